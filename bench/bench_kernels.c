@@ -1,0 +1,317 @@
+// tern-bench-kernels: every kernel variant this CPU can run x every (k, n) shape of every
+// model preset (generated/models.inc, from configs/models/*.toml) x {decode, prefill}.
+// Nothing here names a kernel. Each case times the whole BitLinear op (prep + gemm +
+// epilogue) single-threaded, with the packed weights in a ring larger than 2x the last-level
+// cache so decode streams from DRAM as in a real model. Counters:
+//   GB/s   packed weight bytes streamed per second
+//   bw%    GB/s as a percentage of the read bandwidth this binary measured at start
+//   GOP/s  2*m*n*k integer operations per second
+// Extra flags (before Google Benchmark's own --benchmark_*):
+//   --tern_tokens=N   prefill tokens (default 64)
+//   --tern_summary    after the run, print the best variant per ISA for each case
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gbench_shim.h"
+#include "tern/kernels.h"
+#include "tern/linear.h"
+#include "tern/topology.h"
+
+struct bench_case {
+    char name[256];
+    const struct tern_variant * v;
+    const char * preset, * shape, * phase;
+    size_t k, n, m;
+    double best_ns, gbps, bw_pct, gops;   // filled by the collector
+};
+
+static double read_bw;          // bytes/s, measured at start
+static size_t llc_bytes;
+
+// ---------------------------------------------------------------------------- read bandwidth
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+__attribute__((target("avx2"))) static uint64_t read_sum_avx2(const void * buf, size_t bytes) {
+    const __m256i * p = buf;
+    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+    for (size_t i = 0; i < bytes / 32; i += 4) {
+        a0 = _mm256_xor_si256(a0, _mm256_load_si256(p + i));
+        a1 = _mm256_xor_si256(a1, _mm256_load_si256(p + i + 1));
+        a2 = _mm256_xor_si256(a2, _mm256_load_si256(p + i + 2));
+        a3 = _mm256_xor_si256(a3, _mm256_load_si256(p + i + 3));
+    }
+    a0 = _mm256_xor_si256(_mm256_xor_si256(a0, a1), _mm256_xor_si256(a2, a3));
+    return (uint64_t) _mm256_extract_epi64(a0, 0) ^ (uint64_t) _mm256_extract_epi64(a0, 2);
+}
+#endif
+
+static uint64_t read_sum(const void * buf, size_t bytes) {
+#if defined(__x86_64__)
+    if (tern_cpu_get()->features & TERN_CPU_AVX2) {
+        return read_sum_avx2(buf, bytes);
+    }
+#endif
+    const uint64_t * p = buf;
+    uint64_t s0 = 0, s1 = 0;
+    for (size_t i = 0; i < bytes / 8; i += 2) {
+        s0 ^= p[i];
+        s1 ^= p[i + 1];
+    }
+    return s0 ^ s1;
+}
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+// Best of several passes over a buffer 8x the LLC (at least 256 MiB): one core's DRAM read rate.
+static double measure_read_bw(void) {
+    size_t bytes = 8 * llc_bytes;
+    if (bytes < ((size_t) 256 << 20)) bytes = (size_t) 256 << 20;
+    uint8_t * buf = tern_aligned_alloc(bytes);
+    if (!buf) return NAN;
+    for (size_t i = 0; i < bytes; i += 4096) buf[i] = (uint8_t) i;
+    double best = 0;
+    uint64_t sink = 0;
+    for (int pass = 0; pass < 6; pass++) {
+        const double t0 = now_s();
+        sink ^= read_sum(buf, bytes);
+        const double bw = (double) bytes / (now_s() - t0);
+        if (bw > best) best = bw;
+    }
+    gb_do_not_optimize(&sink);
+    tern_aligned_free(buf);
+    return best;
+}
+
+static void bench_read_bw(gb_state * st, void * ctx) {
+    (void) ctx;
+    size_t bytes = 8 * llc_bytes;
+    if (bytes < ((size_t) 256 << 20)) bytes = (size_t) 256 << 20;
+    uint8_t * buf = tern_aligned_alloc(bytes);
+    if (!buf) {
+        gb_skip(st, "out of memory");
+        return;
+    }
+    uint64_t sink = 0;
+    while (gb_keep_running(st)) {
+        sink ^= read_sum(buf, bytes);
+    }
+    gb_do_not_optimize(&sink);
+    gb_counter_set(st, "GB/s", (double) bytes / 1e9, GB_COUNTER_ITERATION_INVARIANT_RATE);
+    tern_aligned_free(buf);
+}
+
+// ---------------------------------------------------------------------------- kernel cases
+
+// The state of the case being run; rebuilt only when Google Benchmark moves to another case.
+static struct {
+    const struct bench_case * c;
+    struct tern_linear L;
+    struct tern_acts A;
+    uint8_t * ring;              // (ring_n, packed_bytes)
+    size_t ring_n, packed_bytes;
+    float * x, * y;              // (m, k), (m, n)
+    int32_t * acc;               // (m, n)
+} live;
+
+static void live_free(void) {
+    tern_linear_free(&live.L);
+    tern_acts_free(&live.A);
+    tern_aligned_free(live.ring);
+    tern_aligned_free(live.x);
+    tern_aligned_free(live.y);
+    tern_aligned_free(live.acc);
+    memset(&live, 0, sizeof(live));
+}
+
+static int live_build(const struct bench_case * c) {
+    if (live.c == c) return 0;
+    live_free();
+    uint64_t s = 0x9e3779b97f4a7c15ull ^ c->n ^ (c->k << 20);
+    int8_t * w = malloc(c->n * c->k);
+    if (!w) return -1;
+    for (size_t i = 0; i < c->n * c->k; i++) {
+        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+        w[i] = (int8_t) ((int) (s % 3) - 1);
+    }
+    const int rc = tern_linear_init(&live.L, c->v, c->n, c->k, w, c->k, 0.5f);
+    free(w);
+    if (rc != 0 || tern_acts_init(&live.A, c->m, live.L.kc) != 0) {
+        live_free();
+        return -1;
+    }
+    live.packed_bytes = tern_variant_packed_bytes(c->v, c->n, c->k);
+    live.ring_n = (2 * llc_bytes + llc_bytes / 2) / live.packed_bytes + 1;
+    live.ring = tern_aligned_alloc(live.ring_n * live.packed_bytes);
+    live.x = tern_aligned_alloc(c->m * c->k * sizeof(float));
+    live.y = tern_aligned_alloc(c->m * c->n * sizeof(float));
+    live.acc = tern_aligned_alloc(c->m * c->n * sizeof(int32_t));
+    if (!live.ring || !live.x || !live.y || !live.acc) {
+        live_free();
+        return -1;
+    }
+    for (size_t r = 0; r < live.ring_n; r++) {
+        memcpy(live.ring + r * live.packed_bytes, live.L.packed, live.packed_bytes);
+    }
+    for (size_t i = 0; i < c->m * c->k; i++) {
+        live.x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
+    }
+    live.c = c;
+    return 0;
+}
+
+static void bench_case_run(gb_state * st, void * ctx) {
+    const struct bench_case * c = ctx;
+    if (live_build(c) != 0) {
+        gb_skip(st, "out of memory");
+        return;
+    }
+    struct tern_linear L = live.L;
+    size_t r = 0;
+    while (gb_keep_running(st)) {
+        L.packed = live.ring + r * live.packed_bytes;
+        r = r + 1 == live.ring_n ? 0 : r + 1;
+        tern_linear_forward(&L, c->m, live.x, &live.A, live.acc, live.y);
+        gb_clobber_memory();
+    }
+    const double bytes = (double) live.packed_bytes;
+    gb_counter_set(st, "GB/s", bytes / 1e9, GB_COUNTER_ITERATION_INVARIANT_RATE);
+    gb_counter_set(st, "bw%", 100.0 * bytes / read_bw, GB_COUNTER_ITERATION_INVARIANT_RATE);
+    gb_counter_set(st, "GOP/s", 2.0 * (double) c->m * (double) c->n * (double) c->k / 1e9,
+                   GB_COUNTER_ITERATION_INVARIANT_RATE);
+}
+
+// ---------------------------------------------------------------------------- registration
+
+static struct bench_case * cases;
+static size_t n_cases;
+
+static void add_case(const struct tern_variant * v, const char * preset, const char * shape, size_t k, size_t n,
+                     const char * phase, size_t m) {
+    cases = realloc(cases, (n_cases + 1) * sizeof(*cases));
+    if (!cases) {
+        fprintf(stderr, "tern-bench-kernels: out of memory\n");
+        exit(1);
+    }
+    struct bench_case * c = &cases[n_cases++];
+    memset(c, 0, sizeof(*c));
+    *c = (struct bench_case) { .v = v, .preset = preset, .shape = shape, .phase = phase, .k = k, .n = n, .m = m };
+    snprintf(c->name, sizeof(c->name), "%s/%s/%s/k%zu_n%zu_m%zu/%s", phase, preset, shape, k, n, m, v->name);
+}
+
+static void collect(const gb_result * r, void * user) {
+    (void) user;
+    for (size_t i = 0; i < n_cases; i++) {
+        struct bench_case * c = &cases[i];
+        // Google Benchmark appends options to the name ("/real_time"): match the prefix.
+        const size_t len = strlen(c->name);
+        const char * name = gb_result_name(r);
+        if (gb_result_skipped(r) || strncmp(c->name, name, len) != 0 || (name[len] != '\0' && name[len] != '/')) continue;
+        const double ns = gb_result_real_ns(r);
+        if (c->best_ns == 0 || ns < c->best_ns) {
+            c->best_ns = ns;
+            c->gbps = gb_result_counter(r, "GB/s");
+            c->bw_pct = gb_result_counter(r, "bw%");
+            c->gops = gb_result_counter(r, "GOP/s");
+        }
+    }
+}
+
+// Best variant per ISA for every (phase, preset, shape) that ran.
+static void print_summary(FILE * out) {
+    fprintf(out, "\nbest variant per ISA (read bandwidth %.1f GB/s, 1 thread)\n", read_bw / 1e9);
+    fprintf(out, "%-8s %-24s %-28s %-11s %-52s %9s %8s %6s %8s\n", "phase", "preset", "shape", "isa", "variant",
+            "time_us", "GB/s", "bw%", "GOP/s");
+    for (size_t i = 0; i < n_cases; i++) {
+        const struct bench_case * c = &cases[i];
+        if (c->best_ns == 0) continue;
+        bool best = true;
+        for (size_t j = 0; j < n_cases; j++) {
+            const struct bench_case * d = &cases[j];
+            if (j == i || d->best_ns == 0 || d->v->isa != c->v->isa || d->k != c->k || d->n != c->n ||
+                d->m != c->m || strcmp(d->preset, c->preset) != 0) continue;
+            if (d->best_ns < c->best_ns || (d->best_ns == c->best_ns && j < i)) best = false;
+        }
+        if (best) {
+            fprintf(out, "%-8s %-24s %-28s %-11s %-52s %9.1f %8.2f %6.1f %8.1f\n", c->phase, c->preset, c->shape,
+                    tern_isa_name(c->v->isa), c->v->name, c->best_ns / 1e3, c->gbps, c->bw_pct, c->gops);
+        }
+    }
+}
+
+int main(int argc, char ** argv) {
+    size_t prefill_tokens = 64;
+    bool summary = false;
+    int out = 1;
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--tern_tokens=", 14) == 0) {
+            char * end;
+            const long v = strtol(argv[i] + 14, &end, 10);
+            if (*end || v < 1 || v > 4096) {
+                fprintf(stderr, "tern-bench-kernels: --tern_tokens wants an integer in 1..4096, got '%s'\n", argv[i] + 14);
+                return 2;
+            }
+            prefill_tokens = (size_t) v;
+        } else if (strcmp(argv[i], "--tern_summary") == 0) {
+            summary = true;
+        } else {
+            if (strcmp(argv[i], "--benchmark_format=json") == 0) json = true;
+            argv[out++] = argv[i];
+        }
+    }
+    argc = out;
+
+    const struct tern_cpu * cpu = tern_cpu_get();
+    struct tern_topology topo;
+    tern_topology_get(&topo);
+    llc_bytes = topo.l3 ? topo.l3 : topo.l2 ? topo.l2 : (size_t) 32 << 20;
+    read_bw = measure_read_bw();
+
+    char text[64];
+    gb_add_context("tern_cpu", cpu->brand);
+    gb_add_context("tern_registry", tern_registry_hash());
+    snprintf(text, sizeof(text), "%.2f", read_bw / 1e9);
+    gb_add_context("tern_read_bw_GBps", text);
+    snprintf(text, sizeof(text), "%zu", llc_bytes);
+    gb_add_context("tern_llc_bytes", text);
+    if (cpu->cap[0]) gb_add_context("tern_isa_cap", cpu->cap);
+
+    gb_bench * b = gb_register("memory/read_bw", bench_read_bw, NULL);
+    gb_bench_use_real_time(b);
+
+    size_t count;
+    const struct tern_variant * variants = tern_registry_variants(&count);
+    const char * phases[2] = { "decode", "prefill" };
+#define TERN_MODEL_SHAPE(preset_, shape_, k_, n_, per_layer_)                                   \
+    for (int p = 0; p < 2; p++) {                                                                \
+        for (size_t i = 0; i < count; i++) {                                                     \
+            if (tern_variant_runnable(&variants[i], cpu, NULL, 0)) {                             \
+                add_case(&variants[i], preset_, shape_, k_, n_, phases[p], p ? prefill_tokens : 1); \
+            }                                                                                    \
+        }                                                                                        \
+    }
+#include "models.inc"
+#undef TERN_MODEL_SHAPE
+    for (size_t i = 0; i < n_cases; i++) {
+        b = gb_register(cases[i].name, bench_case_run, &cases[i]);
+        gb_bench_use_real_time(b);
+        gb_bench_unit_us(b);
+    }
+
+    const int rc = gb_run(&argc, argv, collect, NULL);
+    live_free();
+    if (rc == 0 && summary) {
+        print_summary(json ? stderr : stdout);
+    }
+    free(cases);
+    return rc;
+}

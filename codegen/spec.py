@@ -1,0 +1,271 @@
+"""Load and validate configs/ (isa.toml, kernels.toml, models/*.toml) and expand every
+family into concrete kernels. A bad entry fails loudly with the file, entry and reason."""
+
+import dataclasses
+import pathlib
+import tomllib
+
+import naming
+
+WFMTS = ("i2s", "tl1", "tl2", "lutg4")
+AFMTS = ("q8",)
+OPS = ("gemm", "prep", "pack")
+ARCHES = ("any", "x86_64", "aarch64")
+
+FAMILY_KEYS = {"wfmt", "afmt", "op", "isa", "template", "tiles", "knobs"}
+TILE_KEYS = {"mr", "nr", "kb", "g"}
+KNOB_KEYS = {"impl"}
+ISA_KEYS = {"arch", "flags", "features", "vbytes", "prep"}
+MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab"}
+
+# Largest tile dimensions a template is expected to unroll; beyond them registers spill.
+MAX_MR, MAX_NR = 16, 64
+
+
+class SpecError(Exception):
+    """A configuration error; the message names the file, the entry and the problem."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Isa:
+    token: str
+    arch: str
+    flags: tuple
+    features: tuple
+    vbytes: int
+    prep: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Kernel:
+    op: str
+    wfmt: str
+    afmt: str
+    isa: str
+    impl: str
+    template: str
+    family: int           # index of the [[family]] entry in kernels.toml (provenance)
+    mr: int = 0
+    nr: int = 0
+    kb: int = 0
+    g: int = 1
+    vbytes: int = 16
+    arch: str = "any"
+
+    @property
+    def name(self):
+        return naming.symbol(self)
+
+    @property
+    def path(self):
+        return naming.file_path(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelShape:
+    name: str             # e.g. "attn_q+attn_output": every tensor of the layer with this (k, n)
+    k: int                # input features
+    n: int                # output channels
+    per_layer: int        # how many such matmuls one layer runs
+
+
+@dataclasses.dataclass(frozen=True)
+class Model:
+    name: str
+    arch: str
+    hidden: int
+    ffn: int
+    layers: int
+    heads: int
+    kv_heads: int
+    head_dim: int
+    vocab: int
+    shapes: tuple
+
+
+def _fail(where, msg):
+    raise SpecError(f"{where}: {msg}")
+
+
+def _load_toml(path):
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise SpecError(f"{path}: {e}") from e
+
+
+def _check_keys(where, table, allowed, required=()):
+    if not isinstance(table, dict):
+        _fail(where, f"expected a table, got {type(table).__name__}")
+    unknown = sorted(set(table) - set(allowed))
+    if unknown:
+        _fail(where, f"unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+    missing = [k for k in required if k not in table]
+    if missing:
+        _fail(where, f"missing key(s) {', '.join(missing)}")
+
+
+def _positive_int(where, key, value):
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        _fail(where, f"{key} must be a positive integer, got {value!r}")
+    return value
+
+
+def load_isas(path):
+    data = _load_toml(path)
+    _check_keys(str(path), data, {"isa"}, ["isa"])
+    isas = {}
+    for token, entry in data["isa"].items():
+        where = f"{path} [isa.{token}]"
+        _check_keys(where, entry, ISA_KEYS, sorted(ISA_KEYS))
+        if entry["arch"] not in ARCHES:
+            _fail(where, f"arch {entry['arch']!r} is not one of {ARCHES}")
+        for key in ("flags", "features"):
+            if not isinstance(entry[key], list) or not all(isinstance(x, str) for x in entry[key]):
+                _fail(where, f"{key} must be a list of strings")
+        if entry["vbytes"] not in (16, 32, 64):
+            _fail(where, f"vbytes must be 16, 32 or 64, got {entry['vbytes']!r}")
+        isas[token] = Isa(token, entry["arch"], tuple(entry["flags"]), tuple(entry["features"]),
+                          entry["vbytes"], entry["prep"])
+    for isa in isas.values():
+        if isa.prep not in isas:
+            _fail(f"{path} [isa.{isa.token}]", f"prep ISA {isa.prep!r} is not defined")
+    return isas
+
+
+def _check_gemm_tile(where, wfmt, isa, tile):
+    mr, nr, kb, g = tile["mr"], tile["nr"], tile["kb"], tile["g"]
+    if mr > MAX_MR or nr > MAX_NR:
+        _fail(where, f"tile {mr}x{nr} exceeds the {MAX_MR}x{MAX_NR} a template may unroll")
+    if wfmt == "i2s":
+        step = 4 * isa.vbytes
+        if kb % step:
+            _fail(where, f"i2s kb={kb} must be a multiple of 4 * vbytes = {step} for ISA {isa.token}")
+        # int16 partial sums of one k-block stay exact for at most 16 steps (16 * 2048 = 32768).
+        if kb // step > 16:
+            _fail(where, f"i2s kb={kb} exceeds 16 steps of {step}: int16 partial sums could overflow")
+        if g != 1:
+            _fail(where, "i2s has no lookup group: g must be 1")
+
+
+def expand_family(index, entry, isas, root):
+    where = f"configs/kernels.toml family #{index}"
+    _check_keys(where, entry, FAMILY_KEYS, ["wfmt", "afmt", "op", "isa", "template"])
+    wfmt, afmt, op = entry["wfmt"], entry["afmt"], entry["op"]
+    where = f"{where} ({wfmt}-{afmt}-{op})"
+    if wfmt not in WFMTS:
+        _fail(where, f"wfmt {wfmt!r} is not one of {WFMTS}")
+    if afmt not in AFMTS:
+        _fail(where, f"afmt {afmt!r} is not one of {AFMTS}")
+    if op not in OPS:
+        _fail(where, f"op {op!r} is not one of {OPS}")
+    if not isinstance(entry["isa"], list) or not entry["isa"]:
+        _fail(where, "isa must be a non-empty list of ISA tokens")
+    template = entry["template"]
+    if not (root / "templates" / template).is_file():
+        _fail(where, f"template {template!r} does not exist under templates/")
+
+    knobs = entry.get("knobs", {})
+    _check_keys(where + " knobs", knobs, KNOB_KEYS)
+    impls = knobs.get("impl", [""])
+    if not isinstance(impls, list) or not impls or not all(isinstance(i, str) and i.isidentifier() or i == "" for i in impls):
+        _fail(where, "knobs.impl must be a non-empty list of identifiers")
+
+    tiles = entry.get("tiles")
+    if op == "gemm":
+        if not isinstance(tiles, list) or not tiles:
+            _fail(where, "a gemm family needs a non-empty tiles list")
+    elif tiles is not None:
+        _fail(where, f"op {op} takes no tiles")
+    if op == "pack" and entry["isa"] != ["scalar"]:
+        _fail(where, "pack runs at load time and is portable: isa must be [\"scalar\"]")
+
+    kernels = []
+    for token in entry["isa"]:
+        if token not in isas:
+            _fail(where, f"ISA {token!r} is not defined in configs/isa.toml")
+        isa = isas[token]
+        common = dict(op=op, wfmt=wfmt, afmt=afmt, isa=token, template=template, family=index,
+                      vbytes=isa.vbytes, arch=isa.arch)
+        if op != "gemm":
+            kernels += [Kernel(impl=impl, **common) for impl in impls]
+            continue
+        for t, tile in enumerate(tiles):
+            twhere = f"{where} tile #{t}"
+            _check_keys(twhere, tile, TILE_KEYS, ["mr", "nr", "kb"])
+            full = {"g": 1, **tile}
+            for key in TILE_KEYS:
+                _positive_int(twhere, key, full[key])
+            _check_gemm_tile(twhere, wfmt, isa, full)
+            kernels += [Kernel(impl=impl, mr=full["mr"], nr=full["nr"], kb=full["kb"], g=full["g"], **common)
+                        for impl in impls]
+    return kernels
+
+
+def load_kernels(root, isas):
+    path = root / "configs" / "kernels.toml"
+    data = _load_toml(path)
+    _check_keys(str(path), data, {"family"}, ["family"])
+    kernels = []
+    for index, entry in enumerate(data["family"]):
+        kernels += expand_family(index, entry, isas, root)
+
+    seen = {}
+    for k in kernels:
+        if k.name in seen:
+            _fail(str(path), f"kernel {k.name} is produced by family #{seen[k.name]} and #{k.family}")
+        seen[k.name] = k.family
+
+    # Every gemm needs its format's pack and the prep of its ISA's prep level.
+    names = set(seen)
+    for k in kernels:
+        if k.op != "gemm":
+            continue
+        for need in (pack_of(k), prep_of(k, isas)):
+            if need.name not in names:
+                _fail(str(path), f"{k.name} needs {need.name}, which no family produces")
+    return kernels
+
+
+def pack_of(kernel):
+    return Kernel(op="pack", wfmt=kernel.wfmt, afmt=kernel.afmt, isa="scalar", impl="", template="", family=-1)
+
+
+def prep_of(kernel, isas):
+    return Kernel(op="prep", wfmt=kernel.wfmt, afmt=kernel.afmt, isa=isas[kernel.isa].prep, impl="",
+                  template="", family=-1)
+
+
+def _model_shapes(m):
+    """Distinct (k, n) matmuls of one layer; tensors sharing a shape are merged."""
+    q_out, kv_out = m["heads"] * m["head_dim"], m["kv_heads"] * m["head_dim"]
+    tensors = [("attn_q", m["hidden"], q_out), ("attn_k", m["hidden"], kv_out), ("attn_v", m["hidden"], kv_out),
+               ("attn_output", q_out, m["hidden"]), ("ffn_gate", m["hidden"], m["ffn"]),
+               ("ffn_up", m["hidden"], m["ffn"]), ("ffn_down", m["ffn"], m["hidden"])]
+    merged = {}
+    for name, k, n in tensors:
+        merged.setdefault((k, n), []).append(name)
+    return tuple(ModelShape("+".join(names), k, n, len(names)) for (k, n), names in merged.items())
+
+
+def load_models(root):
+    models = []
+    for path in sorted((root / "configs" / "models").glob("*.toml")):
+        data = _load_toml(path)
+        where = str(path.relative_to(root))
+        _check_keys(where, data, MODEL_KEYS, sorted(MODEL_KEYS))
+        for key in MODEL_KEYS - {"name", "arch"}:
+            _positive_int(where, key, data[key])
+        if data["name"] != path.stem:
+            _fail(where, f"name {data['name']!r} must match the file name {path.stem!r}")
+        models.append(Model(**{k: data[k] for k in MODEL_KEYS - {"shapes"}}, shapes=_model_shapes(data)))
+    if not models:
+        raise SpecError("configs/models/: no model presets")
+    return models
+
+
+def load_all(root):
+    root = pathlib.Path(root)
+    isas = load_isas(root / "configs" / "isa.toml")
+    return isas, load_kernels(root, isas), load_models(root)

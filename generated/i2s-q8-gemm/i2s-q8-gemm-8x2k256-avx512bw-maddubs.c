@@ -1,0 +1,245 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/i2s/i2s-q8-gemm-x86.c.j2
+//   Config:    configs/kernels.toml family #7 (i2s-q8-gemm, isa avx512bw)
+//   Generator: codegen/gen.py
+//
+// i2s x q8 GEMM tile, avx512bw (maddubs): 8 tokens x 2 channels, k-block 256.
+// Each 64-byte vector of a row holds 4 * 64 codes (w + 1 in {0, 1, 2}); shift and mask give
+// four vectors aligned with consecutive activations. Codes stay unsigned so u8 x s8
+// maddubs applies: a pair of products is in [-512, 508], the 4 pairs summed per k-block
+// stay within int16 (|sum| <= 2048 * 1), then madd(., 1) widens to int32 once per block.
+// The activation sum is subtracted at the end: sum (t + 1) a = sum t a + sum a (DESIGN §5).
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <immintrin.h>
+
+#include "tern/kernels.h"
+
+
+void tern_i2s_q8_gemm_ukernel_8x2k256__avx512bw_maddubs(
+    size_t mr,                  // tokens in this tile, 1..8
+    size_t nc,                  // channels to store, 1..2
+    size_t kc,                  // packed k, a multiple of 256
+    const void * restrict w,    // (kc/256, 2, 64) packed codes
+    const void * restrict a,    // (mr, a_stride) int8 activations
+    size_t a_stride,            // bytes between token rows of a
+    const int32_t * restrict a_sum, // (mr) sum of each token's activations
+    int32_t * restrict c,       // (mr, c_stride) int32 output
+    size_t c_stride)            // elements between token rows of c
+{
+    assert(mr >= 1 && mr <= 8);
+    assert(nc >= 1 && nc <= 2);
+    assert(kc % 256 == 0);
+
+    const uint8_t * wp = w;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
+    const int8_t * a0 = a;
+    const int8_t * a1 = mr > 1 ? a0 + a_stride : a0;
+    const int8_t * a2 = mr > 2 ? a1 + a_stride : a1;
+    const int8_t * a3 = mr > 3 ? a2 + a_stride : a2;
+    const int8_t * a4 = mr > 4 ? a3 + a_stride : a3;
+    const int8_t * a5 = mr > 5 ? a4 + a_stride : a4;
+    const int8_t * a6 = mr > 6 ? a5 + a_stride : a5;
+    const int8_t * a7 = mr > 7 ? a6 + a_stride : a6;
+
+    const __m512i vmask3 = _mm512_set1_epi8(3);
+    const __m512i vone16 = _mm512_set1_epi16(1);
+    __m512i vacc0x0 = _mm512_setzero_si512();
+    __m512i vacc0x1 = _mm512_setzero_si512();
+    __m512i vacc1x0 = _mm512_setzero_si512();
+    __m512i vacc1x1 = _mm512_setzero_si512();
+    __m512i vacc2x0 = _mm512_setzero_si512();
+    __m512i vacc2x1 = _mm512_setzero_si512();
+    __m512i vacc3x0 = _mm512_setzero_si512();
+    __m512i vacc3x1 = _mm512_setzero_si512();
+    __m512i vacc4x0 = _mm512_setzero_si512();
+    __m512i vacc4x1 = _mm512_setzero_si512();
+    __m512i vacc5x0 = _mm512_setzero_si512();
+    __m512i vacc5x1 = _mm512_setzero_si512();
+    __m512i vacc6x0 = _mm512_setzero_si512();
+    __m512i vacc6x1 = _mm512_setzero_si512();
+    __m512i vacc7x0 = _mm512_setzero_si512();
+    __m512i vacc7x1 = _mm512_setzero_si512();
+
+    for (size_t k0 = 0; k0 < kc; k0 += 256) {
+        {   // channel 0
+        __m512i vp0 = _mm512_setzero_si512();
+        __m512i vp1 = _mm512_setzero_si512();
+        __m512i vp2 = _mm512_setzero_si512();
+        __m512i vp3 = _mm512_setzero_si512();
+        __m512i vp4 = _mm512_setzero_si512();
+        __m512i vp5 = _mm512_setzero_si512();
+        __m512i vp6 = _mm512_setzero_si512();
+        __m512i vp7 = _mm512_setzero_si512();
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 0));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a1 + k0 + 0))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a2 + k0 + 0))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a3 + k0 + 0))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a4 + k0 + 0))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a5 + k0 + 0))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a6 + k0 + 0))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a7 + k0 + 0))));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a1 + k0 + 64))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a2 + k0 + 64))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a3 + k0 + 64))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a4 + k0 + 64))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a5 + k0 + 64))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a6 + k0 + 64))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a7 + k0 + 64))));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a1 + k0 + 128))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a2 + k0 + 128))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a3 + k0 + 128))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a4 + k0 + 128))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a5 + k0 + 128))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a6 + k0 + 128))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a7 + k0 + 128))));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a1 + k0 + 192))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a2 + k0 + 192))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a3 + k0 + 192))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a4 + k0 + 192))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a5 + k0 + 192))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a6 + k0 + 192))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a7 + k0 + 192))));
+        vacc0x0 = _mm512_add_epi32(vacc0x0, _mm512_madd_epi16(vp0, vone16));
+        vacc1x0 = _mm512_add_epi32(vacc1x0, _mm512_madd_epi16(vp1, vone16));
+        vacc2x0 = _mm512_add_epi32(vacc2x0, _mm512_madd_epi16(vp2, vone16));
+        vacc3x0 = _mm512_add_epi32(vacc3x0, _mm512_madd_epi16(vp3, vone16));
+        vacc4x0 = _mm512_add_epi32(vacc4x0, _mm512_madd_epi16(vp4, vone16));
+        vacc5x0 = _mm512_add_epi32(vacc5x0, _mm512_madd_epi16(vp5, vone16));
+        vacc6x0 = _mm512_add_epi32(vacc6x0, _mm512_madd_epi16(vp6, vone16));
+        vacc7x0 = _mm512_add_epi32(vacc7x0, _mm512_madd_epi16(vp7, vone16));
+        }
+        {   // channel 1
+        __m512i vp0 = _mm512_setzero_si512();
+        __m512i vp1 = _mm512_setzero_si512();
+        __m512i vp2 = _mm512_setzero_si512();
+        __m512i vp3 = _mm512_setzero_si512();
+        __m512i vp4 = _mm512_setzero_si512();
+        __m512i vp5 = _mm512_setzero_si512();
+        __m512i vp6 = _mm512_setzero_si512();
+        __m512i vp7 = _mm512_setzero_si512();
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 64));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a1 + k0 + 0))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a2 + k0 + 0))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a3 + k0 + 0))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a4 + k0 + 0))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a5 + k0 + 0))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a6 + k0 + 0))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_0, _mm512_loadu_si512((const void *) (a7 + k0 + 0))));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a1 + k0 + 64))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a2 + k0 + 64))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a3 + k0 + 64))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a4 + k0 + 64))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a5 + k0 + 64))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a6 + k0 + 64))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_1, _mm512_loadu_si512((const void *) (a7 + k0 + 64))));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a1 + k0 + 128))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a2 + k0 + 128))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a3 + k0 + 128))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a4 + k0 + 128))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a5 + k0 + 128))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a6 + k0 + 128))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_2, _mm512_loadu_si512((const void *) (a7 + k0 + 128))));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vp0 = _mm512_add_epi16(vp0, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192))));
+        vp1 = _mm512_add_epi16(vp1, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a1 + k0 + 192))));
+        vp2 = _mm512_add_epi16(vp2, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a2 + k0 + 192))));
+        vp3 = _mm512_add_epi16(vp3, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a3 + k0 + 192))));
+        vp4 = _mm512_add_epi16(vp4, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a4 + k0 + 192))));
+        vp5 = _mm512_add_epi16(vp5, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a5 + k0 + 192))));
+        vp6 = _mm512_add_epi16(vp6, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a6 + k0 + 192))));
+        vp7 = _mm512_add_epi16(vp7, _mm512_maddubs_epi16(vq0_3, _mm512_loadu_si512((const void *) (a7 + k0 + 192))));
+        vacc0x1 = _mm512_add_epi32(vacc0x1, _mm512_madd_epi16(vp0, vone16));
+        vacc1x1 = _mm512_add_epi32(vacc1x1, _mm512_madd_epi16(vp1, vone16));
+        vacc2x1 = _mm512_add_epi32(vacc2x1, _mm512_madd_epi16(vp2, vone16));
+        vacc3x1 = _mm512_add_epi32(vacc3x1, _mm512_madd_epi16(vp3, vone16));
+        vacc4x1 = _mm512_add_epi32(vacc4x1, _mm512_madd_epi16(vp4, vone16));
+        vacc5x1 = _mm512_add_epi32(vacc5x1, _mm512_madd_epi16(vp5, vone16));
+        vacc6x1 = _mm512_add_epi32(vacc6x1, _mm512_madd_epi16(vp6, vone16));
+        vacc7x1 = _mm512_add_epi32(vacc7x1, _mm512_madd_epi16(vp7, vone16));
+        }
+        wp += 128;
+    }
+
+    int32_t s0[2];
+    s0[0] = _mm512_reduce_add_epi32(vacc0x0);
+    s0[1] = _mm512_reduce_add_epi32(vacc0x1);
+    int32_t s1[2];
+    s1[0] = _mm512_reduce_add_epi32(vacc1x0);
+    s1[1] = _mm512_reduce_add_epi32(vacc1x1);
+    int32_t s2[2];
+    s2[0] = _mm512_reduce_add_epi32(vacc2x0);
+    s2[1] = _mm512_reduce_add_epi32(vacc2x1);
+    int32_t s3[2];
+    s3[0] = _mm512_reduce_add_epi32(vacc3x0);
+    s3[1] = _mm512_reduce_add_epi32(vacc3x1);
+    int32_t s4[2];
+    s4[0] = _mm512_reduce_add_epi32(vacc4x0);
+    s4[1] = _mm512_reduce_add_epi32(vacc4x1);
+    int32_t s5[2];
+    s5[0] = _mm512_reduce_add_epi32(vacc5x0);
+    s5[1] = _mm512_reduce_add_epi32(vacc5x1);
+    int32_t s6[2];
+    s6[0] = _mm512_reduce_add_epi32(vacc6x0);
+    s6[1] = _mm512_reduce_add_epi32(vacc6x1);
+    int32_t s7[2];
+    s7[0] = _mm512_reduce_add_epi32(vacc7x0);
+    s7[1] = _mm512_reduce_add_epi32(vacc7x1);
+    {
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = s0[r] - a_sum[0];
+        }
+    }
+    if (mr > 1) {
+        for (size_t r = 0; r < nc; r++) {
+            c[1 * c_stride + r] = s1[r] - a_sum[1];
+        }
+    }
+    if (mr > 2) {
+        for (size_t r = 0; r < nc; r++) {
+            c[2 * c_stride + r] = s2[r] - a_sum[2];
+        }
+    }
+    if (mr > 3) {
+        for (size_t r = 0; r < nc; r++) {
+            c[3 * c_stride + r] = s3[r] - a_sum[3];
+        }
+    }
+    if (mr > 4) {
+        for (size_t r = 0; r < nc; r++) {
+            c[4 * c_stride + r] = s4[r] - a_sum[4];
+        }
+    }
+    if (mr > 5) {
+        for (size_t r = 0; r < nc; r++) {
+            c[5 * c_stride + r] = s5[r] - a_sum[5];
+        }
+    }
+    if (mr > 6) {
+        for (size_t r = 0; r < nc; r++) {
+            c[6 * c_stride + r] = s6[r] - a_sum[6];
+        }
+    }
+    if (mr > 7) {
+        for (size_t r = 0; r < nc; r++) {
+            c[7 * c_stride + r] = s7[r] - a_sum[7];
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// tern: the command-line entry point; dispatches to one subcommand per file.
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+    const char * name;
+    int (*run)(int argc, char ** argv);
+    const char * help;
+} commands[] = {
+    { "kernels", tern_cmd_kernels, "list the kernel variants and whether this CPU can run them" },
+    { "cpu",     tern_cmd_cpu,     "print the detected CPU features and topology" },
+};
+
+static void usage(FILE * out) {
+    fprintf(out, "usage: tern <command> [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].help);
+    }
+    fprintf(out, "\nenvironment:\n  TERN_ISA=<isa>  cap the ISA kernels may use (e.g. avx2 on an AVX-512 host)\n");
+}
+
+int main(int argc, char ** argv) {
+    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("tern %s\n", TERN_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            return commands[i].run(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "tern: unknown command '%s' (try 'tern --help')\n", argv[1]);
+    return 2;
+}

@@ -1,0 +1,43 @@
+// CPU features detected at run time (x86 CPUID with OS-support checks, aarch64 HWCAP).
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum tern_cpu_feature {
+    TERN_CPU_SSSE3      = 1u << 0,
+    TERN_CPU_AVX        = 1u << 1,
+    TERN_CPU_AVX2       = 1u << 2,
+    TERN_CPU_FMA        = 1u << 3,
+    TERN_CPU_F16C       = 1u << 4,
+    TERN_CPU_BMI2       = 1u << 5,
+    TERN_CPU_AVX512F    = 1u << 6,
+    TERN_CPU_AVX512BW   = 1u << 7,
+    TERN_CPU_AVX512VL   = 1u << 8,
+    TERN_CPU_AVX512DQ   = 1u << 9,
+    TERN_CPU_AVX512VNNI = 1u << 10,
+    TERN_CPU_AVX512VBMI = 1u << 11,
+    TERN_CPU_AVXVNNI    = 1u << 12,
+    TERN_CPU_NEON       = 1u << 16,
+    TERN_CPU_DOTPROD    = 1u << 17,
+    TERN_CPU_I8MM       = 1u << 18,
+    TERN_CPU_SVE        = 1u << 19,
+};
+
+struct tern_cpu {
+    char brand[64];          // CPUID brand string / "aarch64"
+    uint32_t features;       // TERN_CPU_* the CPU and OS support
+    uint32_t usable;         // features after the TERN_ISA cap (what kernels may use)
+    char cap[32];            // the TERN_ISA value applied ("" if none)
+};
+
+// Detects once (thread-safe after the first call from one thread) and caches.
+// TERN_ISA=<token> caps `usable` to the features that ISA token requires; an unknown token
+// is reported on stderr once and ignored.
+const struct tern_cpu * tern_cpu_get(void);
+
+// Re-detects, applying `cap` (NULL or "" = no cap). Returns false for an unknown token.
+bool tern_cpu_detect(struct tern_cpu * cpu, const char * cap);
+
+// Writes the names of the bits in `features` ("avx2 fma ...") into buf.
+void tern_cpu_feature_names(uint32_t features, char * buf, int size);

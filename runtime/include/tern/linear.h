@@ -1,0 +1,54 @@
+// A ternary linear layer run through one kernel variant: pack at init, then per call
+// prep (quantize the tokens once), gemm over channel panels x token tiles, epilogue.
+// The channel range lets a thread pool split the work in multiples of the variant's NR.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tern/kernels.h"
+
+struct tern_linear {
+    const struct tern_variant * v;
+    size_t n;               // output channels
+    size_t k;               // input features
+    size_t kc;              // k padded to the variant's KB
+    size_t panel_bytes;     // one packed panel of NR channels
+    float w_scale;          // the tensor's scale
+    void * packed;          // (ceil(n/NR), panel_bytes) 64-byte aligned
+};
+
+// Prepared activations of up to m_max tokens.
+struct tern_acts {
+    size_t m_max, kc_max;
+    size_t stride;          // bytes between token rows of a
+    void * a;               // (m_max, stride) prepared activations
+    int32_t * sum;          // (m_max) per-token sum of a
+    float * amax;           // (m_max) per-token max |x|
+};
+
+void * tern_aligned_alloc(size_t size);     // 64-byte aligned, zeroed; NULL on failure
+void tern_aligned_free(void * p);
+
+// Packs w (n, w_stride) ternary int8 into v's layout. Returns 0, -1 if out of memory.
+int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size_t n, size_t k,
+                     const int8_t * w, size_t w_stride, float w_scale);
+void tern_linear_free(struct tern_linear * L);
+
+int tern_acts_init(struct tern_acts * A, size_t m_max, size_t kc_max);
+void tern_acts_free(struct tern_acts * A);
+
+// Quantizes m tokens of x (m, x_stride) f32 with the variant's prep kernel.
+void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A);
+
+// acc[t][o] for t < m, o in [n0, n1): n0 a multiple of NR, n1 = n or a multiple of NR.
+void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m,
+                      int32_t * acc, size_t acc_stride, size_t n0, size_t n1);
+
+// y[t][o] = (float) acc[t][o] * (w_scale * amax[t] / 127) over the same range.
+void tern_linear_epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
+                          const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1);
+
+// Everything, single-threaded: y (m, n) from x (m, k). acc is (m, n) scratch.
+void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x, struct tern_acts * A,
+                         int32_t * acc, float * y);

@@ -1,0 +1,40 @@
+// Weight formats as trait rows (ggml style): the layout arithmetic every variant of a format
+// shares. Kernels know only their tile; the runtime sizes buffers from these rows.
+
+#include <assert.h>
+
+#include "tern/kernels.h"
+
+struct tern_format_traits {
+    const char * name;
+    uint32_t bits_num, bits_den;   // bits per weight as a fraction (i2s: 2/1)
+};
+
+static const struct tern_format_traits formats[TERN_WFMT_COUNT] = {
+    [TERN_WFMT_I2S]   = { .name = "i2s",   .bits_num = 2, .bits_den = 1 },
+    [TERN_WFMT_TL1]   = { .name = "tl1",   .bits_num = 2, .bits_den = 1 },
+    [TERN_WFMT_TL2]   = { .name = "tl2",   .bits_num = 5, .bits_den = 3 },
+    [TERN_WFMT_LUTG4] = { .name = "lutg4", .bits_num = 2, .bits_den = 1 },
+};
+
+// i2s: 4 codes per byte, so a k-block of one channel is KB/4 bytes.
+_Static_assert(8 / 2 == 4, "i2s packs four 2-bit codes per byte");
+
+const char * tern_wfmt_name(enum tern_wfmt wfmt) {
+    return (unsigned) wfmt < TERN_WFMT_COUNT ? formats[wfmt].name : "?";
+}
+
+size_t tern_variant_kc(const struct tern_variant * v, size_t k) {
+    return (k + v->kb - 1) / v->kb * v->kb;
+}
+
+size_t tern_variant_panel_bytes(const struct tern_variant * v, size_t k) {
+    const struct tern_format_traits * f = &formats[v->wfmt];
+    const size_t bits = (size_t) v->nr * tern_variant_kc(v, k) * f->bits_num;
+    assert(bits % (8 * f->bits_den) == 0);
+    return bits / (8 * f->bits_den);
+}
+
+size_t tern_variant_packed_bytes(const struct tern_variant * v, size_t n, size_t k) {
+    return (n + v->nr - 1) / v->nr * tern_variant_panel_bytes(v, k);
+}

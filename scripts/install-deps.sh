@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install everything tern needs to build, test and benchmark, from Debian's packages.
+# Idempotent: packages already present are skipped, so a second run costs a few dpkg queries.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config python3 python3-jinja2
+    libhwloc-dev hwloc-nox libbenchmark-dev libcjson-dev libpcre2-dev
+    gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+    clang libclang-rt-14-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo_cmd apt-get update -qq
+$sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly what CI runs (.ci/run calls this):
+#   1. install dependencies (Debian packages; idempotent)
+#   2. gen.py --check: generated/ is what codegen produces from templates/ + configs/
+#   3. x86-64 (or native) build with gcc -Werror, ctest: every variant this CPU runs, bit-exact
+#   4. aarch64 cross build, ctest under qemu-aarch64: NEON and dotprod variants, bit-exact
+#   5. clang build with AddressSanitizer + UndefinedBehaviorSanitizer: parsers, CPU, kernels
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${TERN_JOBS:-2}
+
+bash scripts/install-deps.sh
+python=$(bash scripts/python.sh)
+
+echo "== codegen check"
+"$python" codegen/gen.py --check
+
+echo "== native build (gcc, -Werror) and tests"
+CC=gcc CXX=g++ bash scripts/build.sh
+(cd build && ctest --output-on-failure -j 1)
+
+if [ "$(uname -m)" = x86_64 ]; then
+    echo "== aarch64 cross build and tests under qemu-aarch64"
+    cmake -S . -B build-aarch64 -G Ninja -DCMAKE_BUILD_TYPE=Release -DTERN_WERROR=ON \
+        -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake -DTERN_WITH_HWLOC=OFF -DTERN_BUILD_BENCH=OFF >/dev/null
+    cmake --build build-aarch64 -j "$jobs"
+    (cd build-aarch64 && ctest --output-on-failure -j 1)
+fi
+
+echo "== clang build with ASan + UBSan"
+CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \
+    -DTERN_SANITIZE=address,undefined -DTERN_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+# The kernel test under sanitizers runs one variant per ISA family to keep CI short; the
+# full matrix ran above without them.
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j 1 -E '^test_kernels$' \
+    && ASAN_OPTIONS=detect_leaks=1 ./tests/test_kernels 1x4k)
+
+echo "== all test stages passed"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The tern CLI: bad input gets one clear line and a non-zero exit; the kernel table lists
+# what this CPU runs; TERN_ISA caps it.
+set -u
+tern=${TERN:?set TERN to the tern binary}
+passed=0 failed=0
+
+expect() {   # expect NAME WANT_RC PATTERN -- command...
+    local name=$1 want_rc=$2 pattern=$3
+    shift 4
+    local out rc
+    out=$("$@" 2>&1)
+    rc=$?
+    if [ "$rc" -eq "$want_rc" ] && grep -qE -- "$pattern" <<<"$out"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name: exit $rc (want $want_rc), output:"
+        sed 's/^/    /' <<<"$out" | head -20
+    fi
+}
+
+expect "no args"          2 "^usage: tern"                              -- "$tern"
+expect "help"             0 "kernels"                                   -- "$tern" --help
+expect "version"          0 "^tern [0-9]+\.[0-9]+"                      -- "$tern" --version
+expect "unknown command"  2 "unknown command 'frobnicate'"              -- "$tern" frobnicate
+expect "kernels bad flag" 2 "unknown option '--bogus'"                  -- "$tern" kernels --bogus
+expect "cpu extra arg"    2 "unexpected argument"                       -- "$tern" cpu extra
+expect "kernels"          0 "tern_i2s_q8_gemm_ukernel_1x4k64__scalar +i2s +scalar" -- "$tern" kernels
+expect "kernels count"    0 "variants in this binary run on this CPU"   -- "$tern" kernels
+expect "cpu"              0 "^features:"                                -- "$tern" cpu
+expect "isa cap scalar"   0 "^4 of [0-9]+ variants"                     -- env TERN_ISA=scalar "$tern" kernels
+expect "isa cap shown"    0 "TERN_ISA=scalar excludes"                  -- env TERN_ISA=scalar "$tern" kernels --all
+expect "isa cap bogus"    0 "TERN_ISA=bogus is not a known ISA token"   -- env TERN_ISA=bogus "$tern" kernels
+
+if [ "$(uname -m)" = x86_64 ] && "$tern" cpu | grep -q "avx512bw"; then
+    expect "isa cap avx2" 0 "avx2_maddubs +i2s +avx2"                   -- env TERN_ISA=avx2 "$tern" kernels
+    out=$(TERN_ISA=avx2 "$tern" kernels)
+    if grep -q avx512 <<<"$out"; then
+        failed=$((failed + 1)); echo "FAIL isa cap avx2: AVX-512 variants listed as runnable"
+    else
+        passed=$((passed + 1))
+    fi
+fi
+
+echo "test_cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""codegen: validation fails loudly on bad entries, names are unique and derived from the
+entry, output is deterministic, and one added tile line adds exactly one kernel."""
+
+import pathlib
+import re
+import shutil
+import sys
+import tempfile
+import unittest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "codegen"))
+
+import gen  # noqa: E402
+import spec  # noqa: E402
+
+SYMBOL = re.compile(r"^tern_[a-z0-9]+_[a-z0-9]+_(gemm|prep|pack)_ukernel(_\d+x\d+(k\d+)?(g\d+)?)?__[a-z0-9]+(_[a-z0-9]+)?$")
+
+
+class Scratch:
+    """A copy of configs/ and templates/ to break on purpose."""
+
+    def __enter__(self):
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="tern-codegen-"))
+        shutil.copytree(ROOT / "configs", self.dir / "configs")
+        shutil.copytree(ROOT / "templates", self.dir / "templates")
+        return self
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.dir)
+
+    def edit(self, rel, old, new):
+        path = self.dir / rel
+        text = path.read_text()
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1))
+
+
+class CodegenTest(unittest.TestCase):
+    def test_names_unique_and_well_formed(self):
+        _, kernels, _ = spec.load_all(ROOT)
+        names = [k.name for k in kernels]
+        self.assertEqual(len(names), len(set(names)))
+        self.assertEqual(len({k.path for k in kernels}), len(kernels))
+        for k in kernels:
+            self.assertRegex(k.name, SYMBOL)
+            self.assertTrue(k.path.endswith(".c"))
+
+    def test_every_isa_has_four_tiles_with_decode_and_prefill(self):
+        _, kernels, _ = spec.load_all(ROOT)
+        gemms = [k for k in kernels if k.op == "gemm"]
+        for isa in {k.isa for k in gemms}:
+            mine = [k for k in gemms if k.isa == isa]
+            self.assertGreaterEqual(len(mine), 4, isa)
+            self.assertTrue(any(k.mr == 1 for k in mine), f"{isa}: no decode tile")
+            self.assertTrue(any(k.mr >= 4 for k in mine), f"{isa}: no prefill tile")
+
+    def test_deterministic(self):
+        self.assertEqual(gen.render_all(ROOT), gen.render_all(ROOT))
+
+    def test_one_line_adds_one_variant(self):
+        with Scratch() as s:
+            before = gen.render_all(s.dir)
+            s.edit("configs/kernels.toml", "{mr = 1, nr = 4, kb = 64}, {mr = 1, nr = 8, kb = 64},",
+                   "{mr = 1, nr = 4, kb = 64}, {mr = 1, nr = 8, kb = 64}, {mr = 3, nr = 5, kb = 192},")
+            after = gen.render_all(s.dir)
+        added = set(after) - set(before)
+        self.assertEqual(added, {"i2s-q8-gemm/i2s-q8-gemm-3x5k192-scalar.c"})
+        self.assertIn("tern_i2s_q8_gemm_ukernel_3x5k192__scalar", after["kernels.inc"])
+        self.assertIn("i2s-q8-gemm-3x5k192-scalar.c", after["kernels.cmake"])
+        self.assertIn("tern_i2s_q8_gemm_ukernel_3x5k192__scalar", after["manifest.json"])
+
+    def assert_rejected(self, rel, old, new, message):
+        with Scratch() as s:
+            s.edit(rel, old, new)
+            with self.assertRaises(spec.SpecError) as ctx:
+                gen.render_all(s.dir)
+            self.assertIn(message, str(ctx.exception))
+
+    def test_bad_entries_fail_loudly(self):
+        toml = "configs/kernels.toml"
+        self.assert_rejected(toml, 'isa      = ["avx2"]', 'isa      = ["avx3"]', "ISA 'avx3' is not defined")
+        self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}", "{mr = 1, nr = 4, kb = 100}", "multiple of 4 * vbytes")
+        self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}", "{mr = 1, nr = 4, kb = 128, q = 2}", "unknown key(s) q")
+        self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}", "{mr = 0, nr = 4, kb = 128}", "mr must be a positive")
+        self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}", "{mr = 1, nr = 99, kb = 128}", "exceeds")
+        self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}", "{mr = 1, nr = 4, kb = 8192}", "int16 partial sums")
+        self.assert_rejected(toml, 'template = "i2s/i2s-q8-gemm-x86.c.j2"', 'template = "i2s/nope.c.j2"', "does not exist")
+        self.assert_rejected(toml, 'wfmt     = "i2s"', 'wfmt     = "i3s"', "wfmt 'i3s'")
+        self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}, {mr = 1, nr = 8, kb = 128}",
+                             "{mr = 1, nr = 4, kb = 128}, {mr = 1, nr = 4, kb = 128}", "is produced by family")
+        self.assert_rejected(toml, 'isa      = ["neon"]\ntemplate = "q8/q8-prep-arm.c.j2"',
+                             'isa      = ["avx2"]\ntemplate = "q8/q8-prep-arm.c.j2"', "is produced by family")
+        self.assert_rejected("configs/isa.toml", "vbytes   = 32", "vbytes   = 24", "vbytes must be")
+        self.assert_rejected("configs/models/bitnet-b1.58-2B-4T.toml", "hidden      = 2560", "hidden      = -1",
+                             "hidden must be a positive")
+
+    def test_missing_prep_is_named(self):
+        with Scratch() as s:
+            s.edit("configs/kernels.toml", 'isa      = ["neon"]\ntemplate = "q8/q8-prep-arm.c.j2"',
+                   'isa      = ["neondot"]\ntemplate = "q8/q8-prep-arm.c.j2"')
+            with self.assertRaises(spec.SpecError) as ctx:
+                gen.render_all(s.dir)
+            self.assertIn("needs tern_i2s_q8_prep_ukernel__neon", str(ctx.exception))
+
+    def test_check_mode_sees_a_stale_file(self):
+        with Scratch() as s:
+            shutil.copytree(ROOT / "generated", s.dir / "generated")
+            shutil.copytree(ROOT / "codegen", s.dir / "codegen")
+            self.assertEqual(gen.main(["--check", "--root", str(s.dir)]), 0)
+            victim = s.dir / "generated" / "kernels.inc"
+            victim.write_text(victim.read_text() + "// hand edit\n")
+            self.assertEqual(gen.main(["--check", "--root", str(s.dir)]), 1)
+            (s.dir / "generated" / "extra.c").write_text("")
+            gen.main(["--root", str(s.dir)])
+            self.assertFalse((s.dir / "generated" / "extra.c").exists())
+            self.assertEqual(gen.main(["--check", "--root", str(s.dir)]), 0)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

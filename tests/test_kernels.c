@@ -1,0 +1,303 @@
+// Every kernel variant this CPU can run, bit for bit against the scalar reference:
+//   1. prep kernels vs tern_ref_quantize (lengths around every vector width, rounding ties);
+//   2. gemm ukernels called directly on edge cases derived from the tile (DESIGN §2):
+//      rows 1..MR, channels 1..NR, k = KB, 2KB, 3KB, weights all -1 / 0 / +1 / random,
+//      activations random / all -128 / all 127, strided output with guard cells;
+//   3. the whole op (pack + prep + gemm + epilogue) for tokens 1..MR+1, channels NR+1 and
+//      2NR-1, ragged k, in float, vs tern_ref_linear;
+//   4. the real shapes of the 2B4T and 3B presets (generated/models.inc), decode and prefill.
+// Variants the CPU cannot run are reported as skipped, with the reason.
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "tern/kernels.h"
+#include "tern/linear.h"
+#include "tern/reference.h"
+
+#define GUARD 0x5a5a5a5a
+
+static void * xmalloc(size_t n) {
+    void * p = malloc(n ? n : 1);
+    if (!p) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    return p;
+}
+
+// ---------------------------------------------------------------------------- prep
+
+static void test_prep(const char * name, tern_prep_ukernel_fn * prep) {
+    uint64_t seed = 0x1234;
+    for (size_t k = 1; k <= 300; k += (k < 70 ? 1 : 37)) {
+        const size_t kc = k + 64;
+        float * x = xmalloc(k * sizeof(float));
+        int8_t * want = xmalloc(k), * got = xmalloc(kc);
+        for (int pattern = 0; pattern < 3; pattern++) {
+            for (size_t i = 0; i < k; i++) {
+                // pattern 1: amax = 127 makes the scale exactly 1, so x.5 values are rounding ties.
+                x[i] = pattern == 0 ? rng_float(&seed, -3.0f, 3.0f)
+                     : pattern == 1 ? (float) ((int) (rng_next(&seed) % 254) - 127) + 0.5f * (float) (i % 2)
+                     : 0.0f;
+            }
+            if (pattern == 1) {
+                x[k / 2] = -127.0f;
+            }
+            const float amax_want = tern_ref_quantize(k, x, want);
+            int32_t sum_want = 0;
+            for (size_t i = 0; i < k; i++) {
+                sum_want += want[i];
+            }
+            memset(got, 0x7f, kc);
+            int32_t sum = 0;
+            float amax = 0;
+            prep(k, kc, x, got, &sum, &amax);
+            bool pad_zero = true;
+            for (size_t i = k; i < kc; i++) {
+                pad_zero = pad_zero && got[i] == 0;
+            }
+            CHECK(memcmp(want, got, k) == 0 && sum == sum_want && amax == amax_want && pad_zero,
+                  "%s k=%zu pattern=%d: quantized row, sum (%d vs %d), amax or padding differ", name, k, pattern,
+                  sum, sum_want);
+        }
+        free(x);
+        free(want);
+        free(got);
+    }
+}
+
+// ---------------------------------------------------------------------------- gemm ukernel, direct
+
+enum wpattern { W_RANDOM, W_NEG, W_ZERO, W_POS };
+enum apattern { A_RANDOM, A_MIN, A_MAX };
+
+static void fill_w(int8_t * w, size_t count, enum wpattern p, uint64_t * seed) {
+    for (size_t i = 0; i < count; i++) {
+        w[i] = p == W_RANDOM ? rng_ternary(seed) : p == W_NEG ? -1 : p == W_ZERO ? 0 : 1;
+    }
+}
+
+static void ukernel_case(const struct tern_variant * v, size_t mr, size_t nc, size_t kc,
+                         enum wpattern wp, enum apattern ap, uint64_t * seed) {
+    const size_t nr = v->nr;
+    int8_t * w = xmalloc(nr * kc);                   // (nr, kc)
+    fill_w(w, nr * kc, wp, seed);
+    void * packed = tern_aligned_alloc(tern_variant_packed_bytes(v, nr, kc));
+    v->pack(nr, kc, nr, v->kb, v->vbytes, w, kc, packed);
+
+    const size_t a_stride = kc + 16;                 // a gap between rows: strides are honoured
+    int8_t * a = xmalloc(mr * a_stride);
+    int8_t * a_dense = xmalloc(mr * kc);
+    int32_t * a_sum = xmalloc(mr * sizeof(int32_t));
+    for (size_t t = 0; t < mr; t++) {
+        a_sum[t] = 0;
+        for (size_t i = 0; i < a_stride; i++) {
+            const int8_t val = ap == A_MIN ? -128 : ap == A_MAX ? 127 : (int8_t) (rng_next(seed) & 0xff);
+            a[t * a_stride + i] = val;
+            if (i < kc) {
+                a_dense[t * kc + i] = val;
+                a_sum[t] += val;
+            }
+        }
+    }
+    int32_t * want = xmalloc(mr * nr * sizeof(int32_t));
+    tern_ref_gemm(mr, nr, kc, w, a_dense, want);
+
+    const size_t c_stride = nr + 3;                  // guard cells right of every row
+    int32_t * c = xmalloc(mr * c_stride * sizeof(int32_t));
+    for (size_t i = 0; i < mr * c_stride; i++) {
+        c[i] = GUARD;
+    }
+    v->gemm(mr, nc, kc, packed, a, a_stride, a_sum, c, c_stride);
+
+    size_t bad = 0, guard_hit = 0;
+    for (size_t t = 0; t < mr; t++) {
+        for (size_t o = 0; o < c_stride; o++) {
+            if (o < nc) {
+                bad += c[t * c_stride + o] != want[t * nr + o];
+            } else {
+                guard_hit += c[t * c_stride + o] != GUARD;
+            }
+        }
+    }
+    CHECK(bad == 0 && guard_hit == 0, "%s mr=%zu nc=%zu kc=%zu w=%d a=%d: %zu wrong outputs, %zu writes past nc",
+          v->name, mr, nc, kc, (int) wp, (int) ap, bad, guard_hit);
+    free(w);
+    tern_aligned_free(packed);
+    free(a);
+    free(a_dense);
+    free(a_sum);
+    free(want);
+    free(c);
+}
+
+static void test_ukernel_edges(const struct tern_variant * v) {
+    uint64_t seed = 42;
+    const size_t ks[] = { v->kb, 2 * v->kb, 3 * v->kb };
+    for (size_t ki = 0; ki < 3; ki++) {
+        for (size_t mr = 1; mr <= v->mr; mr++) {
+            for (size_t nc = 1; nc <= v->nr; nc++) {
+                ukernel_case(v, mr, nc, ks[ki], W_RANDOM, A_RANDOM, &seed);
+            }
+        }
+        for (int wp = W_RANDOM; wp <= W_POS; wp++) {
+            for (int ap = A_RANDOM; ap <= A_MAX; ap++) {
+                ukernel_case(v, v->mr, v->nr, ks[ki], (enum wpattern) wp, (enum apattern) ap, &seed);
+            }
+        }
+    }
+    // The largest K the contract promises without overflow: all -128 against all +1 weights.
+    ukernel_case(v, 1, v->nr, (32768 + v->kb - 1) / v->kb * v->kb, W_POS, A_MIN, &seed);
+}
+
+// ---------------------------------------------------------------------------- whole op
+
+// Runs the op for m tokens and compares floats (and hence acc) with the reference.
+static void op_case(const struct tern_variant * v, size_t m, size_t n, size_t k, const int8_t * w,
+                    const float * x, const float * y_want, const char * label) {
+    struct tern_linear L;
+    struct tern_acts A;
+    if (tern_linear_init(&L, v, n, k, w, k, 0.0371f) != 0 || tern_acts_init(&A, m, L.kc) != 0) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    int32_t * acc = xmalloc(m * n * sizeof(int32_t));
+    float * y = xmalloc(m * n * sizeof(float));
+    tern_linear_forward(&L, m, x, &A, acc, y);
+    size_t bad = 0, first = 0;
+    for (size_t i = 0; i < m * n; i++) {
+        if (memcmp(&y[i], &y_want[i], sizeof(float)) != 0) {
+            if (bad++ == 0) first = i;
+        }
+    }
+    CHECK(bad == 0, "%s %s m=%zu n=%zu k=%zu: %zu of %zu outputs differ (first at %zu: %.9g vs %.9g)",
+          v->name, label, m, n, k, bad, m * n, first, bad ? y[first] : 0.0, bad ? y_want[first] : 0.0);
+    free(acc);
+    free(y);
+    tern_acts_free(&A);
+    tern_linear_free(&L);
+}
+
+static void random_problem(size_t m, size_t n, size_t k, uint64_t * seed, int8_t ** w, float ** x) {
+    *w = xmalloc(n * k);
+    *x = xmalloc(m * k * sizeof(float));
+    fill_w(*w, n * k, W_RANDOM, seed);
+    for (size_t i = 0; i < m * k; i++) {
+        (*x)[i] = rng_float(seed, -2.0f, 2.0f);
+    }
+}
+
+static void test_op_edges(const struct tern_variant * v) {
+    uint64_t seed = 7;
+    const size_t ks[] = { 1, v->kb - 1, v->kb, v->kb + 1, 2 * v->kb + 3 };
+    const size_t ns[] = { 1, v->nr, v->nr + 1, 2 * v->nr - 1, 3 * v->nr + 2 };
+    for (size_t ki = 0; ki < sizeof(ks) / sizeof(ks[0]); ki++) {
+        for (size_t ni = 0; ni < sizeof(ns) / sizeof(ns[0]); ni++) {
+            const size_t m = v->mr + 1, n = ns[ni], k = ks[ki];
+            int8_t * w;
+            float * x;
+            random_problem(m, n, k, &seed, &w, &x);
+            float * want = xmalloc(m * n * sizeof(float));
+            tern_ref_linear(m, n, k, w, 0.0371f, x, want);
+            for (size_t mm = 1; mm <= m; mm++) {
+                // The first mm tokens of the same problem: the reference rows are a prefix.
+                op_case(v, mm, n, k, w, x, want, "edge");
+            }
+            free(w);
+            free(x);
+            free(want);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------- model shapes
+
+struct shape_case {
+    const char * preset, * name;
+    size_t k, n;
+    int8_t * w;          // (n, k)
+    float * x;           // (M_SHAPE, k)
+    float * want;        // (M_SHAPE, n) reference output
+};
+
+#define M_SHAPE 5        // a ragged last tile for MR = 2, 4 and a partial one for MR = 8
+#define MAX_SHAPES 32
+
+static size_t load_shapes(struct shape_case * cases) {
+    size_t count = 0;
+#define TERN_MODEL_SHAPE(preset_, name_, k_, n_, per_layer_)                                              \
+    if (strcmp(preset_, "bitnet-b1.58-2B-4T") == 0 || strcmp(preset_, "bitnet_b1_58-3B") == 0) {          \
+        cases[count++] = (struct shape_case) { .preset = preset_, .name = name_, .k = k_, .n = n_ };      \
+    }
+#include "models.inc"
+#undef TERN_MODEL_SHAPE
+    uint64_t seed = 99;
+    for (size_t i = 0; i < count; i++) {
+        struct shape_case * s = &cases[i];
+        random_problem(M_SHAPE, s->n, s->k, &seed, &s->w, &s->x);
+        s->want = xmalloc(M_SHAPE * s->n * sizeof(float));
+        tern_ref_linear(M_SHAPE, s->n, s->k, s->w, 0.0371f, s->x, s->want);
+    }
+    return count;
+}
+
+static void test_shapes(const struct tern_variant * v, const struct shape_case * cases, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        op_case(v, 1, cases[i].n, cases[i].k, cases[i].w, cases[i].x, cases[i].want, cases[i].name);
+        op_case(v, M_SHAPE, cases[i].n, cases[i].k, cases[i].w, cases[i].x, cases[i].want, cases[i].name);
+    }
+}
+
+// ----------------------------------------------------------------------------
+
+int main(int argc, char ** argv) {
+    const char * only = argc > 1 ? argv[1] : NULL;   // optional substring filter on variant names
+    const struct tern_cpu * cpu = tern_cpu_get();
+    char why[256];
+    size_t ran = 0, skipped = 0;
+
+#define TERN_PREP_UKERNEL(isa, name, wfmt, afmt)                                   \
+    if (!only || strstr(#name, only)) {                                            \
+        if ((tern_isa_features(isa) & ~cpu->usable) == 0) {                        \
+            test_prep(#name, name);                                                \
+        } else {                                                                   \
+            printf("SKIP %s: this CPU (or TERN_ISA) lacks its ISA\n", #name);      \
+        }                                                                          \
+    }
+#include "kernels.inc"
+#undef TERN_PREP_UKERNEL
+
+    struct shape_case cases[MAX_SHAPES];
+    const size_t n_shapes = load_shapes(cases);
+    CHECK(n_shapes >= 7, "expected the 2B4T and 3B shapes in models.inc, found %zu", n_shapes);
+
+    size_t count;
+    const struct tern_variant * variants = tern_registry_variants(&count);
+    for (size_t i = 0; i < count; i++) {
+        const struct tern_variant * v = &variants[i];
+        if (only && !strstr(v->name, only)) {
+            continue;
+        }
+        if (!tern_variant_runnable(v, cpu, why, sizeof(why))) {
+            printf("SKIP %s: %s\n", v->name, why);
+            skipped++;
+            continue;
+        }
+        const int failed_before = check_failed;
+        test_ukernel_edges(v);
+        test_op_edges(v);
+        test_shapes(v, cases, n_shapes);
+        printf("%s %s\n", check_failed == failed_before ? "ok  " : "FAIL", v->name);
+        ran++;
+    }
+    for (size_t i = 0; i < n_shapes; i++) {
+        free(cases[i].w);
+        free(cases[i].x);
+        free(cases[i].want);
+    }
+    printf("variants: %zu tested, %zu skipped\n", ran, skipped);
+    CHECK(ran > 0, "no variant could run on this CPU");
+    return check_summary("test_kernels");
+}
