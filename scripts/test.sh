@@ -29,9 +29,9 @@ fi
 
 echo "== clang build with ASan + UBSan"
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \
-    -DTERN_SANITIZE=address,undefined -DTERN_BUILD_BENCH=OFF >/dev/null
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DTERN_SANITIZE=address,undefined -DTERN_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
-# The kernel test under sanitizers runs one variant per ISA family to keep CI short; the
+# Asserts stay on here (no NDEBUG). The kernel test under sanitizers runs one variant per ISA family to keep CI short; the
 # full matrix ran above without them.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j 1 -E '^test_kernels$' \
     && ASAN_OPTIONS=detect_leaks=1 ./tests/test_kernels 1x4k)

@@ -21,7 +21,7 @@ static uint64_t xgetbv0(void) {
 static uint32_t detect_features(char * brand, size_t brand_size) {
     uint32_t a, b, c, d, f = 0;
     memset(brand, 0, brand_size);
-    if (__get_cpuid_max(0x80000000u, NULL) >= 0x80000004u && brand_size > 48) {
+    if ((unsigned) __get_cpuid_max(0x80000000u, NULL) >= 0x80000004u && brand_size > 48) {
         uint32_t * out = (uint32_t *) brand;
         for (uint32_t leaf = 0; leaf < 3; leaf++) {
             __cpuid(0x80000002u + leaf, out[leaf * 4 + 0], out[leaf * 4 + 1], out[leaf * 4 + 2], out[leaf * 4 + 3]);
