@@ -1,7 +1,7 @@
 // tern-bench-kernels: every kernel variant this CPU can run x every (k, n) shape of every
 // model preset (generated/models.inc, from configs/models/*.toml) x {decode, prefill}.
 // Nothing here names a kernel. Each case times the whole BitLinear op (prep + gemm +
-// epilogue) single-threaded, with the packed weights in a ring larger than 2x the last-level
+// epilogue) single-threaded, with the packed weights in a ring of 4x the last-level
 // cache so decode streams from DRAM as in a real model. Counters:
 //   GB/s   packed weight bytes streamed per second
 //   bw%    GB/s as a percentage of the read bandwidth this binary measured at start
@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "gbench_shim.h"
 #include "tern/kernels.h"
 #include "tern/linear.h"
+#include "tern/membw.h"
 #include "tern/topology.h"
 
 struct bench_case {
@@ -34,79 +34,18 @@ static size_t llc_bytes;
 
 // ---------------------------------------------------------------------------- read bandwidth
 
-#if defined(__x86_64__)
-#include <immintrin.h>
-__attribute__((target("avx2"))) static uint64_t read_sum_avx2(const void * buf, size_t bytes) {
-    const __m256i * p = buf;
-    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
-    for (size_t i = 0; i < bytes / 32; i += 4) {
-        a0 = _mm256_xor_si256(a0, _mm256_load_si256(p + i));
-        a1 = _mm256_xor_si256(a1, _mm256_load_si256(p + i + 1));
-        a2 = _mm256_xor_si256(a2, _mm256_load_si256(p + i + 2));
-        a3 = _mm256_xor_si256(a3, _mm256_load_si256(p + i + 3));
-    }
-    a0 = _mm256_xor_si256(_mm256_xor_si256(a0, a1), _mm256_xor_si256(a2, a3));
-    return (uint64_t) _mm256_extract_epi64(a0, 0) ^ (uint64_t) _mm256_extract_epi64(a0, 2);
-}
-#endif
-
-static uint64_t read_sum(const void * buf, size_t bytes) {
-#if defined(__x86_64__)
-    if (tern_cpu_get()->features & TERN_CPU_AVX2) {
-        return read_sum_avx2(buf, bytes);
-    }
-#endif
-    const uint64_t * p = buf;
-    uint64_t s0 = 0, s1 = 0;
-    for (size_t i = 0; i < bytes / 8; i += 2) {
-        s0 ^= p[i];
-        s1 ^= p[i + 1];
-    }
-    return s0 ^ s1;
-}
-
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-// Best of several passes over a buffer 8x the LLC (at least 256 MiB): one core's DRAM read rate.
-static double measure_read_bw(void) {
-    size_t bytes = 8 * llc_bytes;
-    if (bytes < ((size_t) 256 << 20)) bytes = (size_t) 256 << 20;
-    uint8_t * buf = tern_aligned_alloc(bytes);
-    if (!buf) return NAN;
-    for (size_t i = 0; i < bytes; i += 4096) buf[i] = (uint8_t) i;
-    double best = 0;
-    uint64_t sink = 0;
-    for (int pass = 0; pass < 6; pass++) {
-        const double t0 = now_s();
-        sink ^= read_sum(buf, bytes);
-        const double bw = (double) bytes / (now_s() - t0);
-        if (bw > best) best = bw;
-    }
-    gb_do_not_optimize(&sink);
-    tern_aligned_free(buf);
-    return best;
+static size_t bw_buffer_bytes(void) {
+    const size_t bytes = 8 * llc_bytes;
+    return bytes < ((size_t) 256 << 20) ? (size_t) 256 << 20 : bytes;
 }
 
 static void bench_read_bw(gb_state * st, void * ctx) {
     (void) ctx;
-    size_t bytes = 8 * llc_bytes;
-    if (bytes < ((size_t) 256 << 20)) bytes = (size_t) 256 << 20;
-    uint8_t * buf = tern_aligned_alloc(bytes);
-    if (!buf) {
-        gb_skip(st, "out of memory");
-        return;
-    }
-    uint64_t sink = 0;
+    double bw = 0;
     while (gb_keep_running(st)) {
-        sink ^= read_sum(buf, bytes);
+        bw = tern_read_bandwidth(NULL, 1, bw_buffer_bytes(), 1);
     }
-    gb_do_not_optimize(&sink);
-    gb_counter_set(st, "GB/s", (double) bytes / 1e9, GB_COUNTER_ITERATION_INVARIANT_RATE);
-    tern_aligned_free(buf);
+    gb_counter_set(st, "GB/s", bw / 1e9, GB_COUNTER_DEFAULT);
 }
 
 // ---------------------------------------------------------------------------- kernel cases
@@ -149,7 +88,7 @@ static int live_build(const struct bench_case * c) {
         return -1;
     }
     live.packed_bytes = tern_variant_packed_bytes(c->v, c->n, c->k);
-    live.ring_n = (2 * llc_bytes + llc_bytes / 2) / live.packed_bytes + 1;
+    live.ring_n = 4 * llc_bytes / live.packed_bytes + 1;   // > 2x LLC; 4x so a victim L3 cannot help
     live.ring = tern_aligned_alloc(live.ring_n * live.packed_bytes);
     live.x = tern_aligned_alloc(c->m * c->k * sizeof(float));
     live.y = tern_aligned_alloc(c->m * c->n * sizeof(float));
@@ -274,7 +213,7 @@ int main(int argc, char ** argv) {
     struct tern_topology topo;
     tern_topology_get(&topo);
     llc_bytes = topo.l3 ? topo.l3 : topo.l2 ? topo.l2 : (size_t) 32 << 20;
-    read_bw = measure_read_bw();
+    read_bw = tern_read_bandwidth(NULL, 1, bw_buffer_bytes(), 6);
 
     char text[64];
     gb_add_context("tern_cpu", cpu->brand);

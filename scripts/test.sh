@@ -5,6 +5,7 @@
 #   3. x86-64 (or native) build with gcc -Werror, ctest: every variant this CPU runs, bit-exact
 #   4. aarch64 cross build, ctest under qemu-aarch64: NEON and dotprod variants, bit-exact
 #   5. clang build with AddressSanitizer + UndefinedBehaviorSanitizer: parsers, CPU, kernels
+#   6. clang build with ThreadSanitizer: the thread pool and the multi-threaded op
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${TERN_JOBS:-2}
@@ -35,5 +36,11 @@ cmake --build build-asan -j "$jobs"
 # full matrix ran above without them.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j 1 -E '^test_kernels$' \
     && ASAN_OPTIONS=detect_leaks=1 ./tests/test_kernels 1x4k)
+
+echo "== clang build with TSan: thread pool and threaded op"
+CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DTERN_SANITIZE=thread -DTERN_BUILD_BENCH=OFF >/dev/null
+cmake --build build-tsan -j "$jobs" --target test_pool test_threads
+(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j 1 -R '^test_(pool|threads)$')
 
 echo "== all test stages passed"

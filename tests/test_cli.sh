@@ -43,5 +43,19 @@ if [ "$(uname -m)" = x86_64 ] && "$tern" cpu | grep -q "avx512bw"; then
     fi
 fi
 
+# tune: a --quick run as a smoke test, --show reads it back, bad input is refused.
+cache=$(mktemp -d)
+trap 'rm -rf "$cache"' EXIT
+expect "tune quick"        0 "ffn_down +6912x2560 +decode"               -- env XDG_CACHE_HOME="$cache" "$tern" tune --quick -t 1
+expect "tune wrote"        0 "profiles/.*\.json"                         -- find "$cache/tern/profiles" -name '*.json'
+expect "tune show"         0 "winner"                                    -- env XDG_CACHE_HOME="$cache" "$tern" tune --show
+expect "tune bad preset"   2 "unknown preset 'nope'"                     -- "$tern" tune --preset nope
+expect "tune bad threads"  2 "-t wants thread counts"                    -- "$tern" tune -t 1,x
+expect "tune bad budget"   2 "--budget wants seconds"                    -- "$tern" tune --budget -3
+expect "tune bad flag"     2 "unknown or incomplete option '--frob'"     -- "$tern" tune --frob
+echo '{"format": "tern-profile-1", "cpu": {' >"$cache/corrupt.json"
+expect "tune corrupt"      1 "corrupt"                                   -- "$tern" tune --show --profile "$cache/corrupt.json"
+expect "tune missing"      1 "cannot open profile"                       -- "$tern" tune --show --profile "$cache/none.json"
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

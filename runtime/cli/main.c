@@ -12,6 +12,10 @@ static const struct {
 } commands[] = {
     { "kernels", tern_cmd_kernels, "list the kernel variants and whether this CPU can run them" },
     { "cpu",     tern_cmd_cpu,     "print the detected CPU features and topology" },
+#if defined(TERN_HAVE_CJSON)
+    { "tune",    tern_cmd_tune,    "autotune the kernels for this CPU and store the profile" },
+    { "bench",   tern_cmd_bench,   "kernels: run the kernel benchmarks; compare: compare two JSON runs" },
+#endif
 };
 
 static void usage(FILE * out) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tern/linear.h"
+#include "tern/pool.h"
 
 int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size_t n, size_t k,
                      const int8_t * w, size_t w_stride, float w_scale) {
@@ -89,4 +90,63 @@ void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x
     tern_linear_prep(L, m, x, L->k, A);
     tern_linear_gemm(L, A, m, acc, L->n, 0, L->n);
     tern_linear_epilogue(L, A, m, acc, L->n, y, L->n, 0, L->n);
+}
+
+struct forward_job {
+    const struct tern_linear * L;
+    struct tern_pool * pool;
+    size_t m;
+    const float * x;
+    struct tern_acts * A;
+    int32_t * acc;
+    float * y;
+    size_t chunk_n, chunk_m;     // channels (multiple of NR) and tokens (multiple of MR) per chunk
+    size_t chunks_n, chunks;
+};
+
+static void forward_task(void * ctx, int tid, int nth) {
+    struct forward_job * job = ctx;
+    const struct tern_linear * L = job->L;
+    // Quantize: tokens split evenly; everyone needs all of them, hence the barrier.
+    const size_t t0 = job->m * (size_t) tid / (size_t) nth, t1 = job->m * (size_t) (tid + 1) / (size_t) nth;
+    for (size_t t = t0; t < t1; t++) {
+        L->v->prep(L->k, L->kc, job->x + t * L->k, (int8_t *) job->A->a + t * job->A->stride, &job->A->sum[t],
+                   &job->A->amax[t]);
+    }
+    tern_pool_barrier(job->pool);
+    for (size_t c; (c = tern_pool_next_chunk(job->pool)) < job->chunks;) {
+        const size_t n0 = c % job->chunks_n * job->chunk_n, n1 = n0 + job->chunk_n < L->n ? n0 + job->chunk_n : L->n;
+        const size_t m0 = c / job->chunks_n * job->chunk_m, m1 = m0 + job->chunk_m < job->m ? m0 + job->chunk_m : job->m;
+        struct tern_acts part = *job->A;
+        part.a = (int8_t *) job->A->a + m0 * job->A->stride;
+        part.sum = job->A->sum + m0;
+        part.amax = job->A->amax + m0;
+        tern_linear_gemm(L, &part, m1 - m0, job->acc + m0 * L->n, L->n, n0, n1);
+        tern_linear_epilogue(L, &part, m1 - m0, job->acc + m0 * L->n, L->n, job->y + m0 * L->n, L->n, n0, n1);
+    }
+}
+
+void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * pool, int nth, size_t m,
+                            const float * x, struct tern_acts * A, int32_t * acc, float * y) {
+    if (!pool || nth == 1 || (nth <= 0 && tern_pool_size(pool) == 1)) {
+        tern_linear_forward(L, m, x, A, acc, y);
+        return;
+    }
+    const size_t threads = (size_t) (nth > 0 && nth < tern_pool_size(pool) ? nth : tern_pool_size(pool));
+    const size_t nr = L->v->nr, mr = L->v->mr;
+    // About 4 chunks per thread for balance; token blocks of <= 64 tokens keep a panel's
+    // activations cache-resident.
+    const size_t token_blocks = (m + 63) / 64;
+    const size_t want_n = (threads * 4 + token_blocks - 1) / token_blocks;
+    size_t chunk_n = (L->n + want_n - 1) / want_n;
+    chunk_n = (chunk_n + nr - 1) / nr * nr;
+    size_t chunk_m = (m + token_blocks - 1) / token_blocks;
+    chunk_m = (chunk_m + mr - 1) / mr * mr;
+    struct forward_job job = {
+        .L = L, .pool = pool, .m = m, .x = x, .A = A, .acc = acc, .y = y,
+        .chunk_n = chunk_n, .chunk_m = chunk_m,
+        .chunks_n = (L->n + chunk_n - 1) / chunk_n,
+    };
+    job.chunks = job.chunks_n * ((m + chunk_m - 1) / chunk_m);
+    tern_pool_run(pool, (int) threads, forward_task, &job);
 }

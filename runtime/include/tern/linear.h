@@ -49,6 +49,15 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
 void tern_linear_epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
                           const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1);
 
+struct tern_pool;
+
+// Everything on nth threads of pool (0 = all; pool NULL = the caller alone): tokens are
+// quantized once (split across threads), then channel chunks (multiples of NR) x token
+// blocks (multiples of MR) are claimed dynamically. Results equal the single-threaded ones
+// bit for bit: every output is computed by the same kernel on the same tile.
+void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * pool, int nth, size_t m,
+                            const float * x, struct tern_acts * A, int32_t * acc, float * y);
+
 // Everything, single-threaded: y (m, n) from x (m, k). acc is (m, n) scratch.
 void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x, struct tern_acts * A,
                          int32_t * acc, float * y);

@@ -1,0 +1,232 @@
+// `tern bench kernels ...` runs tern-bench-kernels (Google Benchmark: filters, repetitions,
+// JSON); `tern bench compare BASE.json NEW.json` compares two such JSON files benchmark by
+// benchmark (median ratio, Mann-Whitney U over repetitions) and exits 1 on a significant
+// regression beyond the threshold: the gate a kernel developer's CI wants.
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "args.h"
+#include "cli.h"
+#include "tern/stats.h"
+
+static int bench_kernels(char ** argv) {   // argv is NULL-terminated, as execv wants
+    char self[PATH_MAX];
+    const ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 32);
+    if (len <= 0) {
+        fprintf(stderr, "tern bench kernels: cannot locate the tern binary (/proc/self/exe)\n");
+        return 1;
+    }
+    self[len] = '\0';
+    char * slash = strrchr(self, '/');
+    snprintf(slash ? slash + 1 : self, 32, "tern-bench-kernels");
+    argv[0] = self;
+    execv(self, argv);
+    fprintf(stderr, "tern bench kernels: cannot run %s: %s (built with -DTERN_BUILD_BENCH=ON?)\n", self, strerror(errno));
+    return 1;
+}
+
+// ---------------------------------------------------------------------------- compare
+
+struct series {
+    char name[512];
+    double * ns;       // real time per iteration of each repetition, in ns
+    size_t n;
+};
+
+struct run_file {
+    struct series * s;
+    size_t n;
+};
+
+static double unit_ns(const char * unit) {
+    if (!unit || strcmp(unit, "ns") == 0) return 1;
+    if (strcmp(unit, "us") == 0) return 1e3;
+    if (strcmp(unit, "ms") == 0) return 1e6;
+    if (strcmp(unit, "s") == 0) return 1e9;
+    return NAN;
+}
+
+static void run_file_free(struct run_file * f) {
+    for (size_t i = 0; i < f->n; i++) free(f->s[i].ns);
+    free(f->s);
+}
+
+static int load_runs(const char * path, struct run_file * out, char * err, size_t err_size) {
+    memset(out, 0, sizeof(*out));
+    FILE * fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(err, err_size, "cannot open %s: %s", path, strerror(errno));
+        return -1;
+    }
+    char * text = NULL;
+    size_t len = 0, cap = 0, got;
+    do {
+        if (len + 65536 + 1 > cap) {
+            cap = cap ? 2 * cap : 1 << 20;
+            char * grown = cap <= ((size_t) 1 << 30) ? realloc(text, cap) : NULL;
+            if (!grown) {
+                free(text);
+                fclose(fp);
+                snprintf(err, err_size, "%s is too large", path);
+                return -1;
+            }
+            text = grown;
+        }
+        got = fread(text + len, 1, cap - len - 1, fp);
+        len += got;
+    } while (got > 0);
+    fclose(fp);
+    text[len] = '\0';
+    cJSON * root = cJSON_Parse(text);
+    free(text);
+    const cJSON * list = root ? cJSON_GetObjectItemCaseSensitive(root, "benchmarks") : NULL;
+    if (!cJSON_IsArray(list)) {
+        snprintf(err, err_size, "%s is not Google Benchmark JSON (%s)", path, root ? "no 'benchmarks' array" : "invalid JSON");
+        cJSON_Delete(root);
+        return -1;
+    }
+    const cJSON * b;
+    int index = 0;
+    cJSON_ArrayForEach(b, list) {
+        index++;
+        const cJSON * type = cJSON_GetObjectItemCaseSensitive(b, "run_type");
+        if (cJSON_IsString(type) && strcmp(type->valuestring, "iteration") != 0) continue;   // aggregates
+        const cJSON * name = cJSON_GetObjectItemCaseSensitive(b, "run_name");
+        if (!cJSON_IsString(name)) name = cJSON_GetObjectItemCaseSensitive(b, "name");
+        const cJSON * t = cJSON_GetObjectItemCaseSensitive(b, "real_time");
+        const cJSON * unit = cJSON_GetObjectItemCaseSensitive(b, "time_unit");
+        const double scale = unit_ns(cJSON_IsString(unit) ? unit->valuestring : NULL);
+        if (cJSON_GetObjectItemCaseSensitive(b, "error_occurred")) continue;   // skipped benchmarks
+        if (!cJSON_IsString(name) || !cJSON_IsNumber(t) || !isfinite(scale) || !(t->valuedouble >= 0)) {
+            snprintf(err, err_size, "%s: benchmark #%d lacks a name, a real_time or a known time_unit", path, index);
+            cJSON_Delete(root);
+            run_file_free(out);
+            return -1;
+        }
+        struct series * s = NULL;
+        for (size_t i = 0; i < out->n; i++) {
+            if (strcmp(out->s[i].name, name->valuestring) == 0) s = &out->s[i];
+        }
+        if (!s) {
+            struct series * grown = realloc(out->s, (out->n + 1) * sizeof(*grown));
+            if (!grown) break;
+            out->s = grown;
+            s = &out->s[out->n++];
+            memset(s, 0, sizeof(*s));
+            snprintf(s->name, sizeof(s->name), "%s", name->valuestring);
+        }
+        double * ns = realloc(s->ns, (s->n + 1) * sizeof(double));
+        if (!ns) break;
+        s->ns = ns;
+        s->ns[s->n++] = t->valuedouble * scale;
+    }
+    cJSON_Delete(root);
+    return 0;
+}
+
+static bool parse_threshold(const char * s, double * out) {
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%s", s);
+    const size_t n = strlen(buf);
+    if (n > 0 && buf[n - 1] == '%') buf[n - 1] = '\0';
+    double v;
+    if (!tern_parse_positive(buf, &v) || v >= 1000) return false;
+    *out = v / 100.0;
+    return true;
+}
+
+static int bench_compare(int argc, char ** argv) {
+    const char * files[2] = { NULL, NULL };
+    double threshold = 0.05, alpha = 0.05;
+    size_t n_files = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc) {
+            if (!parse_threshold(argv[++i], &threshold)) {
+                fprintf(stderr, "tern bench compare: --threshold wants a percentage like 5%%, got '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--alpha") == 0 && i + 1 < argc) {
+            if (!tern_parse_positive(argv[++i], &alpha) || alpha >= 1) {
+                fprintf(stderr, "tern bench compare: --alpha wants a p-value in (0, 1), got '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "tern bench compare: unknown or incomplete option '%s'\n", argv[i]);
+            return 2;
+        } else if (n_files < 2) {
+            files[n_files++] = argv[i];
+        } else {
+            fprintf(stderr, "tern bench compare: takes two files, got a third: '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (n_files != 2) {
+        fprintf(stderr, "usage: tern bench compare BASE.json NEW.json [--threshold 5%%] [--alpha 0.05]\n");
+        return 2;
+    }
+    struct run_file base, cur;
+    char err[1024];
+    if (load_runs(files[0], &base, err, sizeof(err)) != 0) {
+        fprintf(stderr, "tern bench compare: %s\n", err);
+        return 2;
+    }
+    if (load_runs(files[1], &cur, err, sizeof(err)) != 0) {
+        fprintf(stderr, "tern bench compare: %s\n", err);
+        run_file_free(&base);
+        return 2;
+    }
+    printf("%-90s %12s %12s %8s %8s  %s\n", "benchmark", "base_ns", "new_ns", "new/base", "p", "verdict");
+    size_t regressions = 0, compared = 0;
+    for (size_t i = 0; i < cur.n; i++) {
+        const struct series * c = &cur.s[i], * b = NULL;
+        for (size_t j = 0; j < base.n; j++) {
+            if (strcmp(base.s[j].name, c->name) == 0) b = &base.s[j];
+        }
+        if (!b) {
+            printf("%-90.90s %12s %12.1f %8s %8s  new\n", c->name, "-", tern_median(c->ns, c->n), "-", "-");
+            continue;
+        }
+        compared++;
+        const double mb = tern_median(b->ns, b->n), mc = tern_median(c->ns, c->n);
+        const double ratio = mb > 0 ? mc / mb : INFINITY;
+        const double p = tern_mann_whitney_p(b->ns, b->n, c->ns, c->n);
+        const char * verdict = "same";
+        if (ratio > 1 + threshold) {
+            if (p < alpha) {
+                verdict = "REGRESSION";
+                regressions++;
+            } else {
+                verdict = b->n < 3 || c->n < 3 ? "slower? (too few repetitions to tell)" : "slower, not significant";
+            }
+        } else if (ratio < 1 - threshold) {
+            verdict = p < alpha ? "faster" : "faster, not significant";
+        }
+        printf("%-90.90s %12.1f %12.1f %8.3f %8.4f  %s\n", c->name, mb, mc, ratio, p, verdict);
+    }
+    for (size_t j = 0; j < base.n; j++) {
+        bool found = false;
+        for (size_t i = 0; i < cur.n; i++) found |= strcmp(base.s[j].name, cur.s[i].name) == 0;
+        if (!found) printf("%-90.90s %12.1f %12s %8s %8s  gone\n", base.s[j].name, tern_median(base.s[j].ns, base.s[j].n), "-", "-", "-");
+    }
+    printf("%zu compared, %zu significant regression(s) beyond %.1f%% (alpha %.3g)\n", compared, regressions,
+           threshold * 100, alpha);
+    run_file_free(&base);
+    run_file_free(&cur);
+    return regressions ? 1 : 0;
+}
+
+int tern_cmd_bench(int argc, char ** argv) {
+    if (argc >= 2 && strcmp(argv[1], "kernels") == 0) return bench_kernels(argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "compare") == 0) return bench_compare(argc - 1, argv + 1);
+    fprintf(stderr, "usage: tern bench kernels [--benchmark_* flags] | tern bench compare BASE.json NEW.json "
+                    "[--threshold 5%%]\n");
+    return 2;
+}

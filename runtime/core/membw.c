@@ -1,0 +1,80 @@
+// Read-bandwidth measurement: each thread XOR-reduces its slice of one buffer with the
+// widest loads the CPU has (AVX2 when available, chosen at run time).
+
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include "tern/cpu.h"
+#include "tern/linear.h"
+#include "tern/membw.h"
+#include "tern/pool.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+__attribute__((target("avx2"))) static uint64_t read_avx2(const uint8_t * p, size_t bytes) {
+    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+    for (size_t i = 0; i + 128 <= bytes; i += 128) {
+        a0 = _mm256_xor_si256(a0, _mm256_load_si256((const __m256i *) (p + i)));
+        a1 = _mm256_xor_si256(a1, _mm256_load_si256((const __m256i *) (p + i + 32)));
+        a2 = _mm256_xor_si256(a2, _mm256_load_si256((const __m256i *) (p + i + 64)));
+        a3 = _mm256_xor_si256(a3, _mm256_load_si256((const __m256i *) (p + i + 96)));
+    }
+    a0 = _mm256_xor_si256(_mm256_xor_si256(a0, a1), _mm256_xor_si256(a2, a3));
+    return (uint64_t) _mm256_extract_epi64(a0, 0) ^ (uint64_t) _mm256_extract_epi64(a0, 3);
+}
+#endif
+
+static uint64_t read_slice(const uint8_t * p, size_t bytes) {
+#if defined(__x86_64__)
+    if (tern_cpu_get()->features & TERN_CPU_AVX2) {
+        return read_avx2(p, bytes);
+    }
+#endif
+    const uint64_t * q = (const uint64_t *) p;
+    uint64_t s0 = 0, s1 = 0;
+    for (size_t i = 0; i + 2 <= bytes / 8; i += 2) {
+        s0 ^= q[i];
+        s1 ^= q[i + 1];
+    }
+    return s0 ^ s1;
+}
+
+struct read_job {
+    const uint8_t * buf;
+    size_t bytes;
+    volatile uint64_t sink[64];
+};
+
+static void read_task(void * ctx, int tid, int nth) {
+    struct read_job * job = ctx;
+    const size_t slice = job->bytes / (size_t) nth / 128 * 128;
+    job->sink[tid % 64] = read_slice(job->buf + slice * (size_t) tid, slice);
+}
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes) {
+    if (!pool) nth = 1;
+    uint8_t * buf = tern_aligned_alloc(bytes);
+    if (!buf) return 0;
+    memset(buf, 1, bytes);     // fault the pages in before timing
+    struct read_job job = { .buf = buf, .bytes = bytes };
+    double best = 0;
+    for (int p = 0; p < passes; p++) {
+        const double t0 = now_s();
+        if (pool) {
+            tern_pool_run(pool, nth, read_task, &job);
+        } else {
+            read_task(&job, 0, 1);
+        }
+        const double bw = (double) (bytes / (size_t) nth / 128 * 128 * (size_t) nth) / (now_s() - t0);
+        best = bw > best ? bw : best;
+    }
+    tern_aligned_free(buf);
+    return best;
+}
