@@ -30,12 +30,21 @@ fi
 
 echo "== clang build with ASan + UBSan"
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \
-    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DTERN_SANITIZE=address,undefined -DTERN_BUILD_BENCH=OFF >/dev/null
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DTERN_SANITIZE=address,undefined -DTERN_BUILD_BENCH=OFF \
+    -DTERN_FUZZ=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 # Asserts stay on here (no NDEBUG). The kernel test under sanitizers runs one variant per ISA family to keep CI short; the
 # full matrix ran above without them.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j 1 -E '^test_kernels$' \
     && ASAN_OPTIONS=detect_leaks=1 ./tests/test_kernels 1x4k)
+
+echo "== fuzzing the GGUF reader (libFuzzer + ASan/UBSan, ${TERN_FUZZ_SECONDS:-20} s)"
+corpus=$(mktemp -d)
+cp tests/corpus/gguf/* "$corpus"/
+[ -f ../shared/fixtures/bitnetcpp-tiny/model.gguf ] && cp ../shared/fixtures/bitnetcpp-tiny/model.gguf "$corpus"/fixture.gguf
+./build-asan/fuzz_gguf -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=65536 -print_final_stats=1 "$corpus" \
+    2>&1 | tail -n 4
+rm -rf "$corpus"
 
 echo "== clang build with TSan: thread pool and threaded op"
 CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \

@@ -8,6 +8,7 @@
 
 #include "args.h"
 #include "cli.h"
+#include "tern/gguf.h"
 #include "tern/topology.h"
 #include "tern/tune.h"
 
@@ -15,9 +16,10 @@
 
 static void usage(FILE * out) {
     fprintf(out,
-            "usage: tern tune [--preset NAME] [-t 1,2] [--budget SECONDS] [--quick] [--tokens 1,64,256]\n"
+            "usage: tern tune [--model F | --preset NAME] [-t 1,2] [--budget SECONDS] [--quick] [--tokens 1,64,256]\n"
             "                 [--profile FILE]\n"
             "       tern tune --show [--profile FILE]\n"
+            "  --model F         the linear shapes of a GGUF model file\n"
             "  --preset NAME     shapes of a model preset (default " DEFAULT_PRESET ")\n"
             "  -t, --threads L   thread counts to tune for (default 1 and all allowed cores)\n"
             "  --budget S        time budget in seconds (default 50; --quick: 8)\n"
@@ -71,7 +73,7 @@ static void print_table(const struct tern_profile * p) {
 }
 
 int tern_cmd_tune(int argc, char ** argv) {
-    const char * preset = DEFAULT_PRESET, * profile_path = NULL;
+    const char * preset = DEFAULT_PRESET, * profile_path = NULL, * model = NULL;
     int threads[16];
     size_t n_threads = 0, n_tokens = 0;
     int tokens_i[8];
@@ -82,6 +84,8 @@ int tern_cmd_tune(int argc, char ** argv) {
         const bool has_value = i + 1 < argc;
         if (strcmp(a, "--preset") == 0 && has_value) {
             preset = argv[++i];
+        } else if ((strcmp(a, "--model") == 0 || strcmp(a, "-m") == 0) && has_value) {
+            model = argv[++i];
         } else if ((strcmp(a, "-t") == 0 || strcmp(a, "--threads") == 0) && has_value) {
             if (!tern_parse_int_list(argv[++i], threads, 16, &n_threads, 1, 256)) {
                 fprintf(stderr, "tern tune: -t wants thread counts like 1,2 (each 1..256), got '%s'\n", argv[i]);
@@ -132,10 +136,27 @@ int tern_cmd_tune(int argc, char ** argv) {
     }
 
     struct tern_tune_shape shapes[64];
-    const size_t n_shapes = tern_preset_shapes(preset, shapes, 64);
-    if (n_shapes == 0) {
-        fprintf(stderr, "tern tune: unknown preset '%s' (try 'tern tune --help' for the list)\n", preset);
-        return 2;
+    size_t n_shapes;
+    if (model) {
+        struct tern_gguf g;
+        if (tern_gguf_open(&g, model, err, sizeof(err)) != 0) {
+            fprintf(stderr, "tern tune: %s\n", err);
+            return 1;
+        }
+        n_shapes = tern_gguf_linear_shapes(&g, shapes, 64);
+        tern_gguf_close(&g);
+        if (n_shapes == 0) {
+            fprintf(stderr, "tern tune: %s has no blk.0 linear weights (attn_q ... ffn_down) to tune for\n", model);
+            return 1;
+        }
+        const char * base = strrchr(model, '/');
+        preset = base ? base + 1 : model;
+    } else {
+        n_shapes = tern_preset_shapes(preset, shapes, 64);
+        if (n_shapes == 0) {
+            fprintf(stderr, "tern tune: unknown preset '%s' (try 'tern tune --help' for the list)\n", preset);
+            return 2;
+        }
     }
     if (n_threads == 0) {
         struct tern_topology topo;

@@ -104,3 +104,8 @@ const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, 
 // (0 if the preset is unknown); writes at most max.
 size_t tern_preset_shapes(const char * preset, struct tern_tune_shape * out, size_t max);
 const char * tern_preset_name(size_t i);     // NULL past the last
+
+struct tern_gguf;
+// The distinct (k, n) shapes of a GGUF model's per-layer linear weights (blk.N.attn_q ...
+// ffn_down), merged like the presets; per_layer counts them in block 0. Returns the count.
+size_t tern_gguf_linear_shapes(const struct tern_gguf * g, struct tern_tune_shape * out, size_t max);
