@@ -1,13 +1,15 @@
 // tern-bench-kernels: every kernel variant this CPU can run x every (k, n) shape of every
 // model preset (generated/models.inc, from configs/models/*.toml) x {decode, prefill}.
 // Nothing here names a kernel. Each case times the whole BitLinear op (prep + gemm +
-// epilogue) single-threaded, with the packed weights in a ring of 4x the last-level
+// epilogue) single-threaded, with the packed weights in a ring of >= 4x the last-level
 // cache so decode streams from DRAM as in a real model. Counters:
 //   GB/s   packed weight bytes streamed per second
 //   bw%    GB/s as a percentage of the read bandwidth this binary measured at start
 //   GOP/s  2*m*n*k integer operations per second
 // Extra flags (before Google Benchmark's own --benchmark_*):
 //   --tern_tokens=N   prefill tokens (default 64)
+//   --tern_threads=N  threads of the op (default 1), from tern's pool
+//   --tern_ring_mb=N  size of the weights ring (default: tern_weight_ring_bytes, membw.h)
 //   --tern_summary    after the run, print the best variant per ISA for each case
 
 #include <math.h>
@@ -19,6 +21,7 @@
 #include "tern/kernels.h"
 #include "tern/linear.h"
 #include "tern/membw.h"
+#include "tern/pool.h"
 #include "tern/topology.h"
 
 struct bench_case {
@@ -29,8 +32,11 @@ struct bench_case {
     double best_ns, gbps, bw_pct, gops;   // filled by the collector
 };
 
-static double read_bw;          // bytes/s, measured at start
+static double read_bw;          // bytes/s, measured at start (on the benchmark's thread count)
+static struct tern_pool * pool; // NULL: single-threaded
+static int n_threads = 1;
 static size_t llc_bytes;
+static size_t ring_bytes;       // weights ring size
 
 // ---------------------------------------------------------------------------- read bandwidth
 
@@ -43,7 +49,7 @@ static void bench_read_bw(gb_state * st, void * ctx) {
     (void) ctx;
     double bw = 0;
     while (gb_keep_running(st)) {
-        bw = tern_read_bandwidth(NULL, 1, bw_buffer_bytes(), 1);
+        bw = tern_read_bandwidth(pool, n_threads, bw_buffer_bytes(), 1);
     }
     gb_counter_set(st, "GB/s", bw / 1e9, GB_COUNTER_DEFAULT);
 }
@@ -88,7 +94,7 @@ static int live_build(const struct bench_case * c) {
         return -1;
     }
     live.packed_bytes = tern_variant_packed_bytes(c->v, c->n, c->k);
-    live.ring_n = 4 * llc_bytes / live.packed_bytes + 1;   // > 2x LLC; 4x so a victim L3 cannot help
+    live.ring_n = ring_bytes / live.packed_bytes + 1;
     live.ring = tern_aligned_alloc(live.ring_n * live.packed_bytes);
     live.x = tern_aligned_alloc(c->m * c->k * sizeof(float));
     live.y = tern_aligned_alloc(c->m * c->n * sizeof(float));
@@ -118,7 +124,7 @@ static void bench_case_run(gb_state * st, void * ctx) {
     while (gb_keep_running(st)) {
         L.packed = live.ring + r * live.packed_bytes;
         r = r + 1 == live.ring_n ? 0 : r + 1;
-        tern_linear_forward(&L, c->m, live.x, &live.A, live.acc, live.y);
+        tern_linear_forward_mt(&L, pool, n_threads, c->m, live.x, &live.A, live.acc, live.y);
         gb_clobber_memory();
     }
     const double bytes = (double) live.packed_bytes;
@@ -166,7 +172,8 @@ static void collect(const gb_result * r, void * user) {
 
 // Best variant per ISA for every (phase, preset, shape) that ran.
 static void print_summary(FILE * out) {
-    fprintf(out, "\nbest variant per ISA (read bandwidth %.1f GB/s, 1 thread)\n", read_bw / 1e9);
+    fprintf(out, "\nbest variant per ISA (read bandwidth %.1f GB/s, %d thread%s)\n", read_bw / 1e9, n_threads,
+            n_threads == 1 ? "" : "s");
     fprintf(out, "%-8s %-24s %-28s %-11s %-52s %9s %8s %6s %8s\n", "phase", "preset", "shape", "isa", "variant",
             "time_us", "GB/s", "bw%", "GOP/s");
     for (size_t i = 0; i < n_cases; i++) {
@@ -200,6 +207,22 @@ int main(int argc, char ** argv) {
                 return 2;
             }
             prefill_tokens = (size_t) v;
+        } else if (strncmp(argv[i], "--tern_threads=", 15) == 0) {
+            char * end;
+            const long v = strtol(argv[i] + 15, &end, 10);
+            if (*end || v < 1 || v > 256) {
+                fprintf(stderr, "tern-bench-kernels: --tern_threads wants an integer in 1..256, got '%s'\n", argv[i] + 15);
+                return 2;
+            }
+            n_threads = (int) v;
+        } else if (strncmp(argv[i], "--tern_ring_mb=", 15) == 0) {
+            char * end;
+            const long v = strtol(argv[i] + 15, &end, 10);
+            if (*end || v < 1 || v > 65536) {
+                fprintf(stderr, "tern-bench-kernels: --tern_ring_mb wants MiB in 1..65536, got '%s'\n", argv[i] + 15);
+                return 2;
+            }
+            ring_bytes = (size_t) v << 20;
         } else if (strcmp(argv[i], "--tern_summary") == 0) {
             summary = true;
         } else {
@@ -213,13 +236,23 @@ int main(int argc, char ** argv) {
     struct tern_topology topo;
     tern_topology_get(&topo);
     llc_bytes = topo.l3 ? topo.l3 : topo.l2 ? topo.l2 : (size_t) 32 << 20;
-    read_bw = tern_read_bandwidth(NULL, 1, bw_buffer_bytes(), 6);
+    if (ring_bytes == 0) ring_bytes = tern_weight_ring_bytes(llc_bytes);
+    if (n_threads > 1) {
+        pool = tern_pool_init(n_threads, true);
+        if (!pool) {
+            fprintf(stderr, "tern-bench-kernels: cannot start %d threads\n", n_threads);
+            return 1;
+        }
+    }
+    read_bw = tern_read_bandwidth(pool, n_threads, bw_buffer_bytes(), 6);
 
     char text[64];
     gb_add_context("tern_cpu", cpu->brand);
     gb_add_context("tern_registry", tern_registry_hash());
     snprintf(text, sizeof(text), "%.2f", read_bw / 1e9);
     gb_add_context("tern_read_bw_GBps", text);
+    snprintf(text, sizeof(text), "%d", n_threads);
+    gb_add_context("tern_threads", text);
     snprintf(text, sizeof(text), "%zu", llc_bytes);
     gb_add_context("tern_llc_bytes", text);
     if (cpu->cap[0]) gb_add_context("tern_isa_cap", cpu->cap);
@@ -248,6 +281,7 @@ int main(int argc, char ** argv) {
 
     const int rc = gb_run(&argc, argv, collect, NULL);
     live_free();
+    tern_pool_free(pool);
     if (rc == 0 && summary) {
         print_summary(json ? stderr : stdout);
     }

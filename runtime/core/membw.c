@@ -78,3 +78,8 @@ double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int p
     tern_aligned_free(buf);
     return best;
 }
+
+size_t tern_weight_ring_bytes(size_t llc_bytes) {
+    const size_t floor_bytes = (size_t) 512 << 20;
+    return 4 * llc_bytes > floor_bytes ? 4 * llc_bytes : floor_bytes;
+}

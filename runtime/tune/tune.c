@@ -265,8 +265,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
     }
     for (size_t t = 0; t < req->n_tokens; t++) max_t = req->tokens[t] > max_t ? req->tokens[t] : max_t;
     const size_t llc = p->l3 ? p->l3 : p->l2 ? p->l2 : (size_t) 32 << 20;
-    // 4x the LLC: with 2.5x, Zen 4's victim L3 still served part of the ring (decode above 100 %).
-    b.ring_bytes = 4 * llc > 2 * max_packed ? 4 * llc : 2 * max_packed + 64;
+    b.ring_bytes = tern_weight_ring_bytes(llc) > 2 * max_packed ? tern_weight_ring_bytes(llc) : 2 * max_packed + 64;
     b.ring = tern_aligned_alloc(b.ring_bytes);
     b.x = tern_aligned_alloc(max_t * max_k * sizeof(float));
     b.y = tern_aligned_alloc(max_t * max_n * sizeof(float));
@@ -279,7 +278,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
         goto fail;
     }
     for (size_t i = 0; i < max_t * max_k; i++) b.x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
-    for (size_t i = 0; i < b.ring_bytes; i++) b.ring[i] = (uint8_t) (i * 0x9e37u >> 3);
+    memset(b.ring, 0x5a, b.ring_bytes);      // any bytes: kernel timing does not depend on weight values
 
     for (int t = 0; t < p->n_threads; t++) {
         const size_t bw_bytes = 8 * llc > ((size_t) 256 << 20) ? 8 * llc : (size_t) 256 << 20;
