@@ -41,8 +41,7 @@ static size_t ring_bytes;       // weights ring size
 // ---------------------------------------------------------------------------- read bandwidth
 
 static size_t bw_buffer_bytes(void) {
-    const size_t bytes = 8 * llc_bytes;
-    return bytes < ((size_t) 256 << 20) ? (size_t) 256 << 20 : bytes;
+    return tern_read_buffer_bytes(llc_bytes);
 }
 
 static void bench_read_bw(gb_state * st, void * ctx) {

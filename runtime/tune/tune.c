@@ -281,8 +281,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
     memset(b.ring, 0x5a, b.ring_bytes);      // any bytes: kernel timing does not depend on weight values
 
     for (int t = 0; t < p->n_threads; t++) {
-        const size_t bw_bytes = 8 * llc > ((size_t) 256 << 20) ? 8 * llc : (size_t) 256 << 20;
-        p->read_bw[t] = tern_read_bandwidth(b.pool, p->threads[t], bw_bytes, 5);
+        p->read_bw[t] = tern_read_bandwidth(b.pool, p->threads[t], tern_read_buffer_bytes(llc), 5);
     }
 
     size_t done = 0;

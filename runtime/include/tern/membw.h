@@ -7,7 +7,7 @@
 struct tern_pool;
 
 // Bytes/s reading a buffer of `bytes` (at least 8x the LLC is sensible) on nth threads of
-// pool (pool NULL: the caller alone), best of `passes`. 0 if out of memory.
+// pool (pool NULL: the caller alone), the median of `passes` (at most 64). 0 if out of memory.
 double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes);
 
 // Size of the buffer ring that weights are cycled through when timing decode, so every
@@ -15,3 +15,6 @@ double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int p
 // 128 MiB ring, 2-thread decode on this Zen 4 VM "beat" the measured read bandwidth by 10-40 %,
 // served partly from cache; at 512 MiB it sits at 96-98 %.)
 size_t tern_weight_ring_bytes(size_t llc_bytes);
+
+// Buffer size for tern_read_bandwidth: 8x the LLC and at least 1 GiB, for the same reason.
+size_t tern_read_buffer_bytes(size_t llc_bytes);
