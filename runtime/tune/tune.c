@@ -17,6 +17,8 @@
 #define SCREEN_FRACTION 8      // ... on 1/8 of the channels, then extrapolates
 #define FIRST_REPS 3           // samples per candidate in the first full round (doubles after)
 #define MAX_REPS 48
+#define MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short decode calls are noisy)
+#define MAX_BATCH 256
 
 static double now_s(void) {
     struct timespec ts;
@@ -145,9 +147,14 @@ static void tune_problem(struct bench * b, struct tern_tune_entry * e, struct ca
     for (int round = 1; alive > 0; round++) {
         for (size_t i = 0; i < alive; i++) {
             const struct tern_variant * v = st[i].c->v;
-            call_us(b, v, k, n, tokens, e->threads);        // warm-up: code, pool, first touch
+            const double warm = call_us(b, v, k, n, tokens, e->threads);   // warm-up: code, pool, first touch
+            const double est = st[i].score < warm ? st[i].score : warm;
+            int batch = est > 0 ? (int) (MIN_SAMPLE_US / est) + 1 : 1;
+            batch = batch > MAX_BATCH ? MAX_BATCH : batch;
             for (int r = 0; r < reps; r++) {
-                samples[r] = call_us(b, v, k, n, tokens, e->threads);
+                double sum = 0;
+                for (int j = 0; j < batch; j++) sum += call_us(b, v, k, n, tokens, e->threads);
+                samples[r] = sum / batch;
             }
             qsort(samples, (size_t) reps, sizeof(double), cmp_double);
             st[i].score = samples[reps / 2];

@@ -22,7 +22,7 @@ struct tern_tune_shape {
 struct tern_tune_candidate {
     char name[96];
     const struct tern_variant * v;   // NULL if this binary lacks the variant (loaded profile)
-    double median_us, spread_us;     // over the samples of its last round; spread = max - min
+    double median_us, spread_us;     // over the samples (each the mean of >= 2 ms of calls) of its last round; spread = max - min
     int samples;
     int rounds;                      // successive-halving rounds survived
     char status[24];                 // "winner", "timed", "screened out", "wrong result"
