@@ -22,7 +22,7 @@ static void usage(FILE * out) {
             "  --model F         the linear shapes of a GGUF model file\n"
             "  --preset NAME     shapes of a model preset (default " DEFAULT_PRESET ")\n"
             "  -t, --threads L   thread counts to tune for (default 1 and all allowed cores)\n"
-            "  --budget S        time budget in seconds (default 50; --quick: 8)\n"
+            "  --budget S        time budget in seconds (default 50; --quick: 7)\n"
             "  --quick           decode and 64-token prefill only, small budget\n"
             "  --tokens L        tokens per call to tune (1 = decode; default 1,64,256)\n"
             "  --profile FILE    where to write (or, with --show, read) the profile\n"
@@ -173,7 +173,7 @@ int tern_cmd_tune(int argc, char ** argv) {
     } else {
         for (size_t i = 0; i < n_tokens; i++) tokens[i] = (size_t) tokens_i[i];
     }
-    if (budget == 0) budget = quick ? 8 : 50;
+    if (budget == 0) budget = quick ? 7 : 50;
 
     const struct tern_tune_request req = {
         .preset = preset, .shapes = shapes, .n_shapes = n_shapes, .threads = threads, .n_threads = n_threads,
