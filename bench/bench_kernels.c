@@ -192,35 +192,32 @@ static void print_summary(FILE * out) {
     }
 }
 
+// "--tern_NAME=VALUE" with VALUE an integer in [lo, hi]: true and *out set; exits on a bad value.
+static bool int_flag(const char * arg, const char * name, long lo, long hi, long * out) {
+    const size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0 || arg[n] != '=') return false;
+    char * end;
+    const long v = strtol(arg + n + 1, &end, 10);
+    if (*end || end == arg + n + 1 || v < lo || v > hi) {
+        fprintf(stderr, "tern-bench-kernels: %s wants an integer in %ld..%ld, got '%s'\n", name, lo, hi, arg + n + 1);
+        exit(2);
+    }
+    *out = v;
+    return true;
+}
+
 int main(int argc, char ** argv) {
     size_t prefill_tokens = 64;
     bool summary = false;
     int out = 1;
     bool json = false;
     for (int i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--tern_tokens=", 14) == 0) {
-            char * end;
-            const long v = strtol(argv[i] + 14, &end, 10);
-            if (*end || v < 1 || v > 4096) {
-                fprintf(stderr, "tern-bench-kernels: --tern_tokens wants an integer in 1..4096, got '%s'\n", argv[i] + 14);
-                return 2;
-            }
+        long v;
+        if (int_flag(argv[i], "--tern_tokens", 1, 4096, &v)) {
             prefill_tokens = (size_t) v;
-        } else if (strncmp(argv[i], "--tern_threads=", 15) == 0) {
-            char * end;
-            const long v = strtol(argv[i] + 15, &end, 10);
-            if (*end || v < 1 || v > 256) {
-                fprintf(stderr, "tern-bench-kernels: --tern_threads wants an integer in 1..256, got '%s'\n", argv[i] + 15);
-                return 2;
-            }
+        } else if (int_flag(argv[i], "--tern_threads", 1, 256, &v)) {
             n_threads = (int) v;
-        } else if (strncmp(argv[i], "--tern_ring_mb=", 15) == 0) {
-            char * end;
-            const long v = strtol(argv[i] + 15, &end, 10);
-            if (*end || v < 1 || v > 65536) {
-                fprintf(stderr, "tern-bench-kernels: --tern_ring_mb wants MiB in 1..65536, got '%s'\n", argv[i] + 15);
-                return 2;
-            }
+        } else if (int_flag(argv[i], "--tern_ring_mb", 1, 65536, &v)) {
             ring_bytes = (size_t) v << 20;
         } else if (strcmp(argv[i], "--tern_summary") == 0) {
             summary = true;

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static int check_passed, check_failed;
 
@@ -37,4 +38,25 @@ static inline int8_t rng_ternary(uint64_t * s) {
 
 static inline float rng_float(uint64_t * s, float lo, float hi) {
     return lo + (hi - lo) * (float) (rng_next(s) >> 40) / (float) (1ull << 24);
+}
+
+// The whole file, NUL-terminated (size excludes the NUL); NULL if it cannot be read.
+static inline char * check_read_file(const char * path, size_t * size) {
+    FILE * f = fopen(path, "rb");
+    if (!f) return NULL;
+    char * buf = NULL;
+    long len = -1;
+    if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+        buf = malloc((size_t) len + 1);
+        if (buf && fread(buf, 1, (size_t) len, f) != (size_t) len) {
+            free(buf);
+            buf = NULL;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[len] = '\0';
+        if (size) *size = (size_t) len;
+    }
+    return buf;
 }

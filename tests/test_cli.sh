@@ -3,22 +3,8 @@
 # what this CPU runs; TERN_ISA caps it.
 set -u
 tern=${TERN:?set TERN to the tern binary}
-passed=0 failed=0
+source "$(dirname "$0")/lib.sh"
 
-expect() {   # expect NAME WANT_RC PATTERN -- command...
-    local name=$1 want_rc=$2 pattern=$3
-    shift 4
-    local out rc
-    out=$("$@" 2>&1)
-    rc=$?
-    if [ "$rc" -eq "$want_rc" ] && grep -qE -- "$pattern" <<<"$out"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name: exit $rc (want $want_rc), output:"
-        sed 's/^/    /' <<<"$out" | head -20
-    fi
-}
 
 expect "no args"          2 "^usage: tern"                              -- "$tern"
 expect "help"             0 "kernels"                                   -- "$tern" --help

@@ -5,7 +5,7 @@ set -u
 tern=${TERN:?set TERN to the tern binary}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-passed=0 failed=0
+source "$(dirname "$0")/lib.sh"
 
 # gbench_json FILE NAME:TIME,TIME,... [NAME:...]: one iteration entry per repetition, plus
 # an aggregate (mean) entry that compare must ignore.
@@ -30,20 +30,6 @@ gbench_json() {
     } >"$file"
 }
 
-expect() {   # expect NAME WANT_RC PATTERN -- command...
-    local name=$1 want_rc=$2 pattern=$3
-    shift 4
-    local out rc
-    out=$("$@" 2>&1)
-    rc=$?
-    if [ "$rc" -eq "$want_rc" ] && grep -qE -- "$pattern" <<<"$out"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name: exit $rc (want $want_rc), output:"
-        sed 's/^/    /' <<<"$out" | head -20
-    fi
-}
 
 gbench_json "$dir/base.json" "k/a:100,101,99,100.5,99.5" "k/b:50,51,49,50,50.5" "k/gone:10,10,10,10,10"
 gbench_json "$dir/slow.json" "k/a:120,121,119,122,120" "k/b:50.2,50.9,49.1,50.3,50.1" "k/new:5,5,5,5,5"

@@ -220,20 +220,6 @@ static void test_mutations(const uint8_t * file, size_t size, size_t header_end)
     printf("mutations: %zu truncations refused\n", errors);
 }
 
-static uint8_t * read_file(const char * path, size_t * size) {
-    FILE * f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    *size = (size_t) ftell(f);
-    fseek(f, 0, SEEK_SET);
-    uint8_t * d = malloc(*size);
-    if (d && fread(d, 1, *size, f) != *size) {
-        free(d);
-        d = NULL;
-    }
-    fclose(f);
-    return d;
-}
 
 static void test_fixture(const char * dir) {
     char path[1024], err[512];
@@ -272,7 +258,7 @@ static void test_fixture(const char * dir) {
     tern_gguf_close(&g);
 
     size_t size;
-    uint8_t * file = read_file(path, &size);
+    uint8_t * file = (uint8_t *) check_read_file(path, &size);
     if (file) {
         test_mutations(file, size, header_end);
         free(file);

@@ -44,30 +44,14 @@ static void test_round_trip(void) {
     }
 }
 
-static char * read_file(const char * path, size_t * size) {
-    FILE * f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    const long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char * buf = malloc((size_t) len + 1);
-    if (buf && fread(buf, 1, (size_t) len, f) != (size_t) len) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf) buf[len] = '\0';
-    fclose(f);
-    *size = (size_t) len;
-    return buf;
-}
 
 static void test_fixture(const char * dir) {
     char path[1024];
     size_t meta_size, gguf_size;
     snprintf(path, sizeof(path), "%s/meta.json", dir);
-    char * meta_text = read_file(path, &meta_size);
+    char * meta_text = check_read_file(path, &meta_size);
     snprintf(path, sizeof(path), "%s/model.gguf", dir);
-    uint8_t * gguf = (uint8_t *) read_file(path, &gguf_size);
+    uint8_t * gguf = (uint8_t *) check_read_file(path, &gguf_size);
     if (!meta_text || !gguf) {
         printf("SKIP fixture: %s not found (shared/fixtures is expected beside the checkout)\n", dir);
         free(meta_text);

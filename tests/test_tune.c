@@ -41,17 +41,6 @@ static void write_text(const char * path, const char * text) {
     }
 }
 
-static char * read_text(const char * path) {
-    FILE * f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    const long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char * s = malloc((size_t) n + 1);
-    if (s && fread(s, 1, (size_t) n, f) == (size_t) n) s[n] = '\0';
-    fclose(f);
-    return s;
-}
 
 int main(void) {
     test_stats();
@@ -110,7 +99,7 @@ int main(void) {
     }
 
     // Corruptions: each one a clean refusal naming the problem.
-    char * good = read_text(path);
+    char * good = check_read_file(path, NULL);
     char bad_path[256];
     snprintf(bad_path, sizeof(bad_path), "%s/bad.json", dir);
     const size_t len = good ? strlen(good) : 0;

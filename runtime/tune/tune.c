@@ -82,6 +82,15 @@ struct bench {
     int32_t * acc;
 };
 
+static void bench_free(struct bench * b) {
+    tern_acts_free(&b->A);
+    tern_aligned_free(b->ring);
+    tern_aligned_free(b->x);
+    tern_aligned_free(b->y);
+    tern_aligned_free(b->acc);
+    tern_pool_free(b->pool);
+}
+
 // One call of the op for (k, n) on `tokens` tokens, weights taken from the next ring slot.
 static double call_us(struct bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens, int threads) {
     struct tern_linear L = {
@@ -337,12 +346,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
     p->elapsed_s = now_s() - t_start;
     free(verified);
     free(runnable);
-    tern_acts_free(&b.A);
-    tern_aligned_free(b.ring);
-    tern_aligned_free(b.x);
-    tern_aligned_free(b.y);
-    tern_aligned_free(b.acc);
-    tern_pool_free(b.pool);
+    bench_free(&b);
     if (n_ok == 0) {
         snprintf(err, err_size, "no kernel variant passed verification on this CPU");
         tern_profile_free(p);
@@ -352,12 +356,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
 fail:
     free(verified);
     free(runnable);
-    tern_acts_free(&b.A);
-    tern_aligned_free(b.ring);
-    tern_aligned_free(b.x);
-    tern_aligned_free(b.y);
-    tern_aligned_free(b.acc);
-    if (b.pool) tern_pool_free(b.pool);
+    bench_free(&b);
     tern_profile_free(p);
     return NULL;
 oom:
