@@ -6,6 +6,9 @@
 //   GB/s   packed weight bytes streamed per second
 //   bw%    GB/s as a percentage of the read bandwidth this binary measured at start
 //   GOP/s  2*m*n*k integer operations per second
+//   bits/w packed bits streamed per weight (2 for i2s/tl1/lutg4, ~1.67 for tl2, more with padding)
+// Each format's activation prep (quantization, or table build for LUT formats) is also timed
+// on its own: prep/<phase>/<preset>/<shape>/k<K>_m<tokens>/<prep kernel>.
 // Extra flags (before Google Benchmark's own --benchmark_*):
 //   --tern_tokens=N   prefill tokens (default 64)
 //   --tern_threads=N  threads of the op (default 1), from tern's pool
@@ -29,6 +32,7 @@ struct bench_case {
     const struct tern_variant * v;
     const char * preset, * shape, * phase;
     size_t k, n, m;
+    bool is_prep;                         // times the prep kernel alone
     double best_ns, gbps, bw_pct, gops;   // filled by the collector
 };
 
@@ -60,16 +64,18 @@ static struct {
     const struct bench_case * c;
     struct tern_linear L;
     struct tern_acts A;
-    uint8_t * ring;              // (ring_n, packed_bytes)
     size_t ring_n, packed_bytes;
     float * x, * y;              // (m, k), (m, n)
     int32_t * acc;               // (m, n)
 } live;
 
+// The weights ring, allocated once: cases use its first ring_n slots of packed_bytes. Its bytes
+// are arbitrary (kernel timing does not depend on weight values), so nothing is copied per case.
+static uint8_t * ring;
+
 static void live_free(void) {
     tern_linear_free(&live.L);
     tern_acts_free(&live.A);
-    tern_aligned_free(live.ring);
     tern_aligned_free(live.x);
     tern_aligned_free(live.y);
     tern_aligned_free(live.acc);
@@ -79,6 +85,11 @@ static void live_free(void) {
 static int live_build(const struct bench_case * c) {
     if (live.c == c) return 0;
     live_free();
+    if (!ring) {
+        ring = tern_aligned_alloc(ring_bytes + ((size_t) 64 << 20));
+        if (!ring) return -1;
+        memset(ring, 0x5a, ring_bytes + ((size_t) 64 << 20));
+    }
     uint64_t s = 0x9e3779b97f4a7c15ull ^ c->n ^ (c->k << 20);
     int8_t * w = malloc(c->n * c->k);
     if (!w) return -1;
@@ -88,23 +99,24 @@ static int live_build(const struct bench_case * c) {
     }
     const int rc = tern_linear_init(&live.L, c->v, c->n, c->k, w, c->k, 0.5f);
     free(w);
-    if (rc != 0 || tern_acts_init(&live.A, c->m, live.L.kc) != 0) {
+    if (rc != 0 || tern_acts_init(&live.A, c->m, live.L.prep_bytes) != 0) {
         live_free();
         return -1;
     }
-    live.packed_bytes = tern_variant_packed_bytes(c->v, c->n, c->k);
+    live.packed_bytes = (tern_variant_packed_bytes(c->v, c->n, c->k) + 63) / 64 * 64;
+    if (live.packed_bytes > ((size_t) 64 << 20)) {   // bigger than the spare room past the ring
+        live_free();
+        return -1;
+    }
     live.ring_n = ring_bytes / live.packed_bytes + 1;
-    live.ring = tern_aligned_alloc(live.ring_n * live.packed_bytes);
     live.x = tern_aligned_alloc(c->m * c->k * sizeof(float));
     live.y = tern_aligned_alloc(c->m * c->n * sizeof(float));
     live.acc = tern_aligned_alloc(c->m * c->n * sizeof(int32_t));
-    if (!live.ring || !live.x || !live.y || !live.acc) {
+    if (!live.x || !live.y || !live.acc) {
         live_free();
         return -1;
     }
-    for (size_t r = 0; r < live.ring_n; r++) {
-        memcpy(live.ring + r * live.packed_bytes, live.L.packed, live.packed_bytes);
-    }
+    memcpy(ring, live.L.packed, tern_variant_packed_bytes(c->v, c->n, c->k));   // slot 0 holds real weights
     for (size_t i = 0; i < c->m * c->k; i++) {
         live.x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
     }
@@ -115,13 +127,13 @@ static int live_build(const struct bench_case * c) {
 static void bench_case_run(gb_state * st, void * ctx) {
     const struct bench_case * c = ctx;
     if (live_build(c) != 0) {
-        gb_skip(st, "out of memory");
+        gb_skip(st, "out of memory (or weights above 64 MiB)");
         return;
     }
     struct tern_linear L = live.L;
     size_t r = 0;
     while (gb_keep_running(st)) {
-        L.packed = live.ring + r * live.packed_bytes;
+        L.packed = ring + r * live.packed_bytes;
         r = r + 1 == live.ring_n ? 0 : r + 1;
         tern_linear_forward_mt(&L, pool, n_threads, c->m, live.x, &live.A, live.acc, live.y);
         gb_clobber_memory();
@@ -131,6 +143,31 @@ static void bench_case_run(gb_state * st, void * ctx) {
     gb_counter_set(st, "bw%", 100.0 * bytes / read_bw, GB_COUNTER_ITERATION_INVARIANT_RATE);
     gb_counter_set(st, "GOP/s", 2.0 * (double) c->m * (double) c->n * (double) c->k / 1e9,
                    GB_COUNTER_ITERATION_INVARIANT_RATE);
+    gb_counter_set(st, "bits/w", 8.0 * bytes / ((double) c->n * (double) c->k), GB_COUNTER_DEFAULT);
+}
+
+// The prep kernel alone: c->m tokens of k features (no weights involved).
+static void bench_prep_run(gb_state * st, void * ctx) {
+    const struct bench_case * c = ctx;
+    const struct tern_variant * v = c->v;
+    struct tern_acts A;
+    float * x = tern_aligned_alloc(c->m * c->k * sizeof(float));
+    if (!x || tern_acts_init(&A, c->m, tern_variant_prep_bytes(v, c->k)) != 0) {
+        tern_aligned_free(x);
+        gb_skip(st, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < c->m * c->k; i++) x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
+    const size_t kc = tern_variant_kc(v, c->k);
+    while (gb_keep_running(st)) {
+        for (size_t t = 0; t < c->m; t++) {
+            v->prep(c->k, kc, x + t * c->k, (int8_t *) A.a + t * A.stride, &A.sum[t], &A.amax[t]);
+        }
+        gb_clobber_memory();
+    }
+    gb_counter_set(st, "tok/s", (double) c->m, GB_COUNTER_ITERATION_INVARIANT_RATE);
+    tern_acts_free(&A);
+    tern_aligned_free(x);
 }
 
 // ---------------------------------------------------------------------------- registration
@@ -169,19 +206,20 @@ static void collect(const gb_result * r, void * user) {
     }
 }
 
-// Best variant per ISA for every (phase, preset, shape) that ran.
+// Best variant per format and ISA for every (phase, preset, shape) that ran.
 static void print_summary(FILE * out) {
-    fprintf(out, "\nbest variant per ISA (read bandwidth %.1f GB/s, %d thread%s)\n", read_bw / 1e9, n_threads,
+    fprintf(out, "\nbest variant per format and ISA (read bandwidth %.1f GB/s, %d thread%s)\n", read_bw / 1e9, n_threads,
             n_threads == 1 ? "" : "s");
     fprintf(out, "%-8s %-24s %-28s %-11s %-52s %9s %8s %6s %8s\n", "phase", "preset", "shape", "isa", "variant",
             "time_us", "GB/s", "bw%", "GOP/s");
     for (size_t i = 0; i < n_cases; i++) {
         const struct bench_case * c = &cases[i];
-        if (c->best_ns == 0) continue;
+        if (c->best_ns == 0 || c->is_prep) continue;
         bool best = true;
         for (size_t j = 0; j < n_cases; j++) {
             const struct bench_case * d = &cases[j];
-            if (j == i || d->best_ns == 0 || d->v->isa != c->v->isa || d->k != c->k || d->n != c->n ||
+            if (j == i || d->best_ns == 0 || d->is_prep || d->v->isa != c->v->isa || d->v->wfmt != c->v->wfmt ||
+                d->k != c->k || d->n != c->n ||
                 d->m != c->m || strcmp(d->preset, c->preset) != 0) continue;
             if (d->best_ns < c->best_ns || (d->best_ns == c->best_ns && j < i)) best = false;
         }
@@ -269,14 +307,30 @@ int main(int argc, char ** argv) {
     }
 #include "models.inc"
 #undef TERN_MODEL_SHAPE
+    const size_t n_gemm_cases = n_cases;
+    for (size_t i = 0; i < n_gemm_cases; i++) {
+        // One prep case per (prep kernel, k, tokens): the first gemm case that uses it stands for it.
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            seen = cases[j].v->prep == cases[i].v->prep && cases[j].k == cases[i].k && cases[j].m == cases[i].m &&
+                   strcmp(cases[j].preset, cases[i].preset) == 0;
+        }
+        if (seen) continue;
+        add_case(cases[i].v, cases[i].preset, cases[i].shape, cases[i].k, cases[i].n, cases[i].phase, cases[i].m);
+        struct bench_case * p = &cases[n_cases - 1];
+        snprintf(p->name, sizeof(p->name), "prep/%s/%s/%s/k%zu_m%zu/%s", p->phase, p->preset, p->shape, p->k, p->m,
+                 p->v->prep_name);
+        p->is_prep = true;
+    }
     for (size_t i = 0; i < n_cases; i++) {
-        b = gb_register(cases[i].name, bench_case_run, &cases[i]);
+        b = gb_register(cases[i].name, cases[i].is_prep ? bench_prep_run : bench_case_run, &cases[i]);
         gb_bench_use_real_time(b);
         gb_bench_unit_us(b);
     }
 
     const int rc = gb_run(&argc, argv, collect, NULL);
     live_free();
+    tern_aligned_free(ring);
     tern_pool_free(pool);
     if (rc == 0 && summary) {
         print_summary(json ? stderr : stdout);

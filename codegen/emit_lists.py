@@ -39,7 +39,7 @@ def _row(kernel, isas):
     }
     if kernel.op == "gemm":
         row.update(mr=kernel.mr, nr=kernel.nr, kb=kernel.kb, g=kernel.g, vbytes=kernel.vbytes,
-                   prep=spec.prep_of(kernel, isas).name, pack=spec.pack_of(kernel).name)
+                   prep=kernel.prep, pack=kernel.pack)
     return row
 
 

@@ -38,7 +38,7 @@ def render_all(root):
     files = {}
     for k in kernels:
         ctx = {"k": k, "isa": isas[k.isa], "name": k.name, "template": k.template,
-               "prep": spec.prep_of(k, isas).name if k.op == "gemm" else "",
+               "prep": k.prep,
                "entry": f"family #{k.family} ({k.wfmt}-{k.afmt}-{k.op}, isa {k.isa})"}
         try:
             files[k.path] = env.get_template(k.template).render(ctx)

@@ -19,7 +19,12 @@ ISA_KEYS = {"arch", "flags", "features", "vbytes", "prep"}
 MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab"}
 
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
-MAX_MR, MAX_NR = 16, 64
+MAX_MR, MAX_NR = 16, 128
+
+# Weights per lookup group and the largest |table entry| of each LUT format (int16 sums of a
+# k-block must stay exact: groups per block * max entry <= 32768).
+LUT_GROUP = {"tl1": 2, "tl2": 3, "lutg4": 4}
+LUT_MAX_ENTRY = {"tl1": 256, "tl2": 384, "lutg4": 512}
 
 
 class SpecError(Exception):
@@ -51,6 +56,8 @@ class Kernel:
     g: int = 1
     vbytes: int = 16
     arch: str = "any"
+    prep: str = ""        # gemm only: the prep kernel it runs with
+    pack: str = ""        # gemm only: the pack kernel of its format
 
     @property
     def name(self):
@@ -147,6 +154,18 @@ def _check_gemm_tile(where, wfmt, isa, tile):
             _fail(where, f"i2s kb={kb} exceeds 16 steps of {step}: int16 partial sums could overflow")
         if g != 1:
             _fail(where, "i2s has no lookup group: g must be 1")
+    if wfmt in LUT_GROUP:
+        group = LUT_GROUP[wfmt]
+        if g != group:
+            _fail(where, f"{wfmt} looks up groups of {group} weights: g must be {group} (or left out)")
+        rows = 8 if isa.token == "scalar" else isa.vbytes
+        if nr % rows:
+            _fail(where, f"{wfmt} nr={nr} must be a multiple of {rows} (rows per index vector on {isa.token})")
+        if kb % (2 * group):
+            _fail(where, f"{wfmt} kb={kb} must be a multiple of {2 * group} (index bytes hold two groups)")
+        if kb // group * LUT_MAX_ENTRY[wfmt] > 32768:
+            _fail(where, f"{wfmt} kb={kb}: {kb // group} groups of entries up to {LUT_MAX_ENTRY[wfmt]} "
+                         "could overflow the int16 partial sums")
 
 
 def expand_family(index, entry, isas, root):
@@ -194,7 +213,7 @@ def expand_family(index, entry, isas, root):
         for t, tile in enumerate(tiles):
             twhere = f"{where} tile #{t}"
             _check_keys(twhere, tile, TILE_KEYS, ["mr", "nr", "kb"])
-            full = {"g": 1, **tile}
+            full = {"g": LUT_GROUP.get(wfmt, 1), **tile}
             for key in TILE_KEYS:
                 _positive_int(twhere, key, full[key])
             _check_gemm_tile(twhere, wfmt, isa, full)
@@ -217,15 +236,26 @@ def load_kernels(root, isas):
             _fail(str(path), f"kernel {k.name} is produced by family #{seen[k.name]} and #{k.family}")
         seen[k.name] = k.family
 
-    # Every gemm needs its format's pack and the prep of its ISA's prep level.
+    # Every gemm needs its format's pack and the prep of its ISA's prep level. A format whose
+    # only prep is the portable one (the LUT table builds, for now) uses it on every ISA.
     names = set(seen)
+    prep_isas = {}
+    for k in kernels:
+        if k.op == "prep":
+            prep_isas.setdefault(k.wfmt, set()).add(k.isa)
+    linked = []
     for k in kernels:
         if k.op != "gemm":
+            linked.append(k)
             continue
-        for need in (pack_of(k), prep_of(k, isas)):
+        pack, prep = pack_of(k), prep_of(k, isas)
+        if prep_isas.get(k.wfmt) == {"scalar"}:
+            prep = dataclasses.replace(prep, isa="scalar")
+        for need in (pack, prep):
             if need.name not in names:
                 _fail(str(path), f"{k.name} needs {need.name}, which no family produces")
-    return kernels
+        linked.append(dataclasses.replace(k, prep=prep.name, pack=pack.name))
+    return linked
 
 
 def pack_of(kernel):

@@ -16,6 +16,18 @@ set(TERN_ISA_SCALAR_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-scalar.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k64-scalar.c
     generated/i2s-q8-gemm/i2s-q8-gemm-2x8k128-scalar.c
+    generated/tl1-q8-pack/tl1-q8-pack-scalar.c
+    generated/tl1-q8-prep/tl1-q8-prep-scalar.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x16k64g2-scalar.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-4x16k64g2-scalar.c
+    generated/tl2-q8-pack/tl2-q8-pack-scalar.c
+    generated/tl2-q8-prep/tl2-q8-prep-scalar.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x16k96g3-scalar.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-4x16k96g3-scalar.c
+    generated/lutg4-q8-pack/lutg4-q8-pack-scalar.c
+    generated/lutg4-q8-prep/lutg4-q8-prep-scalar.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k64g4-scalar.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-4x16k64g4-scalar.c
 )
 
 set(TERN_ISA_AVX2_ARCH x86_64)
@@ -27,6 +39,18 @@ set(TERN_ISA_AVX2_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k256-avx2-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x2k128-avx2-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-2x4k128-avx2-maddubs.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x32k64g2-avx2-pshufb.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x64k64g2-avx2-pshufb.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x32k128g2-avx2-pshufb.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-4x32k64g2-avx2-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x32k96g3-avx2-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x64k96g3-avx2-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x32k192g3-avx2-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-4x32k96g3-avx2-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k64g4-avx2-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k64g4-avx2-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k128g4-avx2-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-4x32k64g4-avx2-pshufb.c
 )
 
 set(TERN_ISA_AVX512BW_ARCH x86_64)
@@ -37,6 +61,18 @@ set(TERN_ISA_AVX512BW_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k256-avx512bw-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k256-avx512bw-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-8x2k256-avx512bw-maddubs.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x64k64g2-avx512bw-pshufb.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x128k64g2-avx512bw-pshufb.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x64k128g2-avx512bw-pshufb.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-4x64k64g2-avx512bw-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x64k96g3-avx512bw-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x128k96g3-avx512bw-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x64k192g3-avx512bw-pshufb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-4x64k96g3-avx512bw-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k64g4-avx512bw-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x128k64g4-avx512bw-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k128g4-avx512bw-pshufb.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-4x64k64g4-avx512bw-pshufb.c
 )
 
 set(TERN_ISA_AVX512VNNI_ARCH x86_64)
@@ -66,6 +102,18 @@ set(TERN_ISA_NEON_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-neon-smlal.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k128-neon-smlal.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k64-neon-smlal.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x16k64g2-neon-tbl.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x32k64g2-neon-tbl.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-1x16k128g2-neon-tbl.c
+    generated/tl1-q8-gemm/tl1-q8-gemm-4x16k64g2-neon-tbl.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x16k96g3-neon-tbl.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x32k96g3-neon-tbl.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x16k192g3-neon-tbl.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-4x16k96g3-neon-tbl.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k64g4-neon-tbl.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k64g4-neon-tbl.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k128g4-neon-tbl.c
+    generated/lutg4-q8-gemm/lutg4-q8-gemm-4x16k64g4-neon-tbl.c
 )
 
 set(TERN_ISA_NEONDOT_ARCH aarch64)

@@ -13,5 +13,5 @@ echo
 ./build/tern kernels
 echo
 echo "Benchmarking every runnable variant on the bitnet-b1.58-2B-4T shapes (1 thread)..."
-./build/tern-bench-kernels --benchmark_filter='read_bw|bitnet-b1.58-2B-4T/' --benchmark_min_time=0.05 \
+./build/tern-bench-kernels --benchmark_filter='read_bw|decode/bitnet-b1.58-2B-4T/|prefill/bitnet-b1.58-2B-4T/.*(avx|neon)' --benchmark_min_time=0.05 \
     --benchmark_color=false --tern_summary "$@" | grep -v '/real_time' 

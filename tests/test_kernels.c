@@ -68,6 +68,54 @@ static void test_prep(const char * name, tern_prep_ukernel_fn * prep) {
     }
 }
 
+// LUT preps: every table entry equals the sum its index stands for, over the reference's
+// int8 activations. The patterns are re-derived here from the format definitions.
+static int lut_weight(enum tern_wfmt wfmt, int idx, int i) {
+    switch (wfmt) {
+    case TERN_WFMT_TL1:
+        return idx < 9 ? (i == 0 ? idx / 3 : idx % 3) - 1 : 0;
+    case TERN_WFMT_TL2: {
+        if (idx >= 14) return 0;
+        const int digits[3] = { (idx + 13) / 9 % 3 - 1, (idx + 13) / 3 % 3 - 1, (idx + 13) % 3 - 1 };
+        return digits[i];       // idx = 9 w0 + 3 w1 + w2 with w in {-1, 0, 1}: digits of idx + 13 in base 3
+    }
+    case TERN_WFMT_LUTG4:
+        return (idx >> i) & 1;
+    default:
+        return 0;
+    }
+}
+
+static void test_lut_prep(const char * name, tern_prep_ukernel_fn * prep, enum tern_wfmt wfmt) {
+    const size_t group = wfmt == TERN_WFMT_TL1 ? 2 : wfmt == TERN_WFMT_TL2 ? 3 : 4;
+    uint64_t seed = 77;
+    for (size_t k = 1; k <= 200; k += 13) {
+        const size_t kc = (k + 2 * group - 1) / (2 * group) * (2 * group);
+        float * x = xmalloc(k * sizeof(float));
+        int8_t * q = xmalloc(kc);
+        uint8_t * tab = xmalloc(kc / group * 32);
+        for (size_t i = 0; i < k; i++) x[i] = rng_float(&seed, -4.0f, 4.0f);
+        memset(q, 0, kc);
+        const float amax_want = tern_ref_quantize(k, x, q);
+        int32_t sum;
+        float amax;
+        prep(k, kc, x, tab, &sum, &amax);
+        size_t bad = 0;
+        for (size_t g = 0; g < kc / group; g++) {
+            for (int idx = 0; idx < 16; idx++) {
+                int32_t want = 0;
+                for (size_t i = 0; i < group; i++) want += lut_weight(wfmt, idx, (int) i) * q[g * group + i];
+                const int16_t got = (int16_t) (uint16_t) (tab[g * 32 + (size_t) idx] | tab[g * 32 + 16 + (size_t) idx] << 8);
+                bad += got != want;
+            }
+        }
+        CHECK(bad == 0 && amax == amax_want, "%s k=%zu: %zu table entries differ (or amax)", name, k, bad);
+        free(x);
+        free(q);
+        free(tab);
+    }
+}
+
 // ---------------------------------------------------------------------------- gemm ukernel, direct
 
 enum wpattern { W_RANDOM, W_NEG, W_ZERO, W_POS };
@@ -87,21 +135,37 @@ static void ukernel_case(const struct tern_variant * v, size_t mr, size_t nc, si
     void * packed = tern_aligned_alloc(tern_variant_packed_bytes(v, nr, kc));
     v->pack(nr, kc, nr, v->kb, v->vbytes, w, kc, packed);
 
-    const size_t a_stride = kc + 16;                 // a gap between rows: strides are honoured
+    // i2s kernels read int8 rows: any byte, -128 included. LUT kernels read tables, which only the
+    // format's prep makes: it gets floats that quantize to the wanted values exactly (amax = 127,
+    // so the scale is 1; -128 cannot come out of quantization, -127 stands in).
+    const bool tables = v->wfmt != TERN_WFMT_I2S;
+    const size_t row = tables ? tern_variant_prep_bytes(v, kc) : kc;
+    const size_t a_stride = row + 16;                // a gap between rows: strides are honoured
     int8_t * a = xmalloc(mr * a_stride);
     int8_t * a_dense = xmalloc(mr * kc);
     int32_t * a_sum = xmalloc(mr * sizeof(int32_t));
+    float * x = xmalloc(kc * sizeof(float));
+    const int lowest = tables ? -127 : -128;
     for (size_t t = 0; t < mr; t++) {
         a_sum[t] = 0;
         for (size_t i = 0; i < a_stride; i++) {
-            const int8_t val = ap == A_MIN ? -128 : ap == A_MAX ? 127 : (int8_t) (rng_next(seed) & 0xff);
-            a[t * a_stride + i] = val;
+            int val = ap == A_MIN ? -128 : ap == A_MAX ? 127 : (int8_t) (rng_next(seed) & 0xff);
+            if (tables && i == 0 && ap == A_RANDOM) val = 127;
+            val = val < lowest ? lowest : val;
+            a[t * a_stride + i] = (int8_t) val;
             if (i < kc) {
-                a_dense[t * kc + i] = val;
+                a_dense[t * kc + i] = (int8_t) val;
                 a_sum[t] += val;
+                x[i] = (float) val;
             }
         }
+        if (tables) {
+            float amax;
+            int32_t sum;
+            v->prep(kc, kc, x, a + t * a_stride, &sum, &amax);
+        }
     }
+    free(x);
     int32_t * want = xmalloc(mr * nr * sizeof(int32_t));
     tern_ref_gemm(mr, nr, kc, w, a_dense, want);
 
@@ -159,7 +223,7 @@ static void op_case(const struct tern_variant * v, size_t m, size_t n, size_t k,
                     const float * x, const float * y_want, const char * label) {
     struct tern_linear L;
     struct tern_acts A;
-    if (tern_linear_init(&L, v, n, k, w, k, 0.0371f) != 0 || tern_acts_init(&A, m, L.kc) != 0) {
+    if (tern_linear_init(&L, v, n, k, w, k, 0.0371f) != 0 || tern_acts_init(&A, m, L.prep_bytes) != 0) {
         fprintf(stderr, "out of memory\n");
         exit(2);
     }
@@ -261,7 +325,8 @@ int main(int argc, char ** argv) {
 #define TERN_PREP_UKERNEL(isa, name, wfmt, afmt)                                   \
     if (!only || strstr(#name, only)) {                                            \
         if ((tern_isa_features(isa) & ~cpu->usable) == 0) {                        \
-            test_prep(#name, name);                                                \
+            if (wfmt == TERN_WFMT_I2S) test_prep(#name, name);                     \
+            else test_lut_prep(#name, name, wfmt);                                 \
         } else {                                                                   \
             printf("SKIP %s: this CPU (or TERN_ISA) lacks its ISA\n", #name);      \
         }                                                                          \

@@ -32,7 +32,7 @@ int main(void) {
             if (!tern_variant_runnable(v, cpu, NULL, 0) || (v->isa == TERN_ISA_SCALAR && n * k > 1000000)) continue;
             struct tern_linear L;
             struct tern_acts A;
-            if (tern_linear_init(&L, v, n, k, w, k, 0.125f) || tern_acts_init(&A, m, L.kc)) return 2;
+            if (tern_linear_init(&L, v, n, k, w, k, 0.125f) || tern_acts_init(&A, m, L.prep_bytes)) return 2;
             tern_linear_forward(&L, m, x, &A, acc, y1);
             for (int nth = 1; nth <= 4; nth++) {
                 memset(yt, 0xff, m * n * sizeof(float));

@@ -15,6 +15,7 @@ int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size
     L->k = k;
     L->kc = tern_variant_kc(v, k);
     L->panel_bytes = tern_variant_panel_bytes(v, k);
+    L->prep_bytes = tern_variant_prep_bytes(v, k);
     L->w_scale = w_scale;
     L->packed = tern_aligned_alloc(tern_variant_packed_bytes(v, n, k));
     if (!L->packed) {
@@ -29,11 +30,11 @@ void tern_linear_free(struct tern_linear * L) {
     memset(L, 0, sizeof(*L));
 }
 
-int tern_acts_init(struct tern_acts * A, size_t m_max, size_t kc_max) {
+int tern_acts_init(struct tern_acts * A, size_t m_max, size_t row_max) {
     memset(A, 0, sizeof(*A));
     A->m_max = m_max;
-    A->kc_max = kc_max;
-    A->stride = (kc_max + 63) / 64 * 64;
+    A->row_max = row_max;
+    A->stride = (row_max + 63) / 64 * 64;
     A->a = tern_aligned_alloc(m_max * A->stride);
     A->sum = tern_aligned_alloc(m_max * sizeof(int32_t));
     A->amax = tern_aligned_alloc(m_max * sizeof(float));
@@ -52,7 +53,7 @@ void tern_acts_free(struct tern_acts * A) {
 }
 
 void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A) {
-    assert(m <= A->m_max && L->kc <= A->kc_max);
+    assert(m <= A->m_max && L->prep_bytes <= A->row_max);
     for (size_t t = 0; t < m; t++) {
         L->v->prep(L->k, L->kc, x + t * x_stride, (int8_t *) A->a + t * A->stride, &A->sum[t], &A->amax[t]);
     }

@@ -19,6 +19,7 @@
 #define MAX_REPS 48
 #define MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short decode calls are noisy)
 #define MAX_BATCH 256
+#define MAX_FINALISTS 8
 
 static double now_s(void) {
     struct timespec ts;
@@ -51,7 +52,7 @@ static bool verify_variant(const struct tern_variant * v) {
     struct tern_linear L;
     struct tern_acts A;
     if (ok && tern_linear_init(&L, v, n, k, w, k, 0.75f) == 0) {
-        if (tern_acts_init(&A, m, L.kc) == 0) {
+        if (tern_acts_init(&A, m, L.prep_bytes) == 0) {
             tern_ref_linear(m, n, k, w, 0.75f, x, want);
             tern_linear_forward(&L, m, x, &A, acc, got);
             ok = memcmp(want, got, m * n * sizeof(float)) == 0;
@@ -95,7 +96,7 @@ static void bench_free(struct bench * b) {
 static double call_us(struct bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens, int threads) {
     struct tern_linear L = {
         .v = v, .n = n, .k = k, .kc = tern_variant_kc(v, k), .panel_bytes = tern_variant_panel_bytes(v, k),
-        .w_scale = 1.0f,
+        .prep_bytes = tern_variant_prep_bytes(v, k), .w_scale = 1.0f,
     };
     const size_t bytes = (tern_variant_packed_bytes(v, n, k) + 63) / 64 * 64;
     if (b->ring_pos + bytes > b->ring_bytes) b->ring_pos = 0;
@@ -145,7 +146,10 @@ static void tune_problem(struct bench * b, struct tern_tune_entry * e, struct ca
     qsort(st, n_st, sizeof(*st), cmp_state);
     size_t alive = 0;
     while (alive < n_st && st[alive].alive) alive++;
+    // Half survive screening, at most MAX_FINALISTS: the extrapolated slice ranks well enough that
+    // timing dozens of full calls of clearly slower formats would only spend the budget.
     size_t keep = alive > 1 ? (alive + 1) / 2 : alive;
+    if (keep > MAX_FINALISTS) keep = MAX_FINALISTS;
     if (keep < 2 && alive >= 2) keep = 2;
     for (size_t i = keep; i < alive; i++) st[i].alive = false;
     alive = keep;
@@ -269,7 +273,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
 
     struct bench b = { 0 };
     b.pool = tern_pool_init(max_threads, true);
-    size_t max_k = 0, max_n = 0, max_t = 0, max_packed = 0;
+    size_t max_k = 0, max_n = 0, max_t = 0, max_packed = 0, max_prep = 0;
     for (size_t s = 0; s < req->n_shapes; s++) {
         max_k = req->shapes[s].k > max_k ? req->shapes[s].k : max_k;
         max_n = req->shapes[s].n > max_n ? req->shapes[s].n : max_n;
@@ -277,6 +281,8 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
             if (!verified[i]) continue;
             const size_t bytes = tern_variant_packed_bytes(&variants[i], req->shapes[s].n, req->shapes[s].k);
             max_packed = bytes > max_packed ? bytes : max_packed;
+            const size_t prep = tern_variant_prep_bytes(&variants[i], req->shapes[s].k);
+            max_prep = prep > max_prep ? prep : max_prep;
         }
     }
     for (size_t t = 0; t < req->n_tokens; t++) max_t = req->tokens[t] > max_t ? req->tokens[t] : max_t;
@@ -286,7 +292,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
     b.x = tern_aligned_alloc(max_t * max_k * sizeof(float));
     b.y = tern_aligned_alloc(max_t * max_n * sizeof(float));
     b.acc = tern_aligned_alloc(max_t * max_n * sizeof(int32_t));
-    const bool acts_ok = tern_acts_init(&b.A, max_t, (max_k + 1023) / 1024 * 1024) == 0;
+    const bool acts_ok = tern_acts_init(&b.A, max_t, max_prep) == 0;
     p->n_entries = req->n_shapes * req->n_tokens * req->n_threads;
     p->entries = calloc(p->n_entries, sizeof(struct tern_tune_entry));
     if (!b.pool || !b.ring || !b.x || !b.y || !b.acc || !acts_ok || !p->entries) {

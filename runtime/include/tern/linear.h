@@ -14,20 +14,21 @@ struct tern_linear {
     size_t k;               // input features
     size_t kc;              // k padded to the variant's KB
     size_t panel_bytes;     // one packed panel of NR channels
+    size_t prep_bytes;      // prepared activations per token (int8 row or lookup tables)
     float w_scale;          // the tensor's scale
     void * packed;          // (ceil(n/NR), panel_bytes) 64-byte aligned
 };
 
 // Prepared activations of up to m_max tokens.
 struct tern_acts {
-    size_t m_max, kc_max;
+    size_t m_max, row_max;  // tokens, prepared bytes per token
     size_t stride;          // bytes between token rows of a
     void * a;               // (m_max, stride) prepared activations
     int32_t * sum;          // (m_max) per-token sum of a
     float * amax;           // (m_max) per-token max |x|
 };
 
-void * tern_aligned_alloc(size_t size);     // 64-byte aligned, zeroed; NULL on failure
+void * tern_aligned_alloc(size_t size);     // 64-byte aligned, not zeroed; NULL on failure
 void tern_aligned_free(void * p);
 
 // Packs w (n, w_stride) ternary int8 into v's layout. Returns 0, -1 if out of memory.
@@ -35,7 +36,8 @@ int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size
                      const int8_t * w, size_t w_stride, float w_scale);
 void tern_linear_free(struct tern_linear * L);
 
-int tern_acts_init(struct tern_acts * A, size_t m_max, size_t kc_max);
+// Room for m_max tokens of row_max prepared bytes each (a linear's prep_bytes).
+int tern_acts_init(struct tern_acts * A, size_t m_max, size_t row_max);
 void tern_acts_free(struct tern_acts * A);
 
 // Quantizes m tokens of x (m, x_stride) f32 with the variant's prep kernel.

@@ -1,0 +1,70 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/lut/lut-q8-pack.c.j2
+//   Config:    configs/kernels.toml family #23 (lutg4-q8-pack, isa scalar)
+//   Generator: codegen/gen.py
+//
+// lutg4 weight packing: ternary int8 rows -> the panel layout of every lutg4 gemm kernel.
+// A group is 4 consecutive weights of one row.
+//   two bit planes: index_p = sum of (w_i == +1) << i, index_n = sum of (w_i == -1) << i: 2 bits
+//   per weight.
+// Panel p holds rows [p*nr, p*nr + nr); rows past n and k past the end are zero weights. With
+// kc = round_up(k, kb), per block of kb, in group order:
+//   per group: nr bytes, byte r = index_p(row r) | index_n(row r) << 4
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "tern/kernels.h"
+
+// The 4-bit codes of one group of weights (missing ones are 0).
+static void group_codes(const int8_t * w, size_t count, unsigned * lo, unsigned * hi, unsigned * sign) {
+    int v[4] = { 0 };
+    for (size_t i = 0; i < count; i++) {
+        assert(w[i] >= -1 && w[i] <= 1);
+        v[i] = w[i];
+    }
+    *lo = *hi = 0;
+    for (int i = 0; i < 4; i++) {
+        *lo |= (unsigned) (v[i] == 1) << i;
+        *hi |= (unsigned) (v[i] == -1) << i;
+    }
+    *sign = 0;
+}
+
+void tern_lutg4_q8_pack_ukernel__scalar(
+    size_t n,                   // output channels (rows of w)
+    size_t k,                   // input features
+    size_t nr,                  // rows per panel (the gemm tile's NR)
+    size_t kb,                  // k per block (the gemm tile's KB)
+    size_t vbytes,              // unused: the layout does not depend on the vector width
+    const int8_t * w,           // (n, w_stride) ternary weights in {-1, 0, +1}
+    size_t w_stride,            // elements between rows of w
+    void * packed)              // (ceil(n/nr), panel bytes)
+{
+    (void) vbytes;
+    assert(nr % 8 == 0 && kb % (2 * 4) == 0 && w_stride >= k);
+    const size_t kc = (k + kb - 1) / kb * kb;
+    const size_t groups = kc / 4;
+    const size_t unit_bytes = nr;                  // one group
+    const size_t unit_groups = 1;
+    const size_t panel_bytes = groups / unit_groups * unit_bytes;
+    const size_t panels = (n + nr - 1) / nr;
+    uint8_t * out = packed;
+    memset(out, 0, panels * panel_bytes);          // index 0 = all-zero weights in every format but tl1
+    for (size_t p = 0; p < panels; p++) {
+        for (size_t r = 0; r < nr; r++) {
+            const size_t o = p * nr + r;
+            for (size_t g = 0; g < groups; g++) {
+                const size_t k0 = g * 4;
+                const size_t count = o < n && k0 < k ? (k - k0 < 4 ? k - k0 : 4) : 0;
+                unsigned lo, hi, sign;
+                group_codes(o < n ? w + o * w_stride + k0 : NULL, count, &lo, &hi, &sign);
+                uint8_t * unit = out + p * panel_bytes + g / unit_groups * unit_bytes;
+                unit[r] = (uint8_t) (lo | hi << 4);
+                (void) hi;
+            }
+        }
+    }
+}

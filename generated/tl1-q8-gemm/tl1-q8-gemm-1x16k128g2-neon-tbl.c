@@ -1,0 +1,87 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/lut/lut-q8-gemm-arm.c.j2
+//   Config:    configs/kernels.toml family #16 (tl1-q8-gemm, isa neon)
+//   Generator: codegen/gen.py
+//
+// tl1 x q8 GEMM tile, neon (tbl): 1 tokens x 16 channels, k-block 128, groups of 2.
+// Lookups run along output channels: one 16-byte vector holds the 4-bit indices of 16 rows for
+// one group and tbl looks all of them up in that group's table (16 low bytes, 16 high bytes), so
+// entries are exact int16. int16 partial sums per k-block (64 groups, |entry| <= 256)
+// cannot overflow; they are widened to int32 once per block.
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <arm_neon.h>
+
+#include "tern/kernels.h"
+
+void tern_tl1_q8_gemm_ukernel_1x16k128g2__neon_tbl(
+    size_t mr,                  // tokens in this tile, 1..1
+    size_t nc,                  // channels to store, 1..16
+    size_t kc,                  // packed k, a multiple of 128
+    const void * restrict w,    // one packed panel of 16 channels
+    const void * restrict a,    // (mr, a_stride) tables, 32 bytes per group
+    size_t a_stride,            // bytes between token rows of a
+    const int32_t * restrict a_sum, // unused: tables are signed
+    int32_t * restrict c,       // (mr, c_stride) int32 output
+    size_t c_stride)            // elements between token rows of c
+{
+    assert(mr >= 1 && mr <= 1);
+    assert(nc >= 1 && nc <= 16);
+    assert(kc % 128 == 0);
+    (void) a_sum;
+    (void) a_stride;
+    (void) mr;          // one token: nothing to clamp
+    const uint8_t * wp = w;
+    const uint8_t * a0 = a;
+    const uint8x16_t vmask4 = vdupq_n_u8(0x0f);
+    int32x4_t vacc0_0_0 = vdupq_n_s32(0), vacc0_0_1 = vdupq_n_s32(0);
+    int32x4_t vacc0_0_2 = vdupq_n_s32(0), vacc0_0_3 = vdupq_n_s32(0);
+
+    for (size_t k0 = 0; k0 < kc; k0 += 128) {
+        int16x8_t vs0_0_lo = vdupq_n_s16(0), vs0_0_hi = vdupq_n_s16(0);   // rows 0..7, 8..15
+        for (size_t u = 0; u < 32; u++) {
+            const uint8_t * unit = wp + u * 16;
+            const size_t g0 = k0 / 2 + u * 2;
+            {
+                const uint8x16_t vw = vld1q_u8(unit + 0);
+                const uint8x16_t vlo = vandq_u8(vw, vmask4);
+                const uint8x16_t vhi = vshrq_n_u8(vw, 4);
+                {
+                    const uint8_t * table = a0 + (g0 + 0) * 32;
+                    const uint8x16_t vtlo = vld1q_u8(table), vthi = vld1q_u8(table + 16);
+                    const uint8x16_t vrlo = vqtbl1q_u8(vtlo, vlo), vrhi = vqtbl1q_u8(vthi, vlo);
+                    int16x8_t v0 = vreinterpretq_s16_u8(vzip1q_u8(vrlo, vrhi)), v1 = vreinterpretq_s16_u8(vzip2q_u8(vrlo, vrhi));
+                    vs0_0_lo = vaddq_s16(vs0_0_lo, v0);
+                    vs0_0_hi = vaddq_s16(vs0_0_hi, v1);
+                }
+                {
+                    const uint8_t * table = a0 + (g0 + 1) * 32;
+                    const uint8x16_t vtlo = vld1q_u8(table), vthi = vld1q_u8(table + 16);
+                    const uint8x16_t vrlo = vqtbl1q_u8(vtlo, vhi), vrhi = vqtbl1q_u8(vthi, vhi);
+                    int16x8_t v0 = vreinterpretq_s16_u8(vzip1q_u8(vrlo, vrhi)), v1 = vreinterpretq_s16_u8(vzip2q_u8(vrlo, vrhi));
+                    vs0_0_lo = vaddq_s16(vs0_0_lo, v0);
+                    vs0_0_hi = vaddq_s16(vs0_0_hi, v1);
+                }
+            }
+        }
+        vacc0_0_0 = vaddw_s16(vacc0_0_0, vget_low_s16(vs0_0_lo));
+        vacc0_0_1 = vaddw_high_s16(vacc0_0_1, vs0_0_lo);
+        vacc0_0_2 = vaddw_s16(vacc0_0_2, vget_low_s16(vs0_0_hi));
+        vacc0_0_3 = vaddw_high_s16(vacc0_0_3, vs0_0_hi);
+        wp += 512;
+    }
+
+    int32_t rows[16];
+    {
+        vst1q_s32(rows + 0, vacc0_0_0);
+        vst1q_s32(rows + 4, vacc0_0_1);
+        vst1q_s32(rows + 8, vacc0_0_2);
+        vst1q_s32(rows + 12, vacc0_0_3);
+        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
+            c[0 * c_stride + 0 + r] = rows[r];
+        }
+    }
+}
