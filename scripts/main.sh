@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: install dependencies, build, show what this CPU can run,
-# then benchmark every runnable variant on the BitNet b1.58 2B4T shapes and print the best
-# variant per ISA (decode: GB/s and % of the measured read bandwidth; prefill: GOP/s).
+# then benchmark the runnable variants on the BitNet b1.58 2B4T shapes (decode: all; prefill:
+# SIMD only) and print the best variant per format and ISA (decode: GB/s and % of the measured
+# read bandwidth; prefill: GOP/s).
 #   scripts/main.sh [extra tern-bench-kernels flags, e.g. --benchmark_min_time=0.5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
