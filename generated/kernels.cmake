@@ -39,14 +39,17 @@ set(TERN_ISA_AVX2_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k256-avx2-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x2k128-avx2-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-2x4k128-avx2-maddubs.c
+    generated/tl1-q8-prep/tl1-q8-prep-avx2.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x32k64g2-avx2-pshufb.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x64k64g2-avx2-pshufb.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x32k128g2-avx2-pshufb.c
     generated/tl1-q8-gemm/tl1-q8-gemm-4x32k64g2-avx2-pshufb.c
+    generated/tl2-q8-prep/tl2-q8-prep-avx2.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x32k96g3-avx2-pshufb.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x64k96g3-avx2-pshufb.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x32k192g3-avx2-pshufb.c
     generated/tl2-q8-gemm/tl2-q8-gemm-4x32k96g3-avx2-pshufb.c
+    generated/lutg4-q8-prep/lutg4-q8-prep-avx2.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k64g4-avx2-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k64g4-avx2-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k128g4-avx2-pshufb.c
@@ -61,14 +64,17 @@ set(TERN_ISA_AVX512BW_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k256-avx512bw-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k256-avx512bw-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-8x2k256-avx512bw-maddubs.c
+    generated/tl1-q8-prep/tl1-q8-prep-avx512bw.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x64k64g2-avx512bw-pshufb.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x128k64g2-avx512bw-pshufb.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x64k128g2-avx512bw-pshufb.c
     generated/tl1-q8-gemm/tl1-q8-gemm-4x64k64g2-avx512bw-pshufb.c
+    generated/tl2-q8-prep/tl2-q8-prep-avx512bw.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x64k96g3-avx512bw-pshufb.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x128k96g3-avx512bw-pshufb.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x64k192g3-avx512bw-pshufb.c
     generated/tl2-q8-gemm/tl2-q8-gemm-4x64k96g3-avx512bw-pshufb.c
+    generated/lutg4-q8-prep/lutg4-q8-prep-avx512bw.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k64g4-avx512bw-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x128k64g4-avx512bw-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k128g4-avx512bw-pshufb.c
@@ -102,14 +108,17 @@ set(TERN_ISA_NEON_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-neon-smlal.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k128-neon-smlal.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k64-neon-smlal.c
+    generated/tl1-q8-prep/tl1-q8-prep-neon.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x16k64g2-neon-tbl.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x32k64g2-neon-tbl.c
     generated/tl1-q8-gemm/tl1-q8-gemm-1x16k128g2-neon-tbl.c
     generated/tl1-q8-gemm/tl1-q8-gemm-4x16k64g2-neon-tbl.c
+    generated/tl2-q8-prep/tl2-q8-prep-neon.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x16k96g3-neon-tbl.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x32k96g3-neon-tbl.c
     generated/tl2-q8-gemm/tl2-q8-gemm-1x16k192g3-neon-tbl.c
     generated/tl2-q8-gemm/tl2-q8-gemm-4x16k96g3-neon-tbl.c
+    generated/lutg4-q8-prep/lutg4-q8-prep-neon.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k64g4-neon-tbl.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k64g4-neon-tbl.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k128g4-neon-tbl.c

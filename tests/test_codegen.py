@@ -90,16 +90,17 @@ class CodegenTest(unittest.TestCase):
         self.assert_rejected(toml, 'wfmt     = "i2s"', 'wfmt     = "i3s"', "wfmt 'i3s'")
         self.assert_rejected(toml, "{mr = 1, nr = 4, kb = 128}, {mr = 1, nr = 8, kb = 128}",
                              "{mr = 1, nr = 4, kb = 128}, {mr = 1, nr = 4, kb = 128}", "is produced by family")
-        self.assert_rejected(toml, 'isa      = ["neon"]\ntemplate = "q8/q8-prep-arm.c.j2"',
-                             'isa      = ["avx2"]\ntemplate = "q8/q8-prep-arm.c.j2"', "is produced by family")
+        self.assert_rejected(toml, 'isa      = ["scalar", "avx2", "avx512bw", "neon"]\ntemplate = "q8/q8-prep.c.j2"',
+                             'isa      = ["scalar", "avx2", "avx2", "neon"]\ntemplate = "q8/q8-prep.c.j2"',
+                             "is produced by family")
         self.assert_rejected("configs/isa.toml", "vbytes   = 32", "vbytes   = 24", "vbytes must be")
         self.assert_rejected("configs/models/bitnet-b1.58-2B-4T.toml", "hidden      = 2560", "hidden      = -1",
                              "hidden must be a positive")
 
     def test_missing_prep_is_named(self):
         with Scratch() as s:
-            s.edit("configs/kernels.toml", 'isa      = ["neon"]\ntemplate = "q8/q8-prep-arm.c.j2"',
-                   'isa      = ["neondot"]\ntemplate = "q8/q8-prep-arm.c.j2"')
+            s.edit("configs/kernels.toml", 'isa      = ["scalar", "avx2", "avx512bw", "neon"]\ntemplate = "q8/q8-prep.c.j2"',
+                   'isa      = ["scalar", "avx2", "avx512bw"]\ntemplate = "q8/q8-prep.c.j2"')
             with self.assertRaises(spec.SpecError) as ctx:
                 gen.render_all(s.dir)
             self.assertIn("needs tern_i2s_q8_prep_ukernel__neon", str(ctx.exception))

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-arm.c.j2
-//   Config:    configs/kernels.toml family #9 (i2s-q8-gemm, isa neon)
+//   Config:    configs/kernels.toml family #7 (i2s-q8-gemm, isa neon)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, neon (smlal): 1 tokens x 4 channels, k-block 128.

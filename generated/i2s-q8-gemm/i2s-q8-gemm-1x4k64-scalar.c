@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-scalar.c.j2
-//   Config:    configs/kernels.toml family #4 (i2s-q8-gemm, isa scalar)
+//   Config:    configs/kernels.toml family #2 (i2s-q8-gemm, isa scalar)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, portable C: 1 tokens x 4 channels, k-block 64.

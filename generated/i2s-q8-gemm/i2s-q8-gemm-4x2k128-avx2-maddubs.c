@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-x86.c.j2
-//   Config:    configs/kernels.toml family #5 (i2s-q8-gemm, isa avx2)
+//   Config:    configs/kernels.toml family #3 (i2s-q8-gemm, isa avx2)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, avx2 (maddubs): 4 tokens x 2 channels, k-block 128.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-x86.c.j2
-//   Config:    configs/kernels.toml family #6 (i2s-q8-gemm, isa avxvnni)
+//   Config:    configs/kernels.toml family #4 (i2s-q8-gemm, isa avxvnni)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, avxvnni (vpdpbusd): 4 tokens x 3 channels, k-block 128.

@@ -1,11 +1,10 @@
 // Auto-generated file. Do not edit!
-//   Template:  templates/q8/q8-prep-x86.c.j2
-//   Config:    configs/kernels.toml family #2 (i2s-q8-prep, isa avx2)
+//   Template:  templates/q8/q8-prep.c.j2
+//   Config:    configs/kernels.toml family #1 (i2s-q8-prep, isa avx2)
 //   Generator: codegen/gen.py
 //
-// Per-token int8 activation quantization (DESIGN §2), avx2: 8 floats per vector.
-// cvtps rounds half to even under the default MXCSR mode, exactly as nearbyintf does, so the
-// result equals the scalar reference bit for bit; the tail uses the same scalar formula.
+// Per-token int8 activation quantization (DESIGN §2), avx2: the int8 row zero-padded to kc
+// and its sum, which lets i2s kernels keep the weight codes unsigned.
 
 #include <assert.h>
 #include <math.h>
@@ -17,16 +16,8 @@
 
 #include "tern/kernels.h"
 
-void tern_i2s_q8_prep_ukernel__avx2(
-    size_t k,                   // features of this token
-    size_t kc,                  // padded length of a (>= k)
-    const float * x,            // (k) f32
-    void * a_out,               // (kc) int8
-    int32_t * a_sum,            // (1) sum of a
-    float * amax_out)           // (1) max(|x|, 1e-5)
-{
+static void quantize_row(size_t k, size_t kc, const float * x, int8_t * a, int32_t * a_sum, float * amax_out) {
     assert(kc >= k);
-    int8_t * a = a_out;
     const size_t kv = k / 8 * 8;
 
     const __m256 vabs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
@@ -67,4 +58,15 @@ void tern_i2s_q8_prep_ukernel__avx2(
     memset(a + k, 0, kc - k);
     *a_sum = sum;
     *amax_out = amax;
+}
+
+void tern_i2s_q8_prep_ukernel__avx2(
+    size_t k,                   // features of this token
+    size_t kc,                  // padded length of a (>= k)
+    const float * x,            // (k) f32
+    void * a,                   // (kc) int8
+    int32_t * a_sum,            // (1) sum of a
+    float * amax)               // (1) max(|x|, 1e-5)
+{
+    quantize_row(k, kc, x, a, a_sum, amax);
 }

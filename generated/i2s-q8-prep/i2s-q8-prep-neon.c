@@ -1,10 +1,10 @@
 // Auto-generated file. Do not edit!
-//   Template:  templates/q8/q8-prep-arm.c.j2
-//   Config:    configs/kernels.toml family #3 (i2s-q8-prep, isa neon)
+//   Template:  templates/q8/q8-prep.c.j2
+//   Config:    configs/kernels.toml family #1 (i2s-q8-prep, isa neon)
 //   Generator: codegen/gen.py
 //
-// Per-token int8 activation quantization (DESIGN §2), NEON: 8 floats per step.
-// vcvtnq rounds half to even, exactly as nearbyintf does; the tail uses the scalar formula.
+// Per-token int8 activation quantization (DESIGN §2), neon: the int8 row zero-padded to kc
+// and its sum, which lets i2s kernels keep the weight codes unsigned.
 
 #include <assert.h>
 #include <math.h>
@@ -16,16 +16,8 @@
 
 #include "tern/kernels.h"
 
-void tern_i2s_q8_prep_ukernel__neon(
-    size_t k,                   // features of this token
-    size_t kc,                  // padded length of a (>= k)
-    const float * x,            // (k) f32
-    void * a_out,               // (kc) int8
-    int32_t * a_sum,            // (1) sum of a
-    float * amax_out)           // (1) max(|x|, 1e-5)
-{
+static void quantize_row(size_t k, size_t kc, const float * x, int8_t * a, int32_t * a_sum, float * amax_out) {
     assert(kc >= k);
-    int8_t * a = a_out;
     const size_t kv = k / 8 * 8;
 
     float32x4_t vmax = vdupq_n_f32(0.0f);
@@ -59,4 +51,15 @@ void tern_i2s_q8_prep_ukernel__neon(
     memset(a + k, 0, kc - k);
     *a_sum = sum;
     *amax_out = amax;
+}
+
+void tern_i2s_q8_prep_ukernel__neon(
+    size_t k,                   // features of this token
+    size_t kc,                  // padded length of a (>= k)
+    const float * x,            // (k) f32
+    void * a,                   // (kc) int8
+    int32_t * a_sum,            // (1) sum of a
+    float * amax)               // (1) max(|x|, 1e-5)
+{
+    quantize_row(k, kc, x, a, a_sum, amax);
 }

@@ -1,11 +1,10 @@
 // Auto-generated file. Do not edit!
-//   Template:  templates/q8/q8-prep-scalar.c.j2
+//   Template:  templates/q8/q8-prep.c.j2
 //   Config:    configs/kernels.toml family #1 (i2s-q8-prep, isa scalar)
 //   Generator: codegen/gen.py
 //
-// Per-token int8 activation quantization (DESIGN §2), portable:
-//   amax = max(max_k |x[k]|, 1e-5); a[k] = clamp(round_half_even(x[k] * (127 / amax)), -128, 127)
-// a is zero-padded to kc; a_sum = sum_k a[k] lets i2s kernels keep the weight codes unsigned.
+// Per-token int8 activation quantization (DESIGN §2), scalar: the int8 row zero-padded to kc
+// and its sum, which lets i2s kernels keep the weight codes unsigned.
 
 #include <assert.h>
 #include <math.h>
@@ -13,18 +12,11 @@
 #include <stdint.h>
 #include <string.h>
 
+
 #include "tern/kernels.h"
 
-void tern_i2s_q8_prep_ukernel__scalar(
-    size_t k,                   // features of this token
-    size_t kc,                  // padded length of a (>= k)
-    const float * x,            // (k) f32
-    void * a_out,               // (kc) int8
-    int32_t * a_sum,            // (1) sum of a
-    float * amax_out)           // (1) max(|x|, 1e-5)
-{
+static void quantize_row(size_t k, size_t kc, const float * x, int8_t * a, int32_t * a_sum, float * amax_out) {
     assert(kc >= k);
-    int8_t * a = a_out;
     float amax = 0.0f;
     for (size_t i = 0; i < k; i++) {
         amax = fmaxf(amax, fabsf(x[i]));
@@ -40,4 +32,15 @@ void tern_i2s_q8_prep_ukernel__scalar(
     memset(a + k, 0, kc - k);
     *a_sum = sum;
     *amax_out = amax;
+}
+
+void tern_i2s_q8_prep_ukernel__scalar(
+    size_t k,                   // features of this token
+    size_t kc,                  // padded length of a (>= k)
+    const float * x,            // (k) f32
+    void * a,                   // (kc) int8
+    int32_t * a_sum,            // (1) sum of a
+    float * amax)               // (1) max(|x|, 1e-5)
+{
+    quantize_row(k, kc, x, a, a_sum, amax);
 }

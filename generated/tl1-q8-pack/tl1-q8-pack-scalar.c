@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-pack.c.j2
-//   Config:    configs/kernels.toml family #11 (tl1-q8-pack, isa scalar)
+//   Config:    configs/kernels.toml family #9 (tl1-q8-pack, isa scalar)
 //   Generator: codegen/gen.py
 //
 // tl1 weight packing: ternary int8 rows -> the panel layout of every tl1 gemm kernel.

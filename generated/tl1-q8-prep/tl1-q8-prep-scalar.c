@@ -1,9 +1,9 @@
 // Auto-generated file. Do not edit!
-//   Template:  templates/lut/lut-q8-prep-scalar.c.j2
-//   Config:    configs/kernels.toml family #12 (tl1-q8-prep, isa scalar)
+//   Template:  templates/lut/lut-q8-prep.c.j2
+//   Config:    configs/kernels.toml family #10 (tl1-q8-prep, isa scalar)
 //   Generator: codegen/gen.py
 //
-// tl1 activation prep: per-token int8 quantization (DESIGN §2), then one 16-entry int16
+// tl1 activation prep (scalar): per-token int8 quantization (DESIGN §2), then one 16-entry int16
 // table per group of 2 activations, stored as 16 low bytes then 16 high bytes (32 bytes per
 // group) so byte shuffles (pshufb / tbl) can look entries up exactly.
 //   T[3 * (w0 + 1) + (w1 + 1)] = w0 * a0 + w1 * a1             (9 entries, |T| <= 256)
@@ -14,7 +14,27 @@
 #include <stdint.h>
 #include <string.h>
 
+
 #include "tern/kernels.h"
+
+static void quantize_row(size_t k, size_t kc, const float * x, int8_t * a, int32_t * a_sum, float * amax_out) {
+    assert(kc >= k);
+    float amax = 0.0f;
+    for (size_t i = 0; i < k; i++) {
+        amax = fmaxf(amax, fabsf(x[i]));
+    }
+    amax = fmaxf(amax, 1e-5f);
+    const float scale = 127.0f / amax;
+    int32_t sum = 0;
+    for (size_t i = 0; i < k; i++) {
+        const int32_t q = tern_quantize_q8(x[i], scale);
+        a[i] = (int8_t) q;
+        sum += q;
+    }
+    memset(a + k, 0, kc - k);
+    *a_sum = sum;
+    *amax_out = amax;
+}
 
 void tern_tl1_q8_prep_ukernel__scalar(
     size_t k,                   // features of this token
@@ -30,18 +50,7 @@ void tern_tl1_q8_prep_ukernel__scalar(
     // The int8 row goes to the end of the output: group g's table (bytes 32g..32g+31) is written
     // after group g is read and never reaches a later group's activations.
     int8_t * q = (int8_t *) out + groups * 32 - kc;
-    float amax = 0.0f;
-    for (size_t i = 0; i < k; i++) {
-        amax = fmaxf(amax, fabsf(x[i]));
-    }
-    amax = fmaxf(amax, 1e-5f);
-    const float scale = 127.0f / amax;
-    int32_t sum = 0;
-    for (size_t i = 0; i < k; i++) {
-        q[i] = (int8_t) tern_quantize_q8(x[i], scale);
-        sum += q[i];
-    }
-    memset(q + k, 0, kc - k);
+    quantize_row(k, kc, x, q, a_sum, amax_out);
     for (size_t g = 0; g < groups; g++) {
         int32_t a[2];
         for (int i = 0; i < 2; i++) {
@@ -57,6 +66,4 @@ void tern_tl1_q8_prep_ukernel__scalar(
             dst[16 + e] = (uint8_t) ((uint16_t) t[e] >> 8);
         }
     }
-    *a_sum = sum;
-    *amax_out = amax;
 }

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-gemm-x86.c.j2
-//   Config:    configs/kernels.toml family #21 (tl2-q8-gemm, isa avx512bw)
+//   Config:    configs/kernels.toml family #19 (tl2-q8-gemm, isa avx512bw)
 //   Generator: codegen/gen.py
 //
 // tl2 x q8 GEMM tile, avx512bw (pshufb): 1 tokens x 64 channels, k-block 192, groups of 3.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-gemm-x86.c.j2
-//   Config:    configs/kernels.toml family #20 (tl2-q8-gemm, isa avx2)
+//   Config:    configs/kernels.toml family #18 (tl2-q8-gemm, isa avx2)
 //   Generator: codegen/gen.py
 //
 // tl2 x q8 GEMM tile, avx2 (pshufb): 1 tokens x 64 channels, k-block 96, groups of 3.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-pack.c.j2
-//   Config:    configs/kernels.toml family #17 (tl2-q8-pack, isa scalar)
+//   Config:    configs/kernels.toml family #15 (tl2-q8-pack, isa scalar)
 //   Generator: codegen/gen.py
 //
 // tl2 weight packing: ternary int8 rows -> the panel layout of every tl2 gemm kernel.

@@ -1,0 +1,87 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/lut/lut-q8-prep.c.j2
+//   Config:    configs/kernels.toml family #10 (tl1-q8-prep, isa avx512bw)
+//   Generator: codegen/gen.py
+//
+// tl1 activation prep (avx512bw): per-token int8 quantization (DESIGN §2), then one 16-entry int16
+// table per group of 2 activations, stored as 16 low bytes then 16 high bytes (32 bytes per
+// group) so byte shuffles (pshufb / tbl) can look entries up exactly.
+//   T[3 * (w0 + 1) + (w1 + 1)] = w0 * a0 + w1 * a1             (9 entries, |T| <= 256)
+
+#include <assert.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <immintrin.h>
+
+#include "tern/kernels.h"
+
+static void quantize_row(size_t k, size_t kc, const float * x, int8_t * a, int32_t * a_sum, float * amax_out) {
+    assert(kc >= k);
+    const size_t kv = k / 16 * 16;
+
+    __m512 vmax = _mm512_setzero_ps();
+    for (size_t i = 0; i < kv; i += 16) {
+        vmax = _mm512_max_ps(vmax, _mm512_abs_ps(_mm512_loadu_ps(x + i)));
+    }
+    float amax = _mm512_reduce_max_ps(vmax);
+    for (size_t i = kv; i < k; i++) {
+        amax = fmaxf(amax, fabsf(x[i]));
+    }
+    amax = fmaxf(amax, 1e-5f);
+    const float scale = 127.0f / amax;
+
+    const __m512 vscale = _mm512_set1_ps(scale);
+    const __m512i vlo = _mm512_set1_epi32(-128);
+    const __m512i vhi = _mm512_set1_epi32(127);
+    __m512i vsum = _mm512_setzero_si512();
+    for (size_t i = 0; i < kv; i += 16) {
+        __m512i q = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_loadu_ps(x + i), vscale));
+        q = _mm512_min_epi32(_mm512_max_epi32(q, vlo), vhi);
+        vsum = _mm512_add_epi32(vsum, q);
+        _mm_storeu_si128((__m128i *) (a + i), _mm512_cvtepi32_epi8(q));
+    }
+    int32_t sum = _mm512_reduce_add_epi32(vsum);
+    for (size_t i = kv; i < k; i++) {
+        const int32_t q = tern_quantize_q8(x[i], scale);
+        a[i] = (int8_t) q;
+        sum += q;
+    }
+    memset(a + k, 0, kc - k);
+    *a_sum = sum;
+    *amax_out = amax;
+}
+
+void tern_tl1_q8_prep_ukernel__avx512bw(
+    size_t k,                   // features of this token
+    size_t kc,                  // padded k (a multiple of 4)
+    const float * x,            // (k) f32
+    void * a_out,               // (kc / 2, 32) tables: low bytes, high bytes
+    int32_t * a_sum,            // (1) sum of the int8 activations
+    float * amax_out)           // (1) max(|x|, 1e-5)
+{
+    assert(kc >= k && kc % 2 == 0);
+    uint8_t * out = a_out;
+    const size_t groups = kc / 2;
+    // The int8 row goes to the end of the output: group g's table (bytes 32g..32g+31) is written
+    // after group g is read and never reaches a later group's activations.
+    int8_t * q = (int8_t *) out + groups * 32 - kc;
+    quantize_row(k, kc, x, q, a_sum, amax_out);
+    for (size_t g = 0; g < groups; g++) {
+        int32_t a[2];
+        for (int i = 0; i < 2; i++) {
+            a[i] = q[g * 2 + (size_t) i];
+        }
+        int16_t t[16] = { 0 };
+        for (int idx = 0; idx < 9; idx++) {
+            t[idx] = (int16_t) ((idx / 3 - 1) * a[0] + (idx % 3 - 1) * a[1]);
+        }
+        uint8_t * dst = out + g * 32;
+        for (int e = 0; e < 16; e++) {
+            dst[e] = (uint8_t) ((uint16_t) t[e] & 0xff);
+            dst[16 + e] = (uint8_t) ((uint16_t) t[e] >> 8);
+        }
+    }
+}
