@@ -74,7 +74,6 @@ static struct {
 static uint8_t * ring;
 
 static void live_free(void) {
-    tern_linear_free(&live.L);
     tern_acts_free(&live.A);
     tern_aligned_free(live.x);
     tern_aligned_free(live.y);
@@ -90,22 +89,10 @@ static int live_build(const struct bench_case * c) {
         if (!ring) return -1;
         memset(ring, 0x5a, ring_bytes + ((size_t) 64 << 20));
     }
-    uint64_t s = 0x9e3779b97f4a7c15ull ^ c->n ^ (c->k << 20);
-    int8_t * w = malloc(c->n * c->k);
-    if (!w) return -1;
-    for (size_t i = 0; i < c->n * c->k; i++) {
-        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
-        w[i] = (int8_t) ((int) (s % 3) - 1);
-    }
-    const int rc = tern_linear_init(&live.L, c->v, c->n, c->k, w, c->k, 0.5f);
-    free(w);
-    if (rc != 0 || tern_acts_init(&live.A, c->m, live.L.prep_bytes) != 0) {
-        live_free();
-        return -1;
-    }
+    live.L = tern_linear_view(c->v, c->n, c->k, ring, 0.5f);
     live.packed_bytes = (tern_variant_packed_bytes(c->v, c->n, c->k) + 63) / 64 * 64;
-    if (live.packed_bytes > ((size_t) 64 << 20)) {   // bigger than the spare room past the ring
-        live_free();
+    if (live.packed_bytes > ((size_t) 64 << 20) || tern_acts_init(&live.A, c->m, live.L.prep_bytes) != 0) {
+        live_free();   // weights above the spare room past the ring, or out of memory
         return -1;
     }
     live.ring_n = ring_bytes / live.packed_bytes + 1;
@@ -116,7 +103,6 @@ static int live_build(const struct bench_case * c) {
         live_free();
         return -1;
     }
-    memcpy(ring, live.L.packed, tern_variant_packed_bytes(c->v, c->n, c->k));   // slot 0 holds real weights
     for (size_t i = 0; i < c->m * c->k; i++) {
         live.x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
     }

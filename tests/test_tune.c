@@ -62,13 +62,18 @@ int main(void) {
     for (size_t i = 0; i < p->n_entries; i++) {
         const struct tern_tune_entry * e = &p->entries[i];
         CHECK(e->v && tern_variant_runnable(e->v, cpu, NULL, 0), "entry %zu: winner not runnable", i);
+        int winner_rounds = -1;
         for (size_t c = 0; c < e->n_cand; c++) {
-            if (strcmp(e->cand[c].status, "timed") == 0 && e->cand[c].samples == e->cand[0].samples) {
-                // Candidates timed in the final round lose on median to the winner.
-                (void) 0;
-            }
             if (strcmp(e->cand[c].status, "winner") == 0) {
                 CHECK(strcmp(e->cand[c].name, e->winner) == 0, "winner flag on %s, entry says %s", e->cand[c].name, e->winner);
+                winner_rounds = e->cand[c].rounds;
+            }
+        }
+        for (size_t c = 0; c < e->n_cand; c++) {
+            // Candidates timed in the winner's last round lose to it on the median.
+            if (strcmp(e->cand[c].status, "timed") == 0 && e->cand[c].rounds == winner_rounds) {
+                CHECK(e->cand[c].median_us >= e->winner_us, "entry %zu: %s (%.2f us) beat the winner (%.2f us)", i,
+                      e->cand[c].name, e->cand[c].median_us, e->winner_us);
             }
         }
         CHECK(e->winner_us > 0 && isfinite(e->winner_us), "entry %zu: winner time %f", i, e->winner_us);

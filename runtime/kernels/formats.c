@@ -20,9 +20,6 @@ static const struct tern_format_traits formats[TERN_WFMT_COUNT] = {
     [TERN_WFMT_LUTG4] = { .name = "lutg4", .bits_num = 2, .bits_den = 1, .group = 4, .table_bytes = 32 },
 };
 
-// i2s: 4 codes per byte, so a k-block of one channel is KB/4 bytes.
-_Static_assert(8 / 2 == 4, "i2s packs four 2-bit codes per byte");
-
 const char * tern_wfmt_name(enum tern_wfmt wfmt) {
     return (unsigned) wfmt < TERN_WFMT_COUNT ? formats[wfmt].name : "?";
 }
@@ -46,8 +43,4 @@ size_t tern_variant_prep_bytes(const struct tern_variant * v, size_t k) {
     const struct tern_format_traits * f = &formats[v->wfmt];
     const size_t kc = tern_variant_kc(v, k);
     return f->table_bytes ? kc / f->group * f->table_bytes : kc;
-}
-
-double tern_wfmt_bits_per_weight(enum tern_wfmt wfmt) {
-    return (unsigned) wfmt < TERN_WFMT_COUNT ? (double) formats[wfmt].bits_num / formats[wfmt].bits_den : 0;
 }

@@ -7,17 +7,16 @@
 #include "tern/linear.h"
 #include "tern/pool.h"
 
+struct tern_linear tern_linear_view(const struct tern_variant * v, size_t n, size_t k, void * packed, float w_scale) {
+    return (struct tern_linear) {
+        .v = v, .n = n, .k = k, .kc = tern_variant_kc(v, k), .panel_bytes = tern_variant_panel_bytes(v, k),
+        .prep_bytes = tern_variant_prep_bytes(v, k), .w_scale = w_scale, .packed = packed,
+    };
+}
+
 int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size_t n, size_t k,
                      const int8_t * w, size_t w_stride, float w_scale) {
-    memset(L, 0, sizeof(*L));
-    L->v = v;
-    L->n = n;
-    L->k = k;
-    L->kc = tern_variant_kc(v, k);
-    L->panel_bytes = tern_variant_panel_bytes(v, k);
-    L->prep_bytes = tern_variant_prep_bytes(v, k);
-    L->w_scale = w_scale;
-    L->packed = tern_aligned_alloc(tern_variant_packed_bytes(v, n, k));
+    *L = tern_linear_view(v, n, k, tern_aligned_alloc(tern_variant_packed_bytes(v, n, k)), w_scale);
     if (!L->packed) {
         return -1;
     }
@@ -52,11 +51,17 @@ void tern_acts_free(struct tern_acts * A) {
     memset(A, 0, sizeof(*A));
 }
 
-void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A) {
-    assert(m <= A->m_max && L->prep_bytes <= A->row_max);
-    for (size_t t = 0; t < m; t++) {
+// Tokens [t0, t1) of x through the variant's prep kernel (one token per call).
+static void prep_tokens(const struct tern_linear * L, size_t t0, size_t t1, const float * x, size_t x_stride,
+                        struct tern_acts * A) {
+    for (size_t t = t0; t < t1; t++) {
         L->v->prep(L->k, L->kc, x + t * x_stride, (int8_t *) A->a + t * A->stride, &A->sum[t], &A->amax[t]);
     }
+}
+
+void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A) {
+    assert(m <= A->m_max && L->prep_bytes <= A->row_max);
+    prep_tokens(L, 0, m, x, x_stride, A);
 }
 
 void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m,
@@ -110,10 +115,7 @@ static void forward_task(void * ctx, int tid, int nth) {
     const struct tern_linear * L = job->L;
     // Quantize: tokens split evenly; everyone needs all of them, hence the barrier.
     const size_t t0 = job->m * (size_t) tid / (size_t) nth, t1 = job->m * (size_t) (tid + 1) / (size_t) nth;
-    for (size_t t = t0; t < t1; t++) {
-        L->v->prep(L->k, L->kc, job->x + t * L->k, (int8_t *) job->A->a + t * job->A->stride, &job->A->sum[t],
-                   &job->A->amax[t]);
-    }
+    prep_tokens(L, t0, t1, job->x, L->k, job->A);
     tern_pool_barrier(job->pool);
     for (size_t c; (c = tern_pool_next_chunk(job->pool)) < job->chunks;) {
         const size_t n0 = c % job->chunks_n * job->chunk_n, n1 = n0 + job->chunk_n < L->n ? n0 + job->chunk_n : L->n;

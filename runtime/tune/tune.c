@@ -94,13 +94,9 @@ static void bench_free(struct bench * b) {
 
 // One call of the op for (k, n) on `tokens` tokens, weights taken from the next ring slot.
 static double call_us(struct bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens, int threads) {
-    struct tern_linear L = {
-        .v = v, .n = n, .k = k, .kc = tern_variant_kc(v, k), .panel_bytes = tern_variant_panel_bytes(v, k),
-        .prep_bytes = tern_variant_prep_bytes(v, k), .w_scale = 1.0f,
-    };
     const size_t bytes = (tern_variant_packed_bytes(v, n, k) + 63) / 64 * 64;
     if (b->ring_pos + bytes > b->ring_bytes) b->ring_pos = 0;
-    L.packed = b->ring + b->ring_pos;
+    struct tern_linear L = tern_linear_view(v, n, k, b->ring + b->ring_pos, 1.0f);
     b->ring_pos += bytes;
     const double t0 = now_s();
     tern_linear_forward_mt(&L, b->pool, threads, tokens, b->x, &b->A, b->acc, b->y);

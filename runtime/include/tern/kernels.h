@@ -104,4 +104,3 @@ size_t tern_variant_kc(const struct tern_variant * v, size_t k);            // k
 size_t tern_variant_packed_bytes(const struct tern_variant * v, size_t n, size_t k);
 size_t tern_variant_panel_bytes(const struct tern_variant * v, size_t k);   // one panel of NR channels
 size_t tern_variant_prep_bytes(const struct tern_variant * v, size_t k);    // prepared activations per token
-double tern_wfmt_bits_per_weight(enum tern_wfmt wfmt);

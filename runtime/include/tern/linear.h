@@ -36,6 +36,10 @@ int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size
                      const int8_t * w, size_t w_stride, float w_scale);
 void tern_linear_free(struct tern_linear * L);
 
+// A linear over weights already packed in v's layout, owned by the caller (not freed by
+// tern_linear_free): what timing loops use to cycle a ring of weight copies.
+struct tern_linear tern_linear_view(const struct tern_variant * v, size_t n, size_t k, void * packed, float w_scale);
+
 // Room for m_max tokens of row_max prepared bytes each (a linear's prep_bytes).
 int tern_acts_init(struct tern_acts * A, size_t m_max, size_t row_max);
 void tern_acts_free(struct tern_acts * A);

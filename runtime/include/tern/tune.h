@@ -25,7 +25,7 @@ struct tern_tune_candidate {
     double median_us, spread_us;     // over the samples (each the mean of >= 2 ms of calls) of its last round; spread = max - min
     int samples;
     int rounds;                      // successive-halving rounds survived
-    char status[24];                 // "winner", "timed", "screened out", "wrong result"
+    char status[24];                 // "winner", "timed", "screened out" (unverified variants are never candidates)
 };
 
 struct tern_tune_entry {
