@@ -9,6 +9,9 @@ packages=(
     gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
     clang libclang-rt-14-dev
 )
+# node and npm (the tokenizer test's reference implementations): Debian's packages unless a
+# node that bundles npm (e.g. NodeSource's, which conflicts with Debian's npm) is installed.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,10 +5,12 @@
 #   3. x86-64 (or native) build with gcc -Werror, ctest: every variant this CPU runs, bit-exact
 #   4. aarch64 cross build, ctest under qemu-aarch64: NEON and dotprod variants, bit-exact
 #   5. clang build with AddressSanitizer + UndefinedBehaviorSanitizer: parsers, CPU, kernels
-#   6. clang build with ThreadSanitizer: the thread pool and the multi-threaded op
+#   6. clang build with ThreadSanitizer: the thread pool, the multi-threaded op, the forward pass
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${TERN_JOBS:-2}
+# The tokenizer comparison needs the npm registry: in CI it must run, not skip.
+export TERN_REQUIRE_NPM=1
 
 bash scripts/install-deps.sh
 python=$(bash scripts/python.sh)
@@ -45,11 +47,17 @@ cp tests/corpus/gguf/* "$corpus"/
 ./build-asan/fuzz_gguf -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=65536 -print_final_stats=1 "$corpus" \
     2>&1 | tail -n 4
 rm -rf "$corpus"
+echo "== fuzzing the tokenizer (encode/decode round trip, ${TERN_FUZZ_SECONDS:-20} s)"
+corpus=$(mktemp -d)
+printf 'Hello <|eot_id|> w\xc3rld \xff 123456 \xf0\x9f\x98\x80' >"$corpus/seed"
+./build-asan/fuzz_tokenize -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=4096 -print_final_stats=1 "$corpus" \
+    2>&1 | tail -n 4
+rm -rf "$corpus"
 
 echo "== clang build with TSan: thread pool and threaded op"
 CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \
     -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DTERN_SANITIZE=thread -DTERN_BUILD_BENCH=OFF >/dev/null
-cmake --build build-tsan -j "$jobs" --target test_pool test_threads
-(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j 1 -R '^test_(pool|threads)$')
+cmake --build build-tsan -j "$jobs" --target test_pool test_threads test_model
+(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j 1 -R '^test_(pool|threads|model)$')
 
 echo "== all test stages passed"

@@ -48,5 +48,57 @@ echo '{"format": "tern-profile-1", "cpu": {' >"$cache/corrupt.json"
 expect "tune corrupt"      1 "corrupt"                                   -- "$tern" tune --show --profile "$cache/corrupt.json"
 expect "tune missing"      1 "cannot open profile"                       -- "$tern" tune --show --profile "$cache/none.json"
 
+# Model commands on a tiny random-weight model written by gen-model (fixture shapes).
+if "$tern" --help | grep -q "gen-model"; then
+    m="$cache/tiny.gguf"
+    expect "gen-model"         0 "wrote .*tiny.gguf"                     -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed 5
+    expect "gen-model preset"  1 "unknown preset 'nope'"                 -- "$tern" gen-model --preset nope --out "$cache/x.gguf"
+    expect "gen-model arch"    1 "is arch llama"                         -- "$tern" gen-model --preset Falcon3-1B-1.58bit --out "$cache/x.gguf"
+    expect "gen-model no out"  2 "--out FILE are required"               -- "$tern" gen-model --preset bitnet-b1.58-tiny
+    expect "gen-model seed"    2 "--seed wants"                          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed -1
+    expect "info"              0 "attn_q +256 x 256 +I2_S +decode tern_i2s" -- env XDG_CACHE_HOME="$cache" "$tern" info "$m"
+    expect "info vocab"        0 "vocabulary: +512 tokens, byte-level BPE, pre-tokenizer llama3, BOS 502" -- "$tern" info "$m"
+    expect "run"               0 "generation 8 tokens"                   -- bash -c "'$tern' run -m '$m' -p Hello -n 8 --temp 0 >/dev/null"
+    a=$("$tern" run -m "$m" -p "Hello" -n 16 --seed 7 --no-display-prompt 2>/dev/null | od -c)
+    b=$("$tern" run -m "$m" -p "Hello" -n 16 --seed 7 --no-display-prompt -t 2 2>/dev/null | od -c)
+    if [ -n "$a" ] && [ "$a" = "$b" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL run: same seed, different text"; fi
+    expect "run bad flag"      2 "unknown option '--frob'"               -- "$tern" run -m "$m" -p hi --frob 1
+    expect "run no prompt"     2 "no prompt"                             -- "$tern" run -m "$m"
+    expect "run no model"      2 "no model given"                        -- "$tern" run -p hi
+    expect "run missing file"  1 "cannot open .*nope.gguf"               -- "$tern" run -m "$cache/nope.gguf" -p hi
+    expect "run bad temp"      2 "bad value 'hot' for --temp"            -- "$tern" run -m "$m" -p hi --temp hot
+    expect "run bad top-p"     2 "bad value '2' for --top-p"             -- "$tern" run -m "$m" -p hi --top-p 2
+    expect "run bad threads"   2 "-t wants a thread count"               -- "$tern" run -m "$m" -p hi -t 0
+    expect "run bad lm-head"   2 "--lm-head is q8 or f16"                -- "$tern" run -m "$m" -p hi --lm-head q4
+    expect "run lm-head q8"    0 "generation 4 tokens"                   -- bash -c "'$tern' run -m '$m' -p hi -n 4 --lm-head q8 >/dev/null"
+    expect "run kv f32"        0 "generation 4 tokens"                   -- bash -c "'$tern' run -m '$m' -p hi -n 4 -ctk f32 -ctv f32 >/dev/null"
+    head -c 20000 /dev/urandom | base64 >"$cache/long.txt"
+    expect "run huge prompt"   1 "does not fit the context"              -- "$tern" run -m "$m" -f "$cache/long.txt" -c 256
+    head -c 3000 "$m" >"$cache/cut.gguf"
+    expect "run truncated"     1 "(truncated|corrupt) GGUF"                        -- "$tern" run -m "$cache/cut.gguf" -p hi
+    echo "not a model" >"$cache/text.gguf"
+    expect "run not gguf"      1 "not a GGUF file"                       -- "$tern" run -m "$cache/text.gguf" -p hi
+    expect "chat"              0 "."                                     -- bash -c "printf 'hi\\nmore\\n' | '$tern' chat -m '$m' -n 4 --temp 0 | od -c"
+    expect "tokenize"          0 "^502 "                                 -- "$tern" tokenize -m "$m" -p "Hello <|eot_id|>"
+    expect "tokenize special"  0 " 511$"                                 -- "$tern" tokenize -m "$m" -p "Hello <|eot_id|>"
+    expect "tokenize roundtrip" 0 "."                                    -- "$tern" tokenize -m "$m" -p "ünï €" --roundtrip --no-bos
+    expect "logits"            0 "3 positions x 512 logits"              -- "$tern" logits -m "$m" --tokens "502 1 2" -o "$cache/l.f32"
+    size=$(stat -c %s "$cache/l.f32" 2>/dev/null || echo 0)
+    if [ "$size" -eq $((3 * 512 * 4)) ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL logits size $size"; fi
+    expect "logits decode"     0 "3 positions"                           -- "$tern" logits -m "$m" --tokens "502,1,2" --decode -o "$cache/d.f32"
+    expect "logits bad id"     1 "token id 9999 is outside the vocabulary" -- "$tern" logits -m "$m" --tokens "502 9999" -o "$cache/l.f32"
+    expect "logits bad list"   2 "--tokens wants"                        -- "$tern" logits -m "$m" --tokens "1 x" -o "$cache/l.f32"
+    expect "logits no output"  2 "exactly one of"                        -- "$tern" logits -m "$m" --tokens "1"
+    expect "bench e2e md"      0 "\\| pp16 \\| .*±"                      -- "$tern" bench e2e -m "$m" -p 16 -n 4 -t 1 -r 2
+    expect "bench e2e tg"      0 "tg4, 1 thread: .* bound"               -- "$tern" bench e2e -m "$m" -p 16 -n 4 -t 1 -r 2
+    expect "bench e2e json"    0 "\"avg_ts\""                          -- "$tern" bench e2e -m "$m" -p 8 -n 2 -t 1,2 -r 2 -o json
+    if "$tern" bench e2e -m "$m" -p 8 -n 2 -t 1 -r 2 -o json 2>/dev/null | python3 -c "import json,sys; r=json.load(sys.stdin); assert len(r)==2 and r[0]['n_prompt']==8 and r[1]['n_gen']==2"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAIL bench e2e json does not parse as llama-bench-like records"
+    fi
+    expect "bench e2e bad -o"  2 "bad value 'xml' for -o"                -- "$tern" bench e2e -m "$m" -o xml
+fi
+
 echo "test_cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,6 +8,8 @@
 
 #include "check.h"
 #include "tern/gguf.h"
+#include "tern/i2s_disk.h"
+#include <unistd.h>
 #include "tern/tune.h"
 
 // ---------------------------------------------------------------------------- a tiny writer
@@ -265,8 +267,88 @@ static void test_fixture(const char * dir) {
     }
 }
 
+// ---------------------------------------------------------------------------- the writer
+
+static int fill_pattern(void * ctx, uint8_t * dst, size_t n) {
+    const uint8_t seed = *(const uint8_t *) ctx;
+    for (size_t i = 0; i < n; i++) dst[i] = (uint8_t) (seed + 7 * i);
+    return 0;
+}
+
+// Every kind of value and both kinds of tensor data written, read back equal, and every
+// truncation of the written file refused.
+static void test_writer(void) {
+    char path[256], err[256];
+    snprintf(path, sizeof(path), "%s/tern-writer-%d.gguf", P_tmpdir, (int) getpid());
+    struct tern_gguf_writer * w = tern_gguf_writer_new();
+    tern_gguf_add_str(w, "general.architecture", "bitnet-b1.58");
+    tern_gguf_add_u32(w, "a.u32", 4000000000u);
+    tern_gguf_add_i32(w, "a.i32", -7);
+    tern_gguf_add_f32(w, "a.f32", 0.25f);
+    tern_gguf_add_bool(w, "a.bool", true);
+    const char * strs[] = { "x", "with\0nul", "" };
+    const size_t lens[] = { 1, 9, 0 };
+    tern_gguf_add_str_arr(w, "a.strs", strs, lens, 3);
+    const float fs[] = { 1.5f, -2.0f };
+    tern_gguf_add_f32_arr(w, "a.f32s", fs, 2);
+    const int32_t is[] = { 3, -4, 5 };
+    tern_gguf_add_i32_arr(w, "a.i32s", is, 3);
+    const float data[8 * 2] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+    const uint64_t ne_f32[2] = { 8, 2 }, ne_i2s[2] = { 200, 3 };
+    uint8_t seed = 11;
+    CHECK(tern_gguf_add_tensor(w, "t.f32", TERN_GGML_F32, 2, ne_f32, data, NULL, NULL) == 0, "add F32");
+    CHECK(tern_gguf_add_tensor(w, "t.i2s", TERN_GGML_I2_S, 2, ne_i2s, NULL, fill_pattern, &seed) == 0, "add I2_S");
+    CHECK(tern_gguf_writer_write(w, path, err, sizeof(err)) == 0, "write: %s", err);
+    tern_gguf_writer_free(w);
+
+    struct tern_gguf g;
+    CHECK(tern_gguf_open(&g, path, err, sizeof(err)) == 0, "read back: %s", err);
+    if (g.base) {
+        uint32_t u;
+        float f;
+        bool b;
+        struct tern_gguf_str str;
+        CHECK(tern_gguf_get_u32(&g, "a.u32", &u) && u == 4000000000u, "u32");
+        CHECK(!tern_gguf_get_u32(&g, "a.i32", &u), "a negative i32 is not a u32");
+        CHECK(tern_gguf_find_kv(&g, "a.i32")->v.i64 == -7, "i32");
+        CHECK(tern_gguf_get_f32(&g, "a.f32", &f) && f == 0.25f, "f32");
+        CHECK(tern_gguf_get_bool(&g, "a.bool", &b) && b, "bool");
+        CHECK(tern_gguf_get_str(&g, "general.architecture", &str) && tern_gguf_str_eq(str, "bitnet-b1.58"), "str");
+        struct tern_gguf_str back[3];
+        CHECK(tern_gguf_arr_strings(tern_gguf_find_kv(&g, "a.strs"), back, 3) && back[1].len == 9 &&
+              memcmp(back[1].ptr, "with\0nul", 9) == 0 && back[2].len == 0, "string array");
+        CHECK(!tern_gguf_arr_strings(tern_gguf_find_kv(&g, "a.strs"), back, 2), "string array count is checked");
+        const struct tern_gguf_kv * kv = tern_gguf_find_kv(&g, "a.i32s");
+        CHECK(kv && kv->v.arr.count == 3 && memcmp(kv->v.arr.data, is, 12) == 0, "i32 array");
+        const struct tern_gguf_tensor * t = tern_gguf_find_tensor(&g, "t.f32");
+        CHECK(t && t->type == TERN_GGML_F32 && t->ne[0] == 8 && t->ne[1] == 2 && memcmp(t->data, data, 64) == 0, "F32 tensor");
+        t = tern_gguf_find_tensor(&g, "t.i2s");
+        uint8_t want[256];
+        fill_pattern(&seed, want, sizeof(want));
+        CHECK(t && t->nbytes == tern_i2s_disk_bytes(600) && memcmp(t->data, want, (size_t) t->nbytes) == 0, "I2_S tensor");
+        CHECK(t && (uintptr_t) (t->data - g.data) % 32 == 0, "tensor data aligned to 32");
+        // Every truncation is a one-line error.
+        for (size_t cut = 0; cut < g.size; cut++) {
+            struct tern_gguf h;
+            const int rc = tern_gguf_parse(&h, g.base, cut, err, sizeof(err));
+            CHECK(rc != 0 && err[0] && !strchr(err, '\n'), "truncated at %zu parsed", cut);
+            if (rc == 0) tern_gguf_close(&h);
+        }
+        tern_gguf_close(&g);
+    }
+    remove(path);
+    // Bad tensors are refused when added, and the file is then not written.
+    w = tern_gguf_writer_new();
+    const uint64_t ne_bad[2] = { 7, 2 };
+    CHECK(tern_gguf_add_tensor(w, "q", TERN_GGML_Q8_0, 2, ne_bad, data, NULL, NULL) != 0, "7-wide Q8_0 rows refused");
+    CHECK(tern_gguf_add_tensor(w, "u", 99, 2, ne_f32, data, NULL, NULL) != 0, "unknown type refused");
+    CHECK(tern_gguf_writer_write(w, path, err, sizeof(err)) != 0 && access(path, F_OK) != 0, "bad writer writes nothing");
+    tern_gguf_writer_free(w);
+}
+
 int main(int argc, char ** argv) {
     test_crafted();
+    test_writer();
     if (argc > 1) test_fixture(argv[1]);
     char err[256];
     struct tern_gguf g;

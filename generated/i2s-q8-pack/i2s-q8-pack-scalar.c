@@ -37,17 +37,36 @@ void tern_i2s_q8_pack_ukernel__scalar(
     // Code 1 (weight 0) everywhere first: padding rows and the k tail then contribute nothing.
     memset(out, 0x55, panels * nr * kc / 4);
 
+    // One output byte at a time: byte j of step s holds k = base + i*vbytes for fields i = 0..3
+    // (bits 7:6 down to 1:0), base = s*4*vbytes + j; positions past k keep code 1.
     for (size_t o = 0; o < n; o++) {
         const size_t p = o / nr, r = o % nr;
-        for (size_t kk = 0; kk < k; kk++) {
-            const int8_t v = w[o * w_stride + kk];
-            assert(v >= -1 && v <= 1);
-            const size_t blk = kk / kb, in_blk = kk % kb;
-            const size_t step = in_blk / (4 * vbytes), in_step = in_blk % (4 * vbytes);
-            const size_t field = in_step / vbytes, byte = in_step % vbytes;
-            uint8_t * dst = out + ((p * (kc / kb) + blk) * nr + r) * row_bytes + step * vbytes + byte;
-            const unsigned shift = 6 - 2 * (unsigned) field;
-            *dst = (uint8_t) ((*dst & ~(3u << shift)) | ((unsigned) (v + 1) << shift));
+        const int8_t * row = w + o * w_stride;
+        for (size_t blk = 0; blk * kb < k; blk++) {
+            uint8_t * dst = out + ((p * (kc / kb) + blk) * nr + r) * row_bytes;
+            for (size_t step = 0; step < kb / (4 * vbytes); step++) {
+                const size_t base = blk * kb + step * 4 * vbytes;
+                if (base + 4 * vbytes <= k) {
+                    for (size_t j = 0; j < vbytes; j++) {
+                        const int8_t * v = row + base + j;
+                        assert(v[0] >= -1 && v[0] <= 1 && v[vbytes] >= -1 && v[vbytes] <= 1);
+                        assert(v[2 * vbytes] >= -1 && v[2 * vbytes] <= 1 && v[3 * vbytes] >= -1 && v[3 * vbytes] <= 1);
+                        dst[step * vbytes + j] = (uint8_t) ((unsigned) (v[0] + 1) << 6 | (unsigned) (v[vbytes] + 1) << 4 |
+                                                            (unsigned) (v[2 * vbytes] + 1) << 2 | (unsigned) (v[3 * vbytes] + 1));
+                    }
+                    continue;
+                }
+                for (size_t j = 0; j < vbytes; j++) {            // the ragged end of k
+                    unsigned byte = 0;
+                    for (size_t i = 0; i < 4; i++) {
+                        const size_t kk = base + i * vbytes + j;
+                        const int v = kk < k ? row[kk] : 0;
+                        assert(v >= -1 && v <= 1);
+                        byte |= (unsigned) (v + 1) << (6 - 2 * i);
+                    }
+                    dst[step * vbytes + j] = (uint8_t) byte;
+                }
+            }
         }
     }
 }

@@ -226,7 +226,10 @@ static int bench_compare(int argc, char ** argv) {
 int tern_cmd_bench(int argc, char ** argv) {
     if (argc >= 2 && strcmp(argv[1], "kernels") == 0) return bench_kernels(argv + 1);
     if (argc >= 2 && strcmp(argv[1], "compare") == 0) return bench_compare(argc - 1, argv + 1);
+#if defined(TERN_HAVE_PCRE2)
+    if (argc >= 2 && strcmp(argv[1], "e2e") == 0) return tern_bench_e2e(argc - 1, argv + 1);
+#endif
     fprintf(stderr, "usage: tern bench kernels [--benchmark_* flags] | tern bench compare BASE.json NEW.json "
-                    "[--threshold 5%%]\n");
+                    "[--threshold 5%%] | tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json]\n");
     return 2;
 }

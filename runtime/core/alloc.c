@@ -1,7 +1,9 @@
 // Aligned allocation: 64 bytes, so packed panels and activation rows start on cache lines.
 // Not zeroed: buffers here are large (weight rings of 512 MiB) and every user fills its own.
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "tern/linear.h"
 
@@ -12,4 +14,27 @@ void * tern_aligned_alloc(size_t size) {
 
 void tern_aligned_free(void * p) {
     free(p);
+}
+
+#define HUGE_PAGE ((size_t) 2 << 20)
+
+void * tern_huge_alloc(size_t size) {
+    const size_t rounded = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    if (rounded == 0) return NULL;
+    // Over-map by one huge page, then trim both ends to a 2 MiB-aligned range.
+    uint8_t * raw = mmap(NULL, rounded + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) return NULL;
+    uint8_t * p = (uint8_t *) (((uintptr_t) raw + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
+    if (p > raw) munmap(raw, (size_t) (p - raw));
+    const size_t tail = (size_t) (raw + rounded + HUGE_PAGE - (p + rounded));
+    if (tail) munmap(p + rounded, tail);
+#if defined(MADV_HUGEPAGE)
+    madvise(p, rounded, MADV_HUGEPAGE);     // advisory: without THP it is ordinary memory
+#endif
+    return p;
+}
+
+void tern_huge_free(void * p, size_t size) {
+    if (!p) return;
+    munmap(p, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
 }

@@ -326,3 +326,54 @@ const struct tern_gguf_tensor * tern_gguf_find_tensor(const struct tern_gguf * g
     }
     return NULL;
 }
+
+bool tern_gguf_get_u32(const struct tern_gguf * g, const char * key, uint32_t * out) {
+    const struct tern_gguf_kv * kv = tern_gguf_find_kv(g, key);
+    if (!kv) return false;
+    switch (kv->type) {
+    case TERN_GGUF_UINT8: case TERN_GGUF_UINT16: case TERN_GGUF_UINT32: case TERN_GGUF_UINT64:
+        if (kv->v.u64 > UINT32_MAX) return false;
+        *out = (uint32_t) kv->v.u64;
+        return true;
+    case TERN_GGUF_INT8: case TERN_GGUF_INT16: case TERN_GGUF_INT32: case TERN_GGUF_INT64:
+        if (kv->v.i64 < 0 || kv->v.i64 > (int64_t) UINT32_MAX) return false;
+        *out = (uint32_t) kv->v.i64;
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool tern_gguf_get_f32(const struct tern_gguf * g, const char * key, float * out) {
+    const struct tern_gguf_kv * kv = tern_gguf_find_kv(g, key);
+    if (!kv || (kv->type != TERN_GGUF_FLOAT32 && kv->type != TERN_GGUF_FLOAT64)) return false;
+    *out = (float) kv->v.f64;
+    return true;
+}
+
+bool tern_gguf_get_bool(const struct tern_gguf * g, const char * key, bool * out) {
+    const struct tern_gguf_kv * kv = tern_gguf_find_kv(g, key);
+    if (!kv || kv->type != TERN_GGUF_BOOL) return false;
+    *out = kv->v.u64 != 0;
+    return true;
+}
+
+bool tern_gguf_get_str(const struct tern_gguf * g, const char * key, struct tern_gguf_str * out) {
+    const struct tern_gguf_kv * kv = tern_gguf_find_kv(g, key);
+    if (!kv || kv->type != TERN_GGUF_STRING) return false;
+    *out = kv->v.str;
+    return true;
+}
+
+bool tern_gguf_arr_strings(const struct tern_gguf_kv * kv, struct tern_gguf_str * out, uint64_t count) {
+    if (!kv || kv->type != TERN_GGUF_ARRAY || kv->v.arr.type != TERN_GGUF_STRING || kv->v.arr.count != count) {
+        return false;
+    }
+    const uint8_t * p = kv->v.arr.data;
+    for (uint64_t i = 0; i < count; i++) {
+        memcpy(&out[i].len, p, 8);
+        out[i].ptr = (const char *) p + 8;
+        p += 8 + out[i].len;
+    }
+    return true;
+}

@@ -329,8 +329,8 @@ struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu
 
 // ---------------------------------------------------------------------------- lookup
 
-const struct tern_variant * tern_profile_choose(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
-                                                int threads) {
+const struct tern_tune_entry * tern_profile_entry(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
+                                                 int threads) {
     const struct tern_tune_entry * best = NULL;
     double best_cost = INFINITY;
     for (size_t i = 0; p && i < p->n_entries; i++) {
@@ -344,7 +344,13 @@ const struct tern_variant * tern_profile_choose(const struct tern_profile * p, s
             best = e;
         }
     }
-    return best ? best->v : NULL;
+    return best;
+}
+
+const struct tern_variant * tern_profile_choose(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
+                                                int threads) {
+    const struct tern_tune_entry * e = tern_profile_entry(p, k, n, tokens, threads);
+    return e ? e->v : NULL;
 }
 
 const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens) {

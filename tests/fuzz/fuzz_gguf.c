@@ -1,5 +1,6 @@
 // libFuzzer target for the GGUF reader: any input must parse cleanly or fail with a
-// one-line message; a parsed file's tensors must lie inside the input.
+// one-line message; a parsed file's tensors must lie inside the input; the vocabulary
+// loader then takes whatever tokenizer keys it holds.
 // Built by scripts/test.sh with clang -fsanitize=fuzzer,address,undefined; seeds in
 // tests/corpus/gguf (small valid files: v2, v3, nested arrays, I2_S).
 
@@ -8,6 +9,9 @@
 #include <string.h>
 
 #include "tern/gguf.h"
+#if defined(TERN_HAVE_PCRE2)
+#include "tern/tokenizer.h"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size);
 
@@ -25,6 +29,19 @@ int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {
     for (uint64_t i = 0; i < g.n_kv; i++) {
         if (g.kv[i].key.ptr < (const char *) data || g.kv[i].key.ptr + g.kv[i].key.len > (const char *) data + size) abort();
     }
+#if defined(TERN_HAVE_PCRE2)
+    // The vocabulary loader on whatever tokenizer.ggml.* the input holds: a vocabulary or a
+    // one-line refusal; a loaded one must tokenize.
+    struct tern_vocab * v = tern_vocab_load(&g, err, sizeof(err));
+    if (v) {
+        int32_t * ids;
+        size_t n;
+        if (tern_tokenize(v, "Hello <|eot_id|> 123", 20, true, true, &ids, &n, err, sizeof(err)) == 0) free(ids);
+        tern_vocab_free(v);
+    } else if (strchr(err, '\n')) {
+        abort();
+    }
+#endif
     tern_gguf_close(&g);
     return 0;
 }

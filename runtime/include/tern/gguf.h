@@ -81,3 +81,44 @@ const char * tern_ggml_type_name(uint32_t type);     // NULL if unknown
 // Bytes of a tensor of `n` elements whose rows have ne0 elements; false if the type is
 // unknown or ne0 does not fit its block.
 bool tern_ggml_nbytes(uint32_t type, uint64_t ne0, uint64_t n, uint64_t * nbytes);
+
+// ---------------------------------------------------------------------------- writer
+// Builds a GGUF v3 file: key/values in the order added, then tensor descriptions, then the
+// data, every tensor aligned to 32 bytes. Tensor data is either borrowed (data) or produced
+// while writing by fill(), so multi-GiB models never need a second copy in memory.
+struct tern_gguf_writer;
+
+typedef int tern_gguf_fill_fn(void * ctx, uint8_t * dst, size_t nbytes);   // 0, or -1 to abort
+
+struct tern_gguf_writer * tern_gguf_writer_new(void);
+void tern_gguf_writer_free(struct tern_gguf_writer * w);
+
+void tern_gguf_add_str(struct tern_gguf_writer * w, const char * key, const char * value);
+void tern_gguf_add_u32(struct tern_gguf_writer * w, const char * key, uint32_t value);
+void tern_gguf_add_i32(struct tern_gguf_writer * w, const char * key, int32_t value);
+void tern_gguf_add_f32(struct tern_gguf_writer * w, const char * key, float value);
+void tern_gguf_add_bool(struct tern_gguf_writer * w, const char * key, bool value);
+// Arrays: strings given with lengths (they may hold any bytes), numbers as plain C arrays.
+void tern_gguf_add_str_arr(struct tern_gguf_writer * w, const char * key, const char * const * strs,
+                           const size_t * lens, size_t count);
+void tern_gguf_add_f32_arr(struct tern_gguf_writer * w, const char * key, const float * values, size_t count);
+void tern_gguf_add_i32_arr(struct tern_gguf_writer * w, const char * key, const int32_t * values, size_t count);
+
+// A tensor of type `type`, ne[0] = row length. Exactly one of data / fill is non-NULL; the
+// byte count follows from the type (tern_ggml_nbytes). Returns 0, -1 for a bad shape/type.
+int tern_gguf_add_tensor(struct tern_gguf_writer * w, const char * name, uint32_t type, uint32_t n_dims,
+                         const uint64_t * ne, const void * data, tern_gguf_fill_fn * fill, void * fill_ctx);
+
+// Writes the file (to path.tmp, then renamed). 0, or -1 with a one-line reason in err.
+int tern_gguf_writer_write(struct tern_gguf_writer * w, const char * path, char * err, size_t err_size);
+
+// ---------------------------------------------------------------------------- typed lookups
+// Scalar values by key, converted when the stored type allows it without loss (any integer
+// type that fits; float32 or float64). false if missing or of another kind.
+bool tern_gguf_get_u32(const struct tern_gguf * g, const char * key, uint32_t * out);
+bool tern_gguf_get_f32(const struct tern_gguf * g, const char * key, float * out);
+bool tern_gguf_get_bool(const struct tern_gguf * g, const char * key, bool * out);
+bool tern_gguf_get_str(const struct tern_gguf * g, const char * key, struct tern_gguf_str * out);
+// The strings of a string array (already bounds-checked by the parser) into out[count].
+// false if kv is not an array of strings of exactly `count` elements.
+bool tern_gguf_arr_strings(const struct tern_gguf_kv * kv, struct tern_gguf_str * out, uint64_t count);

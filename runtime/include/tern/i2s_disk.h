@@ -18,6 +18,12 @@ size_t tern_i2s_disk_bytes(size_t n);
 // reason in err (short payload, code 3 in a used position, non-finite scale).
 int tern_i2s_disk_decode(const uint8_t * src, size_t size, size_t n, int8_t * dst, float * scale, char * err, size_t err_size);
 
+// Values [first, first + count) only (load-time repacking goes a chunk of rows at a time).
+int tern_i2s_disk_decode_range(const uint8_t * src, size_t size, size_t n, size_t first, size_t count, int8_t * dst,
+                               char * err, size_t err_size);
+// The tensor scale from the tail; -1 if the payload is short or the scale not finite.
+int tern_i2s_disk_scale(const uint8_t * src, size_t size, size_t n, float * scale, char * err, size_t err_size);
+
 // n values in {-1,0,1} and scale -> dst (tern_i2s_disk_bytes(n) bytes). Padding positions
 // get code 1 (w = 0); the tail is the scale followed by 28 zero bytes.
 void tern_i2s_disk_encode(const int8_t * src, size_t n, float scale, uint8_t * dst);

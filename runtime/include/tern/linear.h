@@ -31,6 +31,12 @@ struct tern_acts {
 void * tern_aligned_alloc(size_t size);     // 64-byte aligned, not zeroed; NULL on failure
 void tern_aligned_free(void * p);
 
+// Big read-mostly buffers (repacked weights, the embedding): anonymous memory, 2 MiB aligned,
+// transparent huge pages requested, so streaming them costs fewer TLB misses. Zeroed.
+// NULL on failure; free with tern_huge_free(p, size).
+void * tern_huge_alloc(size_t size);
+void tern_huge_free(void * p, size_t size);
+
 // Packs w (n, w_stride) ternary int8 into v's layout. Returns 0, -1 if out of memory.
 int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size_t n, size_t k,
                      const int8_t * w, size_t w_stride, float w_scale);

@@ -96,6 +96,10 @@ struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu
 const struct tern_variant * tern_profile_choose(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
                                                 int threads);
 
+// The entry tern_profile_choose would use (NULL if none).
+const struct tern_tune_entry * tern_profile_entry(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
+                                                 int threads);
+
 // Without a profile: the runnable variant a rule of thumb picks (richest ISA; MR = 1 and
 // the widest NR for decode, the largest MR x NR tile for prefill).
 const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens);

@@ -1,0 +1,82 @@
+// `tern info FILE`: what a model file holds and how tern would run it here.
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "model-opts.h"
+#include "tern/tokenizer.h"
+
+static void usage(FILE * out) {
+    fprintf(out, "usage: tern info FILE [-t N] [--profile FILE]\n"
+                 "  prints the architecture, shapes, tensor types, vocabulary, and the kernel\n"
+                 "  variants (decode / prefill) each linear layer gets on this CPU\n");
+}
+
+int tern_cmd_info(int argc, char ** argv) {
+    struct model_opts o = { .quiet = false };
+    for (int i = 1; i < argc; i++) {
+        const int r = model_opt(&o, "info", argc, argv, &i);
+        if (r < 0) return 2;
+        if (r > 0) continue;
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            usage(stdout);
+            return 0;
+        }
+        if (argv[i][0] == '-' || o.model) {
+            fprintf(stderr, "tern info: unexpected argument '%s' (see --help)\n", argv[i]);
+            return 2;
+        }
+        o.model = argv[i];
+    }
+    if (!o.model) {
+        usage(stderr);
+        return 2;
+    }
+    struct loaded L;
+    o.ctx = 16;       // no real session needed
+    if (model_open(&o, "info", &L)) return 1;
+    const struct tern_model * m = &L.model;
+    const struct tern_hparams * hp = &m->hp;
+    printf("file:        %s (GGUF v%u, %.1f MiB, %llu tensors)\n", o.model, m->gguf.version,
+           (double) m->gguf.size / 1048576.0, (unsigned long long) m->gguf.n_tensors);
+    printf("name:        %s\n", hp->name[0] ? hp->name : "(none)");
+    printf("arch:        %s: embd %u, ff %u, layers %u, heads %u, kv heads %u, head dim %u, vocab %u, context %u\n",
+           hp->arch, hp->n_embd, hp->n_ff, hp->n_layer, hp->n_head, hp->n_head_kv, hp->head_dim, hp->n_vocab,
+           hp->n_ctx_train);
+    printf("rope:        NeoX, theta %g; rms eps %g\n", (double) hp->rope_theta, (double) hp->rms_eps);
+    // Tensor types, counted.
+    size_t counts[64] = { 0 };
+    for (uint64_t i = 0; i < m->gguf.n_tensors; i++) {
+        if (m->gguf.tensors[i].type < 64) counts[m->gguf.tensors[i].type]++;
+    }
+    printf("tensors:    ");
+    for (int t = 0; t < 64; t++) {
+        if (counts[t]) printf(" %s x%zu", tern_ggml_type_name((uint32_t) t), counts[t]);
+    }
+    printf("\n");
+    printf("embedding:   %s%s; output %s (%.1f MiB)\n", tern_dense_type_name(m->tok_embd.type),
+           m->tied ? " (tied output)" : "", tern_dense_type_name(m->output.type),
+           (double) tern_dense_bytes(&m->output) / 1048576.0);
+    if (m->vocab) {
+        printf("vocabulary:  %zu tokens, byte-level BPE, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
+               tern_vocab_pre(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab));
+    } else {
+        printf("vocabulary:  none\n");
+    }
+    printf("repacked:    %.1f MiB of ternary weights in %.0f ms; kernels chosen by %s for %d thread%s\n",
+           (double) m->packed_bytes / 1048576.0, m->load_ms, m->plan_source, L.threads, L.threads == 1 ? "" : "s");
+    printf("layers (every block is alike):\n");
+    const struct tern_layer * lay = &m->layers[0];
+    const struct { const char * name; const struct tern_blinear * b; } lin[] = {
+        { "attn_q", &lay->wq }, { "attn_k", &lay->wk }, { "attn_v", &lay->wv }, { "attn_output", &lay->wo },
+        { "ffn_gate", &lay->gate }, { "ffn_up", &lay->up }, { "ffn_down", &lay->down },
+    };
+    for (size_t i = 0; i < sizeof(lin) / sizeof(lin[0]); i++) {
+        printf("  %-12s %5zu x %-5zu %-5s decode %s\n  %-12s %13s %-5s prefill %s\n", lin[i].name, lin[i].b->decode.k,
+               lin[i].b->decode.n, tern_ggml_type_name(lin[i].b->src_type), lin[i].b->decode.v->name, "", "", "",
+               lin[i].b->prefill.v->name);
+    }
+    model_close(&L);
+    return 0;
+}

@@ -1,0 +1,344 @@
+// `tern run` (one prompt, streamed continuation, timings) and `tern chat` (multi-turn with
+// the built-in 2B4T template; the KV cache is kept across turns).
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "cli.h"
+#include "model-opts.h"
+#include "tern/chat.h"
+#include "tern/sampler.h"
+#include "tern/tokenizer.h"
+
+struct gen_opts {
+    struct model_opts m;
+    struct tern_sampler_params sp;
+    const char * prompt, * prompt_file, * system;
+    long n_predict;              // -1: until an end token or the context is full
+    bool display_prompt, special;
+};
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+static void usage(FILE * out, const char * cmd) {
+    if (!strcmp(cmd, "run")) {
+        fprintf(out, "usage: tern run -m FILE (-p TEXT | -f FILE) [-n N] [options]\n"
+                     "  -p, --prompt TEXT    the prompt (special tokens like <|eot_id|> are recognised)\n"
+                     "  -f, --file FILE      read the prompt from a file\n"
+                     "  -n, --n-predict N    tokens to generate (default 128; -1 = until the end token)\n"
+                     "  --no-display-prompt  print only the generated text\n");
+    } else {
+        fprintf(out, "usage: tern chat -m FILE [-sys TEXT] [-n N] [options]\n"
+                     "  -sys, --system-prompt TEXT  system message (2B4T template, built in)\n"
+                     "  -n, --n-predict N    most tokens per reply (default -1: until <|eot_id|>)\n"
+                     "  reads one user message per line from stdin; an empty line or EOF ends\n");
+    }
+    fprintf(out, "  --temp T (0.8; 0 = greedy)  --top-k K (40)  --top-p P (0.95)  --min-p P (0.05)\n"
+                 "  --repeat-penalty R (1.0 = off)  --repeat-last-n N (64)  -s, --seed S (random)\n"
+                 "  --special            print special tokens' text\n" MODEL_OPTS_HELP);
+}
+
+static bool parse_float(const char * s, float * out, float lo, float hi) {
+    double v;
+    char * end;
+    if (!s) return false;
+    v = strtod(s, &end);
+    if (end == s || *end || !isfinite(v) || v < lo || v > hi) return false;
+    *out = (float) v;
+    return true;
+}
+
+static int parse_args(struct gen_opts * o, const char * cmd, int argc, char ** argv) {
+    o->sp = tern_sampler_defaults();
+    o->n_predict = !strcmp(cmd, "run") ? 128 : -1;
+    o->display_prompt = true;
+    for (int i = 1; i < argc; i++) {
+        const int r = model_opt(&o->m, cmd, argc, argv, &i);
+        if (r < 0) return 2;
+        if (r > 0) continue;
+        const char * a = argv[i], * val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout, cmd);
+            return 0;
+        }
+        if (!strcmp(a, "--no-display-prompt")) { o->display_prompt = false; continue; }
+        if (!strcmp(a, "--special")) { o->special = true; continue; }
+        if (!val) {
+            fprintf(stderr, "tern %s: unknown option '%s' (or it needs a value; see --help)\n", cmd, a);
+            return 2;
+        }
+        i++;
+        bool ok = true;
+        size_t n;
+        if (!strcmp(a, "-p") || !strcmp(a, "--prompt")) o->prompt = val;
+        else if (!strcmp(a, "-f") || !strcmp(a, "--file")) o->prompt_file = val;
+        else if (!strcmp(a, "-sys") || !strcmp(a, "--system-prompt")) o->system = val;
+        else if (!strcmp(a, "-n") || !strcmp(a, "--n-predict")) {
+            if (!strcmp(val, "-1")) o->n_predict = -1;
+            else if ((ok = parse_size(val, &n, 1u << 24))) o->n_predict = (long) n;
+        } else if (!strcmp(a, "--temp")) ok = parse_float(val, &o->sp.temp, 0, 100);
+        else if (!strcmp(a, "--top-k")) { ok = parse_size(val, &n, 1u << 24); o->sp.top_k = (int) n; }
+        else if (!strcmp(a, "--top-p")) ok = parse_float(val, &o->sp.top_p, 0, 1);
+        else if (!strcmp(a, "--min-p")) ok = parse_float(val, &o->sp.min_p, 0, 1);
+        else if (!strcmp(a, "--repeat-penalty")) ok = parse_float(val, &o->sp.repeat_penalty, 0.01f, 100);
+        else if (!strcmp(a, "--repeat-last-n")) { ok = parse_size(val, &n, 1u << 20); o->sp.repeat_last_n = (int) n; }
+        else if (!strcmp(a, "-s") || !strcmp(a, "--seed")) {
+            unsigned long long s;
+            char * end;
+            s = strtoull(val, &end, 10);
+            ok = *val >= '0' && *val <= '9' && !*end;
+            o->sp.seed = s;
+        } else {
+            fprintf(stderr, "tern %s: unknown option '%s' (see --help)\n", cmd, a);
+            return 2;
+        }
+        if (!ok) {
+            fprintf(stderr, "tern %s: bad value '%s' for %s\n", cmd, val, a);
+            return 2;
+        }
+    }
+    if (!o->m.model) {
+        fprintf(stderr, "tern %s: no model given (-m FILE)\n", cmd);
+        return 2;
+    }
+    return -1;     // go on
+}
+
+static char * read_file(const char * path, size_t * len) {
+    FILE * f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    char * buf = malloc(cap);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+        n += got;
+        if (n == cap) {
+            char * p = realloc(buf, cap *= 2);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = p;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+struct stream {
+    struct tern_utf8_stream utf8;
+    const struct tern_vocab * vocab;
+    bool special;
+};
+
+static void emit(struct stream * st, int32_t id) {
+    char piece[1100], out[1200];
+    size_t n = tern_token_bytes(st->vocab, id, st->special, piece, sizeof(piece));
+    if (n > sizeof(piece)) n = sizeof(piece);
+    const size_t m = tern_utf8_stream_push(&st->utf8, piece, n, out);
+    fwrite(out, 1, m, stdout);
+    fflush(stdout);
+}
+
+// Evaluates `prompt` (n tokens) then samples up to n_predict tokens, streaming them.
+// Returns the generated count, -1 on error; *eog tells whether an end token stopped it
+// (that token is sampled but not yet in the cache).
+static long generate(struct loaded * L, struct tern_sampler * sampler, const int32_t * prompt, size_t n, long n_predict,
+                     struct stream * st, double * t_prompt, double * t_gen, bool * eog, const char * cmd) {
+    char err[300];
+    struct tern_session * s = &L->session;
+    *eog = false;
+    if (s->n_past + n > s->n_ctx) {
+        fprintf(stderr, "tern %s: the prompt (%zu tokens) does not fit the context (%zu used of %zu; use -c)\n", cmd, n,
+                s->n_past, s->n_ctx);
+        return -1;
+    }
+    double t0 = now_s();
+    if (tern_forward(s, prompt, n, false, err, sizeof(err))) {
+        fprintf(stderr, "tern %s: %s\n", cmd, err);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) tern_sampler_accept(sampler, prompt[i]);
+    *t_prompt = now_s() - t0;
+    t0 = now_s();
+    long made = 0;
+    while (n_predict < 0 || made < n_predict) {
+        const int32_t id = tern_sampler_sample(sampler, s->logits);
+        tern_sampler_accept(sampler, id);
+        made++;
+        if (tern_vocab_is_eog(s->m->vocab, id)) {
+            *eog = true;
+            break;
+        }
+        emit(st, id);
+        if (s->n_past >= s->n_ctx) break;     // context full: stop here
+        if ((n_predict >= 0 && made == n_predict)) break;
+        if (tern_forward(s, &id, 1, false, err, sizeof(err))) {
+            fprintf(stderr, "tern %s: %s\n", cmd, err);
+            return -1;
+        }
+    }
+    char out[8];
+    fwrite(out, 1, tern_utf8_stream_flush(&st->utf8, out), stdout);
+    fflush(stdout);
+    *t_gen = now_s() - t0;
+    return made;
+}
+
+static void timings(const struct loaded * L, size_t n_prompt, double t_prompt, long n_gen, double t_gen) {
+    fprintf(stderr, "\ntern: load %.0f ms | prompt %zu tokens, %.1f tokens/s | generation %ld tokens, %.1f tokens/s | "
+                    "%d threads, kernels from %s\n", L->model.load_ms, n_prompt, t_prompt > 0 ? (double) n_prompt / t_prompt : 0.0,
+            n_gen, t_gen > 0 ? (double) n_gen / t_gen : 0.0, L->threads, L->model.plan_source);
+}
+
+static int need_vocab(const struct loaded * L, const char * cmd) {
+    if (L->model.vocab) return 0;
+    fprintf(stderr, "tern %s: %s has no tokenizer (tokenizer.ggml.*); use tern logits --tokens\n", cmd,
+            L->model.hp.name[0] ? L->model.hp.name : "the model");
+    return -1;
+}
+
+int tern_cmd_run(int argc, char ** argv) {
+    struct gen_opts o = { 0 };
+    const int pr = parse_args(&o, "run", argc, argv);
+    if (pr >= 0) return pr;
+    char * text = NULL;
+    size_t len = 0;
+    if (o.prompt_file) {
+        text = read_file(o.prompt_file, &len);
+        if (!text) {
+            fprintf(stderr, "tern run: cannot read the prompt file %s\n", o.prompt_file);
+            return 1;
+        }
+    } else if (o.prompt) {
+        text = strdup(o.prompt);
+        len = strlen(o.prompt);
+    } else {
+        fprintf(stderr, "tern run: no prompt (-p TEXT or -f FILE)\n");
+        return 2;
+    }
+    struct loaded L;
+    if (model_open(&o.m, "run", &L)) {
+        free(text);
+        return 1;
+    }
+    int rc = 1;
+    int32_t * ids = NULL;
+    size_t n_ids = 0;
+    char err[300];
+    struct tern_sampler sampler = { 0 };
+    if (need_vocab(&L, "run")) goto done;
+    if (tern_tokenize(L.model.vocab, text, len, tern_vocab_add_bos(L.model.vocab), true, &ids, &n_ids, err, sizeof(err))) {
+        fprintf(stderr, "tern run: %s\n", err);
+        goto done;
+    }
+    if (n_ids == 0) {
+        fprintf(stderr, "tern run: the prompt is empty and the model adds no BOS token\n");
+        goto done;
+    }
+    if (tern_sampler_init(&sampler, &o.sp, L.model.hp.n_vocab)) {
+        fprintf(stderr, "tern run: out of memory\n");
+        goto done;
+    }
+    if (o.display_prompt) {
+        fwrite(text, 1, len, stdout);
+        fflush(stdout);
+    }
+    struct stream st = { .vocab = L.model.vocab, .special = o.special };
+    double tp = 0, tg = 0;
+    bool eog;
+    const long made = generate(&L, &sampler, ids, n_ids, o.n_predict, &st, &tp, &tg, &eog, "run");
+    if (made >= 0) {
+        timings(&L, n_ids, tp, made, tg);
+        rc = 0;
+    }
+done:
+    tern_sampler_free(&sampler);
+    free(ids);
+    free(text);
+    model_close(&L);
+    return rc;
+}
+
+int tern_cmd_chat(int argc, char ** argv) {
+    struct gen_opts o = { 0 };
+    const int pr = parse_args(&o, "chat", argc, argv);
+    if (pr >= 0) return pr;
+    struct loaded L;
+    if (model_open(&o.m, "chat", &L)) return 1;
+    int rc = 1;
+    struct tern_sampler sampler = { 0 };
+    if (need_vocab(&L, "chat")) goto done;
+    if (tern_sampler_init(&sampler, &o.sp, L.model.hp.n_vocab)) {
+        fprintf(stderr, "tern chat: out of memory\n");
+        goto done;
+    }
+    const bool tty = isatty(STDIN_FILENO);
+    const int32_t eot = tern_vocab_find(L.model.vocab, "<|eot_id|>");
+    bool first = true, close_turn = false;
+    char * line = NULL;
+    size_t cap = 0;
+    rc = 0;
+    for (;;) {
+        if (tty) fprintf(stderr, "\n> ");
+        const ssize_t got = getline(&line, &cap, stdin);
+        if (got <= 0) break;
+        size_t len = (size_t) got;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+        if (len == 0) break;
+        char * turn = tern_chat_turn_bitnet(o.system, line, first);
+        int32_t * ids = NULL;
+        size_t n_ids = 0;
+        char err[300];
+        if (!turn || tern_tokenize(L.model.vocab, turn, strlen(turn), false, true, &ids, &n_ids, err, sizeof(err))) {
+            fprintf(stderr, "tern chat: %s\n", turn ? err : "out of memory");
+            free(turn);
+            rc = 1;
+            break;
+        }
+        free(turn);
+        // The previous reply's <|eot_id|> was sampled but never evaluated: it opens this turn.
+        if (close_turn && eot >= 0) {
+            int32_t * with = realloc(ids, (n_ids + 1) * sizeof(int32_t));
+            if (!with) {
+                free(ids);
+                rc = 1;
+                break;
+            }
+            ids = with;
+            memmove(ids + 1, ids, n_ids * sizeof(int32_t));
+            ids[0] = eot;
+            n_ids++;
+        }
+        struct stream st = { .vocab = L.model.vocab, .special = o.special };
+        double tp = 0, tg = 0;
+        bool eog;
+        const long made = generate(&L, &sampler, ids, n_ids, o.n_predict, &st, &tp, &tg, &eog, "chat");
+        free(ids);
+        if (made < 0) {
+            fprintf(stderr, "tern chat: starting a new conversation\n");
+            tern_session_reset(&L.session);
+            first = true;
+            close_turn = false;
+            continue;
+        }
+        printf("\n");
+        if (tty) timings(&L, n_ids, tp, made, tg);
+        first = false;
+        close_turn = true;
+    }
+    free(line);
+done:
+    tern_sampler_free(&sampler);
+    model_close(&L);
+    return rc;
+}

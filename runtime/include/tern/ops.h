@@ -1,0 +1,70 @@
+// The non-ternary operations of a forward pass: f16/bf16 conversion, RMSNorm, RoPE, dense
+// (f32 / f16 / int8-row) matrices for the embedding and the output head, and the vector
+// kernels attention needs. Vector kernels are picked once per process from the CPU's
+// features (AVX-512, AVX2+F16C+FMA, or portable C); each is deterministic: its result never
+// depends on the thread count.
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct tern_pool;
+
+float tern_f16_to_f32(uint16_t h);
+uint16_t tern_f32_to_f16(float f);          // round to nearest even, overflow to inf
+static inline float tern_bf16_to_f32(uint16_t h) {
+    union { uint32_t u; float f; } v = { .u = (uint32_t) h << 16 };
+    return v.f;
+}
+
+// y (n) = x / rms(x) * w; the sum of squares in double (as ggml).
+void tern_rmsnorm(float * y, const float * x, const float * w, size_t n, float eps);
+
+// cos/sin (half) for positions pos0..pos0+n-1: theta_i = pos * base^(-2i/dim), the powers
+// built by repeated float multiplication (as ggml, so tables match it).
+void tern_rope_table(float * cos_sin, size_t n, size_t pos0, size_t dim, float base);
+// NeoX RoPE on n_head heads of dim values: pairs (i, i + dim/2). cos_sin: (dim/2) cos then (dim/2) sin.
+void tern_rope_neox(float * x, size_t n_head, size_t dim, const float * cos_sin);
+
+// A dense row-major matrix (n rows of k): f32, f16, or int8 rows with one f32 scale each.
+enum tern_dense_type { TERN_DENSE_F32, TERN_DENSE_F16, TERN_DENSE_Q8 };
+
+struct tern_dense {
+    enum tern_dense_type type;
+    size_t n, k;
+    const void * w;            // (n, k) f32 / f16 / int8
+    const float * scale;       // q8: (n) row scales
+    void * owned;              // storage this struct frees (NULL when w points into a mapping)
+};
+
+const char * tern_dense_type_name(enum tern_dense_type type);
+size_t tern_dense_bytes(const struct tern_dense * D);
+void tern_dense_free(struct tern_dense * D);
+// Row r as f32 (the embedding lookup).
+void tern_dense_row(const struct tern_dense * D, size_t r, float * out);
+// An int8-row copy of D (scale = max|row| / 127): the --lm-head q8 option. 0, -1 out of memory.
+int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out);
+// y (m, n) = x (m, k) . D^T, rows split across nth threads of pool (NULL = the caller).
+void tern_dense_matmul(const struct tern_dense * D, struct tern_pool * pool, int nth, size_t m, const float * x,
+                       float * y);
+
+// Vector kernels for attention: dot products against f16/f32 rows, y += a * row.
+struct tern_vec_ops {
+    const char * name;
+    float (*dot_f16)(size_t n, const uint16_t * a, const float * b);
+    float (*dot_f32)(size_t n, const float * a, const float * b);
+    float (*dot_q8)(size_t n, const int8_t * a, const float * b);
+    void (*axpy_f16)(size_t n, float s, const uint16_t * x, float * y);
+    void (*axpy_f32)(size_t n, float s, const float * x, float * y);
+    void (*to_f16)(size_t n, const float * x, uint16_t * y);   // round to nearest even
+    void (*round_f16)(size_t n, float * x);                    // x = f32(f16(x))
+    // Causal attention of g query heads sharing one KV head (GQA), for one token:
+    //   scores[h][j] = scale * q[h] . K[j]   (j < n_keys), softmax over j,  out[h] = sum_j p[h][j] V[j]
+    // q, out: (g, hd); K, V: n_keys rows of hd values (f16 or f32), kv_stride elements apart;
+    // scores: (g, n_keys) scratch. K and V rows are read once for all g heads.
+    void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t kv_stride, bool kv_f32,
+                 const float * q, float scale, float * scores, float * out);
+};
+const struct tern_vec_ops * tern_vec_ops_get(void);
+const struct tern_vec_ops * tern_vec_ops_portable(void);

@@ -1,0 +1,287 @@
+// Vector kernels for attention and dense matrices (see tern/ops.h): portable C, and x86
+// versions compiled per function for AVX2+F16C+FMA and AVX-512 (the rest of the binary
+// stays baseline x86-64). Each keeps a fixed summation order, so results do not depend on
+// how rows are split across threads.
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "tern/cpu.h"
+#include "tern/ops.h"
+
+static float dot_f16_c(size_t n, const uint16_t * a, const float * b) {
+    float s = 0;
+    for (size_t i = 0; i < n; i++) s += tern_f16_to_f32(a[i]) * b[i];
+    return s;
+}
+
+static float dot_f32_c(size_t n, const float * a, const float * b) {
+    float s = 0;
+    for (size_t i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
+}
+
+static float dot_q8_c(size_t n, const int8_t * a, const float * b) {
+    float s = 0;
+    for (size_t i = 0; i < n; i++) s += (float) a[i] * b[i];
+    return s;
+}
+
+static void axpy_f16_c(size_t n, float s, const uint16_t * x, float * y) {
+    for (size_t i = 0; i < n; i++) y[i] += s * tern_f16_to_f32(x[i]);
+}
+
+static void axpy_f32_c(size_t n, float s, const float * x, float * y) {
+    for (size_t i = 0; i < n; i++) y[i] += s * x[i];
+}
+
+static void to_f16_c(size_t n, const float * x, uint16_t * y) {
+    for (size_t i = 0; i < n; i++) y[i] = tern_f32_to_f16(x[i]);
+}
+
+static void round_f16_c(size_t n, float * x) {
+    for (size_t i = 0; i < n; i++) x[i] = tern_f16_to_f32(tern_f32_to_f16(x[i]));
+}
+
+// Softmax of each head's scores in place (max subtracted; the sum in double).
+static void softmax_rows(size_t g, size_t n, float * scores) {
+    for (size_t h = 0; h < g; h++) {
+        float * sc = scores + h * n;
+        float mx = -INFINITY;
+        for (size_t j = 0; j < n; j++) mx = sc[j] > mx ? sc[j] : mx;
+        double sum = 0;
+        for (size_t j = 0; j < n; j++) {
+            sc[j] = expf(sc[j] - mx);
+            sum += sc[j];
+        }
+        const float inv = (float) (1.0 / sum);
+        for (size_t j = 0; j < n; j++) sc[j] *= inv;
+    }
+}
+
+static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V, size_t stride, bool f32,
+                   const float * q, float scale, float * scores, float * out) {
+    for (size_t j = 0; j < n; j++) {
+        for (size_t h = 0; h < g; h++) {
+            const float d = f32 ? dot_f32_c(hd, (const float *) K + j * stride, q + h * hd)
+                                : dot_f16_c(hd, (const uint16_t *) K + j * stride, q + h * hd);
+            scores[h * n + j] = d * scale;
+        }
+    }
+    softmax_rows(g, n, scores);
+    memset(out, 0, g * hd * sizeof(float));
+    for (size_t j = 0; j < n; j++) {
+        for (size_t h = 0; h < g; h++) {
+            if (f32) axpy_f32_c(hd, scores[h * n + j], (const float *) V + j * stride, out + h * hd);
+            else axpy_f16_c(hd, scores[h * n + j], (const uint16_t *) V + j * stride, out + h * hd);
+        }
+    }
+}
+
+static const struct tern_vec_ops portable = {
+    "portable", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, to_f16_c, round_f16_c, attn_c,
+};
+
+const struct tern_vec_ops * tern_vec_ops_portable(void) {
+    return &portable;
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define AVX2 __attribute__((target("avx2,fma,f16c")))
+#define AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,fma,f16c")))
+
+AVX2 static float hsum8(__m256 v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+// Four accumulators hide the FMA latency; the tail runs the portable loop.
+#define DOT8_BODY(load_a)                                                                  \
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0, acc2 = acc0, acc3 = acc0;              \
+    size_t i = 0;                                                                          \
+    for (; i + 32 <= n; i += 32) {                                                         \
+        acc0 = _mm256_fmadd_ps(load_a(i), _mm256_loadu_ps(b + i), acc0);                   \
+        acc1 = _mm256_fmadd_ps(load_a(i + 8), _mm256_loadu_ps(b + i + 8), acc1);           \
+        acc2 = _mm256_fmadd_ps(load_a(i + 16), _mm256_loadu_ps(b + i + 16), acc2);         \
+        acc3 = _mm256_fmadd_ps(load_a(i + 24), _mm256_loadu_ps(b + i + 24), acc3);         \
+    }                                                                                      \
+    for (; i + 8 <= n; i += 8) acc0 = _mm256_fmadd_ps(load_a(i), _mm256_loadu_ps(b + i), acc0); \
+    float s = hsum8(_mm256_add_ps(_mm256_add_ps(acc0, acc1), _mm256_add_ps(acc2, acc3)));
+
+AVX2 static float dot_f16_avx2(size_t n, const uint16_t * a, const float * b) {
+#define LOAD(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))
+    DOT8_BODY(LOAD)
+#undef LOAD
+    return s + dot_f16_c(n - i, a + i, b + i);
+}
+
+AVX2 static float dot_f32_avx2(size_t n, const float * a, const float * b) {
+#define LOAD(j) _mm256_loadu_ps(a + (j))
+    DOT8_BODY(LOAD)
+#undef LOAD
+    return s + dot_f32_c(n - i, a + i, b + i);
+}
+
+AVX2 static float dot_q8_avx2(size_t n, const int8_t * a, const float * b) {
+#define LOAD(j) _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (a + (j)))))
+    DOT8_BODY(LOAD)
+#undef LOAD
+    return s + dot_q8_c(n - i, a + i, b + i);
+}
+
+AVX2 static void axpy_f16_avx2(size_t n, float s, const uint16_t * x, float * y) {
+    const __m256 vs = _mm256_set1_ps(s);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 vx = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (x + i)));
+        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(vs, vx, _mm256_loadu_ps(y + i)));
+    }
+    axpy_f16_c(n - i, s, x + i, y + i);
+}
+
+AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
+    const __m256 vs = _mm256_set1_ps(s);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_fmadd_ps(vs, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
+    axpy_f32_c(n - i, s, x + i, y + i);
+}
+
+// The fused GQA attention, for a vector type of W floats: each K / V chunk is converted once
+// and used by GH heads whose accumulators stay in registers (GH is a compile-time constant,
+// so the per-head loops unroll; a run-time count would spill them to the stack). Heads go
+// 4 at a time, the rest one by one; hd % W != 0 falls back to portable C.
+#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, REDUCE, GH)                     \
+    ATTR static inline void FN(size_t hd, size_t n, const void * K, const void * V, size_t stride, bool f32,    \
+                               const float * q, float scale, float * scores, size_t sstride, float * out, int pass) { \
+        if (pass == 0) {                                                                                \
+            for (size_t j = 0; j < n; j++) {                                                            \
+                VEC acc[GH];                                                                            \
+                for (size_t h = 0; h < (GH); h++) acc[h] = ZERO;                                        \
+                for (size_t c = 0; c < hd; c += (W)) {                                                  \
+                    const VEC kc = f32 ? LOADF((const float *) K + j * stride + c)                       \
+                                       : LOADH((const uint16_t *) K + j * stride + c);                   \
+                    for (size_t h = 0; h < (GH); h++) acc[h] = FMA(kc, LOADF(q + h * hd + c), acc[h]);  \
+                }                                                                                       \
+                for (size_t h = 0; h < (GH); h++) scores[h * sstride + j] = REDUCE(acc[h]) * scale;     \
+            }                                                                                           \
+            return;                                                                                     \
+        }                                                                                               \
+        for (size_t c = 0; c < hd; c += (W)) {                                                          \
+            VEC o[GH];                                                                                  \
+            for (size_t h = 0; h < (GH); h++) o[h] = ZERO;                                              \
+            for (size_t j = 0; j < n; j++) {                                                            \
+                const VEC vc = f32 ? LOADF((const float *) V + j * stride + c)                           \
+                                   : LOADH((const uint16_t *) V + j * stride + c);                       \
+                for (size_t h = 0; h < (GH); h++) o[h] = FMA(SET1(scores[h * sstride + j]), vc, o[h]);  \
+            }                                                                                           \
+            for (size_t h = 0; h < (GH); h++) STORE(out + h * hd + c, o[h]);                            \
+        }                                                                                               \
+    }
+
+#define ATTN_DRIVER(FN, ATTR, W, H4, H1)                                                                  \
+    ATTR static void FN(size_t hd, size_t g, size_t n, const void * K, const void * V, size_t stride, bool f32, \
+                        const float * q, float scale, float * scores, float * out) {                      \
+        if (hd % (W) || !n) {                                                                           \
+            attn_c(hd, g, n, K, V, stride, f32, q, scale, scores, out);                                 \
+            return;                                                                                     \
+        }                                                                                               \
+        for (int pass = 0; pass < 2; pass++) {                                                          \
+            size_t h = 0;                                                                               \
+            for (; h + 4 <= g; h += 4) H4(hd, n, K, V, stride, f32, q + h * hd, scale, scores + h * n, n, out + h * hd, pass); \
+            for (; h < g; h++) H1(hd, n, K, V, stride, f32, q + h * hd, scale, scores + h * n, n, out + h * hd, pass); \
+            if (pass == 0) softmax_rows(g, n, scores);                                                  \
+        }                                                                                               \
+    }
+
+AVX2 static void to_f16_avx2(size_t n, const float * x, uint16_t * y) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        _mm_storeu_si128((__m128i *) (y + i), _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
+    }
+    to_f16_c(n - i, x + i, y + i);
+}
+
+AVX2 static void round_f16_avx2(size_t n, float * x) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m128i h = _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT);
+        _mm256_storeu_ps(x + i, _mm256_cvtph_ps(h));
+    }
+    round_f16_c(n - i, x + i);
+}
+
+#define LOADH8(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (p)))
+ATTN_HEADS(attn4_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
+           _mm256_storeu_ps, hsum8, 4)
+ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
+           _mm256_storeu_ps, hsum8, 1)
+ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2)
+
+static const struct tern_vec_ops avx2 = {
+    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, to_f16_avx2, round_f16_avx2,
+    attn_avx2,
+};
+
+#define DOT16_BODY(load_a)                                                                 \
+    __m512 acc0 = _mm512_setzero_ps(), acc1 = acc0, acc2 = acc0, acc3 = acc0;              \
+    size_t i = 0;                                                                          \
+    for (; i + 64 <= n; i += 64) {                                                         \
+        acc0 = _mm512_fmadd_ps(load_a(i), _mm512_loadu_ps(b + i), acc0);                   \
+        acc1 = _mm512_fmadd_ps(load_a(i + 16), _mm512_loadu_ps(b + i + 16), acc1);         \
+        acc2 = _mm512_fmadd_ps(load_a(i + 32), _mm512_loadu_ps(b + i + 32), acc2);         \
+        acc3 = _mm512_fmadd_ps(load_a(i + 48), _mm512_loadu_ps(b + i + 48), acc3);         \
+    }                                                                                      \
+    for (; i + 16 <= n; i += 16) acc0 = _mm512_fmadd_ps(load_a(i), _mm512_loadu_ps(b + i), acc0); \
+    float s = _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(acc0, acc1), _mm512_add_ps(acc2, acc3)));
+
+AVX512 static float dot_f16_avx512(size_t n, const uint16_t * a, const float * b) {
+#define LOAD(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
+    DOT16_BODY(LOAD)
+#undef LOAD
+    return s + dot_f16_c(n - i, a + i, b + i);
+}
+
+AVX512 static float dot_f32_avx512(size_t n, const float * a, const float * b) {
+#define LOAD(j) _mm512_loadu_ps(a + (j))
+    DOT16_BODY(LOAD)
+#undef LOAD
+    return s + dot_f32_c(n - i, a + i, b + i);
+}
+
+AVX512 static float dot_q8_avx512(size_t n, const int8_t * a, const float * b) {
+#define LOAD(j) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (a + (j)))))
+    DOT16_BODY(LOAD)
+#undef LOAD
+    return s + dot_q8_c(n - i, a + i, b + i);
+}
+
+#define LOADH16(p) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (p)))
+ATTN_HEADS(attn4_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
+           _mm512_set1_ps, _mm512_storeu_ps, _mm512_reduce_add_ps, 4)
+ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
+           _mm512_set1_ps, _mm512_storeu_ps, _mm512_reduce_add_ps, 1)
+ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512)
+
+static const struct tern_vec_ops avx512 = {
+    "avx512", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, to_f16_avx2,
+    round_f16_avx2, attn_avx512,
+};
+#endif
+
+const struct tern_vec_ops * tern_vec_ops_get(void) {
+#if defined(__x86_64__)
+    const uint32_t f = tern_cpu_get()->usable;
+    const uint32_t need2 = TERN_CPU_AVX2 | TERN_CPU_FMA | TERN_CPU_F16C;
+    if ((f & need2) == need2 && (f & (TERN_CPU_AVX512F | TERN_CPU_AVX512BW)) == (TERN_CPU_AVX512F | TERN_CPU_AVX512BW)) {
+        return &avx512;
+    }
+    if ((f & need2) == need2) return &avx2;
+#endif
+    return &portable;
+}

@@ -1,0 +1,180 @@
+// Reference BitNet b1.58 forward pass (see ref_forward.h). Slow and obvious on purpose.
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ref_forward.h"
+#include "tern/gguf.h"
+#include "tern/i2s_disk.h"
+#include "tern/ops.h"
+
+struct ref_linear {
+    int8_t * w;     // (n, k) ternary
+    float scale;
+    size_t k, n;
+};
+
+static float * tensor_f32(const struct tern_gguf * g, const char * name, size_t count) {
+    const struct tern_gguf_tensor * t = tern_gguf_find_tensor(g, name);
+    if (!t) return NULL;
+    float * out = malloc(count * sizeof(float));
+    for (size_t i = 0; i < count; i++) {
+        if (t->type == TERN_GGML_F32) {
+            memcpy(&out[i], t->data + 4 * i, 4);
+        } else {
+            uint16_t h;
+            memcpy(&h, t->data + 2 * i, 2);
+            out[i] = tern_f16_to_f32(h);
+        }
+    }
+    return out;
+}
+
+static int load_linear(const struct tern_gguf * g, const char * name, struct ref_linear * L) {
+    const struct tern_gguf_tensor * t = tern_gguf_find_tensor(g, name);
+    if (!t || t->type != TERN_GGML_I2_S) return -1;
+    L->k = (size_t) t->ne[0];
+    L->n = (size_t) t->ne[1];
+    L->w = malloc(L->k * L->n);
+    char err[200];
+    return tern_i2s_disk_decode(t->data, (size_t) t->nbytes, L->k * L->n, L->w, &L->scale, err, sizeof(err));
+}
+
+static void rmsnorm(float * y, const float * x, const float * w, size_t n, float eps) {
+    double ss = 0;
+    for (size_t i = 0; i < n; i++) ss += (double) x[i] * x[i];
+    const float r = 1.0f / sqrtf((float) (ss / (double) n) + eps);
+    for (size_t i = 0; i < n; i++) y[i] = x[i] * r * w[i];
+}
+
+// BitLinear: per-token absmax int8 activations (round half to even), exact integer sums.
+static void bitlinear(const struct ref_linear * L, const float * x, float * y) {
+    float amax = 0;
+    for (size_t i = 0; i < L->k; i++) amax = fmaxf(amax, fabsf(x[i]));
+    amax = fmaxf(amax, 1e-5f);
+    const float s = 127.0f / amax;
+    int32_t * q = malloc(L->k * sizeof(int32_t));
+    for (size_t i = 0; i < L->k; i++) {
+        const float v = nearbyintf(x[i] * s);
+        q[i] = v > 127 ? 127 : v < -128 ? -128 : (int32_t) v;
+    }
+    for (size_t o = 0; o < L->n; o++) {
+        int64_t acc = 0;
+        for (size_t i = 0; i < L->k; i++) acc += (int64_t) L->w[o * L->k + i] * q[i];
+        y[o] = (float) acc * (L->scale * amax / 127.0f);
+    }
+    free(q);
+}
+
+static uint32_t get_u32(const struct tern_gguf * g, const char * arch, const char * key) {
+    char k[128];
+    snprintf(k, sizeof(k), "%s.%s", arch, key);
+    uint32_t v = 0;
+    tern_gguf_get_u32(g, k, &v);
+    return v;
+}
+
+float * ref_forward(const char * path, const int32_t * tokens, size_t n_tokens, size_t * n_vocab_out) {
+    struct tern_gguf g;
+    char err[400];
+    if (tern_gguf_open(&g, path, err, sizeof(err))) {
+        fprintf(stderr, "ref_forward: %s\n", err);
+        return NULL;
+    }
+    struct tern_gguf_str a;
+    tern_gguf_get_str(&g, "general.architecture", &a);
+    char arch[64];
+    snprintf(arch, sizeof(arch), "%.*s", (int) a.len, a.ptr);
+    const size_t d = get_u32(&g, arch, "embedding_length"), ff = get_u32(&g, arch, "feed_forward_length");
+    const size_t n_layer = get_u32(&g, arch, "block_count"), n_head = get_u32(&g, arch, "attention.head_count");
+    const size_t n_kv = get_u32(&g, arch, "attention.head_count_kv"), hd = d / n_head, kv_dim = n_kv * hd;
+    char key[128];
+    float theta = 500000.0f, eps = 1e-5f;
+    snprintf(key, sizeof(key), "%s.rope.freq_base", arch);
+    tern_gguf_get_f32(&g, key, &theta);
+    snprintf(key, sizeof(key), "%s.attention.layer_norm_rms_epsilon", arch);
+    tern_gguf_get_f32(&g, key, &eps);
+    const struct tern_gguf_tensor * te = tern_gguf_find_tensor(&g, "token_embd.weight");
+    const size_t n_vocab = (size_t) te->ne[1];
+    float * embd = tensor_f32(&g, "token_embd.weight", n_vocab * d);
+    float * out_norm = tensor_f32(&g, "output_norm.weight", d);
+
+    float * kc = calloc(n_layer * n_tokens * kv_dim, sizeof(float)), * vc = calloc(n_layer * n_tokens * kv_dim, sizeof(float));
+    float * x = malloc(d * sizeof(float)), * h = malloc(d * sizeof(float)), * q = malloc(d * sizeof(float));
+    float * k = malloc(kv_dim * sizeof(float)), * v = malloc(kv_dim * sizeof(float)), * att = malloc(d * sizeof(float));
+    float * gt = malloc(ff * sizeof(float)), * up = malloc(ff * sizeof(float)), * y = malloc(d * sizeof(float));
+    float * sc = malloc(n_tokens * sizeof(float));
+    float * logits = malloc(n_tokens * n_vocab * sizeof(float));
+    for (size_t pos = 0; pos < n_tokens; pos++) {
+        memcpy(x, embd + (size_t) tokens[pos] * d, d * sizeof(float));
+        for (size_t l = 0; l < n_layer; l++) {
+            char name[96];
+            struct ref_linear wq, wk, wv, wo, wg, wu, wd;
+#define LIN(var, suffix) snprintf(name, sizeof(name), "blk.%zu." suffix ".weight", l); load_linear(&g, name, &var);
+#define VEC(var, suffix, len) snprintf(name, sizeof(name), "blk.%zu." suffix ".weight", l); float * var = tensor_f32(&g, name, len);
+            LIN(wq, "attn_q") LIN(wk, "attn_k") LIN(wv, "attn_v") LIN(wo, "attn_output")
+            LIN(wg, "ffn_gate") LIN(wu, "ffn_up") LIN(wd, "ffn_down")
+            VEC(attn_norm, "attn_norm", d) VEC(attn_sub, "attn_sub_norm", d) VEC(ffn_norm, "ffn_norm", d)
+            VEC(ffn_sub, "ffn_sub_norm", ff)
+            rmsnorm(h, x, attn_norm, d, eps);
+            bitlinear(&wq, h, q);
+            bitlinear(&wk, h, k);
+            bitlinear(&wv, h, v);
+            // RoPE NeoX: pair (i, i + hd/2) rotated by pos * theta^(-2i/hd)
+            for (size_t head = 0; head < n_head + n_kv; head++) {
+                float * p = head < n_head ? q + head * hd : k + (head - n_head) * hd;
+                for (size_t i = 0; i < hd / 2; i++) {
+                    const double ang = (double) pos * pow((double) theta, -2.0 * (double) i / (double) hd);
+                    const float c = (float) cos(ang), s = (float) sin(ang), x0 = p[i], x1 = p[i + hd / 2];
+                    p[i] = x0 * c - x1 * s;
+                    p[i + hd / 2] = x0 * s + x1 * c;
+                }
+            }
+            memcpy(kc + (l * n_tokens + pos) * kv_dim, k, kv_dim * sizeof(float));
+            memcpy(vc + (l * n_tokens + pos) * kv_dim, v, kv_dim * sizeof(float));
+            for (size_t head = 0; head < n_head; head++) {
+                const size_t kvh = head / (n_head / n_kv);
+                double mx = -INFINITY, sum = 0;
+                for (size_t j = 0; j <= pos; j++) {
+                    double dot = 0;
+                    for (size_t i = 0; i < hd; i++) dot += (double) q[head * hd + i] * kc[(l * n_tokens + j) * kv_dim + kvh * hd + i];
+                    sc[j] = (float) (dot / sqrt((double) hd));
+                    mx = fmax(mx, sc[j]);
+                }
+                for (size_t j = 0; j <= pos; j++) sum += exp(sc[j] - mx);
+                for (size_t i = 0; i < hd; i++) {
+                    double o = 0;
+                    for (size_t j = 0; j <= pos; j++) o += exp(sc[j] - mx) / sum * vc[(l * n_tokens + j) * kv_dim + kvh * hd + i];
+                    att[head * hd + i] = (float) o;
+                }
+            }
+            rmsnorm(att, att, attn_sub, d, eps);
+            bitlinear(&wo, att, y);
+            for (size_t i = 0; i < d; i++) x[i] += y[i];
+            rmsnorm(h, x, ffn_norm, d, eps);
+            bitlinear(&wg, h, gt);
+            bitlinear(&wu, h, up);
+            for (size_t i = 0; i < ff; i++) gt[i] = (gt[i] > 0 ? gt[i] * gt[i] : 0.0f) * up[i];
+            rmsnorm(gt, gt, ffn_sub, ff, eps);
+            bitlinear(&wd, gt, y);
+            for (size_t i = 0; i < d; i++) x[i] += y[i];
+            free(wq.w); free(wk.w); free(wv.w); free(wo.w); free(wg.w); free(wu.w); free(wd.w);
+            free(attn_norm); free(attn_sub); free(ffn_norm); free(ffn_sub);
+#undef LIN
+#undef VEC
+        }
+        rmsnorm(h, x, out_norm, d, eps);
+        for (size_t r = 0; r < n_vocab; r++) {
+            double dot = 0;
+            for (size_t i = 0; i < d; i++) dot += (double) embd[r * d + i] * h[i];
+            logits[pos * n_vocab + r] = (float) dot;
+        }
+    }
+    free(embd); free(out_norm); free(kc); free(vc); free(x); free(h); free(q); free(k); free(v); free(att);
+    free(gt); free(up); free(y); free(sc);
+    tern_gguf_close(&g);
+    *n_vocab_out = n_vocab;
+    return logits;
+}

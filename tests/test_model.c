@@ -1,0 +1,301 @@
+// The forward pass, end to end:
+//  1. bitnet.cpp's golden logits (shared/fixtures/bitnetcpp-tiny): tern's prefill matches
+//     bitnet.cpp's prefill; decode matches within the f16 roundings bitnet.cpp's decode adds;
+//     bitnet.cpp's tokenizer probe gives the same ids.
+//  2. The plain reference forward (ref_forward.c) on the fixture and on tern gen-model
+//     models: prefill and decode, 1 and 2 threads, f32 and f16 KV cache.
+//  3. Invariances that must hold bit for bit: 1 vs 2 threads, prefill vs token-by-token
+//     decode, one batch vs several.
+//  4. Files the loader must refuse with a one-line reason.
+// Argument: the fixture directory.
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "ref_forward.h"
+#include "tern/gen_model.h"
+#include "tern/gguf.h"
+#include "tern/model.h"
+#include "tern/pool.h"
+#if defined(TERN_HAVE_PCRE2)
+#include "tern/tokenizer.h"
+#endif
+
+struct cmp {
+    double max_abs, mean_abs, std;
+    int argmax_agree;
+};
+
+static struct cmp compare(const float * a, const float * b, size_t rows, size_t nv) {
+    struct cmp c = { 0 };
+    double sum = 0, sum2 = 0;
+    for (size_t r = 0; r < rows; r++) {
+        size_t ia = 0, ib = 0;
+        for (size_t i = 0; i < nv; i++) {
+            const double d = fabs((double) a[r * nv + i] - b[r * nv + i]);
+            c.max_abs = fmax(c.max_abs, d);
+            c.mean_abs += d;
+            sum += b[r * nv + i];
+            sum2 += (double) b[r * nv + i] * b[r * nv + i];
+            if (a[r * nv + i] > a[r * nv + ia]) ia = i;
+            if (b[r * nv + i] > b[r * nv + ib]) ib = i;
+        }
+        c.argmax_agree += ia == ib;
+    }
+    const double n = (double) (rows * nv);
+    c.mean_abs /= n;
+    c.std = sqrt(fmax(0, sum2 / n - (sum / n) * (sum / n)));
+    return c;
+}
+
+// Logits for every position: one prefill (batch = n unless given), or one token at a time.
+static float * run(const struct tern_model * m, int threads, bool kv_f32, const int32_t * tok, size_t n, bool decode,
+                   size_t batch) {
+    struct tern_pool * pool = tern_pool_init(threads, false);
+    struct tern_session s;
+    char err[300];
+    float * out = malloc(n * m->hp.n_vocab * sizeof(float));
+    if (tern_session_init(&s, m, pool, threads, 256, batch ? batch : n, kv_f32, err, sizeof(err))) {
+        fprintf(stderr, "session: %s\n", err);
+        exit(1);
+    }
+    if (!decode && !batch) {
+        CHECK(tern_forward(&s, tok, n, true, err, sizeof(err)) == 0, "prefill: %s", err);
+        memcpy(out, s.logits, n * m->hp.n_vocab * sizeof(float));
+    } else {
+        const size_t step = decode ? 1 : batch;
+        for (size_t i = 0; i < n; i += step) {
+            const size_t b = n - i < step ? n - i : step;
+            CHECK(tern_forward(&s, tok + i, b, true, err, sizeof(err)) == 0, "forward: %s", err);
+            memcpy(out + i * m->hp.n_vocab, s.logits, b * m->hp.n_vocab * sizeof(float));
+        }
+    }
+    tern_session_free(&s);
+    tern_pool_free(pool);
+    return out;
+}
+
+static float * read_f32(const char * path, size_t count) {
+    FILE * f = fopen(path, "rb");
+    float * out = malloc(count * sizeof(float));
+    const bool ok = f && fread(out, sizeof(float), count, f) == count;
+    if (f) fclose(f);
+    if (!ok) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+static void fixture(const char * dir) {
+    char path[600], err[400];
+    snprintf(path, sizeof(path), "%s/model.gguf", dir);
+    struct tern_model m;
+    const struct tern_load_options o = { .threads = 1, .quiet = true };
+    if (tern_model_load(&m, path, &o, err, sizeof(err))) {
+        CHECK(0, "load the fixture: %s", err);
+        return;
+    }
+    int32_t tok[64];
+    size_t n = 0;
+    snprintf(path, sizeof(path), "%s/tokens.txt", dir);
+    FILE * f = fopen(path, "r");
+    while (f && n < 64 && fscanf(f, "%d", &tok[n]) == 1) n++;
+    if (f) fclose(f);
+    CHECK(n == 24, "tokens.txt holds %zu ids, 24 expected", n);
+    const size_t nv = m.hp.n_vocab;
+    snprintf(path, sizeof(path), "%s/logits.f32", dir);
+    float * golden_prefill = read_f32(path, n * nv);
+    snprintf(path, sizeof(path), "%s/logits-decode.f32", dir);
+    float * golden_decode = read_f32(path, n * nv);
+    CHECK(golden_prefill && golden_decode, "read the golden logits");
+    if (!golden_prefill || !golden_decode) return;
+
+    float * pre1 = run(&m, 1, false, tok, n, false, 0);
+    float * pre2 = run(&m, 2, false, tok, n, false, 0);
+    float * dec1 = run(&m, 1, false, tok, n, true, 0);
+    float * dec2 = run(&m, 2, false, tok, n, true, 0);
+    float * bat5 = run(&m, 2, false, tok, n, false, 5);
+    struct cmp c = compare(pre1, golden_prefill, n, nv);
+    printf("fixture prefill vs bitnet.cpp prefill: max abs %.3g (%.2g x logit std), mean abs %.3g, argmax %d/%zu\n",
+           c.max_abs, c.max_abs / c.std, c.mean_abs, c.argmax_agree, n);
+    CHECK(c.argmax_agree == (int) n && c.max_abs < 1e-3 * c.std, "prefill differs from bitnet.cpp's");
+    c = compare(dec1, golden_decode, n, nv);
+    printf("fixture decode vs bitnet.cpp decode:   max abs %.3g (%.2g x logit std), mean abs %.3g, argmax %d/%zu "
+           "(bitnet.cpp's decode rounds softmax and the final hidden state to f16; tern does not)\n",
+           c.max_abs, c.max_abs / c.std, c.mean_abs, c.argmax_agree, n);
+    CHECK(c.argmax_agree >= (int) n - 1 && c.mean_abs < 0.05 && c.max_abs < 0.15 * c.std, "decode too far from bitnet.cpp's");
+    CHECK(memcmp(pre1, pre2, n * nv * 4) == 0, "prefill: 1 and 2 threads differ");
+    CHECK(memcmp(dec1, dec2, n * nv * 4) == 0, "decode: 1 and 2 threads differ");
+    CHECK(memcmp(pre1, dec1, n * nv * 4) == 0, "prefill and token-by-token decode differ");
+    CHECK(memcmp(pre1, bat5, n * nv * 4) == 0, "one batch and batches of 5 differ");
+
+    // Greedy continuation (bitnet.cpp: argmax of the last prefill row, then n=1 decode steps).
+    snprintf(path, sizeof(path), "%s/greedy.txt", dir);
+    int32_t greedy[64];
+    size_t ng = 0;
+    f = fopen(path, "r");
+    while (f && ng < 64 && fscanf(f, "%d", &greedy[ng]) == 1) ng++;
+    if (f) fclose(f);
+    struct tern_session s;
+    tern_session_init(&s, &m, NULL, 1, 256, 64, false, err, sizeof(err));
+    tern_forward(&s, tok, n, false, err, sizeof(err));
+    size_t agree = 0;
+    for (size_t i = 0; i < ng; i++) {
+        int32_t best = 0;
+        for (size_t v = 0; v < nv; v++) best = s.logits[v] > s.logits[best] ? (int32_t) v : best;
+        if (best != greedy[i]) break;
+        agree++;
+        tern_forward(&s, &best, 1, false, err, sizeof(err));
+    }
+    tern_session_free(&s);
+    printf("fixture greedy: %zu of bitnet.cpp's %zu tokens reproduced before the first difference\n", agree, ng);
+    CHECK(agree >= 8, "greedy generation diverges from bitnet.cpp's after %zu tokens", agree);
+
+#if defined(TERN_HAVE_PCRE2)
+    // bitnet.cpp's own tokenization of a probe sentence (meta.json "tokenizer_probe").
+    static const int32_t probe_ids[] = { 502, 51, 71, 68, 220, 413, 271, 74, 312, 280, 86, 77, 284, 78, 87, 220, 73, 84,
+                                         76, 79, 82, 268, 310, 266, 315, 64, 89, 88, 416, 70, 13, 393, 276, 477, 339,
+                                         284, 454, 407, 444, 25, 294, 264, 288, 305, 67, 276, 446, 68, 342, 13 };
+    const char * probe = "The quick brown fox jumps over the lazy dog. This program is free software: you can redistribute it.";
+    int32_t * ids;
+    size_t n_ids;
+    CHECK(m.vocab && tern_tokenize(m.vocab, probe, strlen(probe), true, true, &ids, &n_ids, err, sizeof(err)) == 0,
+          "tokenize the probe");
+    if (m.vocab) {
+        CHECK(n_ids == sizeof(probe_ids) / sizeof(probe_ids[0]) && memcmp(ids, probe_ids, sizeof(probe_ids)) == 0,
+              "the probe's ids differ from bitnet.cpp's (%zu ids)", n_ids);
+        free(ids);
+    }
+#endif
+    free(golden_prefill);
+    free(golden_decode);
+    free(pre1);
+    free(pre2);
+    free(dec1);
+    free(dec2);
+    free(bat5);
+    tern_model_free(&m);
+}
+
+// tern against the plain reference forward on one file.
+static void against_reference(const char * path, const char * what) {
+    struct tern_model m;
+    char err[400];
+    const struct tern_load_options o = { .threads = 2, .quiet = true, .no_vocab = true };
+    if (tern_model_load(&m, path, &o, err, sizeof(err))) {
+        CHECK(0, "load %s: %s", path, err);
+        return;
+    }
+    const size_t n = 20, nv = m.hp.n_vocab;
+    int32_t tok[20];
+    uint64_t seed = 7;
+    for (size_t i = 0; i < n; i++) tok[i] = (int32_t) (rng_next(&seed) % nv);
+    size_t nv_ref;
+    float * ref = ref_forward(path, tok, n, &nv_ref);
+    CHECK(ref && nv_ref == nv, "reference forward on %s", path);
+    if (!ref) {
+        tern_model_free(&m);
+        return;
+    }
+    const struct { bool kv_f32, decode; int threads; double max_rel; } cases[] = {
+        { true, false, 1, 1e-4 }, { true, true, 2, 1e-4 },      // f32 cache: float summation order only
+        { false, false, 2, 0.15 }, { false, true, 1, 0.15 },    // f16 cache: K, V, Q rounded to f16, and the
+        // int8 activation rounding it flips now and then amplifies that in these random models
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        float * got = run(&m, cases[i].threads, cases[i].kv_f32, tok, n, cases[i].decode, 0);
+        const struct cmp c = compare(got, ref, n, nv);
+        printf("%s vs reference, %s, %s KV, %d thread%s: max abs %.3g = %.2g x logit std (limit %.2g), argmax %d/%zu\n",
+               what, cases[i].decode ? "decode" : "prefill", cases[i].kv_f32 ? "f32" : "f16", cases[i].threads,
+               cases[i].threads == 1 ? "" : "s", c.max_abs, c.max_abs / c.std, cases[i].max_rel, c.argmax_agree, n);
+        CHECK(c.max_abs <= cases[i].max_rel * c.std, "%s: logits too far from the reference", what);
+        CHECK(c.argmax_agree >= (int) n - (cases[i].kv_f32 ? 0 : 1), "%s: argmax differs", what);
+        free(got);
+    }
+    free(ref);
+    tern_model_free(&m);
+}
+
+// Files the loader refuses: each gives a one-line reason naming the problem.
+static void refusals(const char * dir) {
+    struct { const char * key; uint32_t value; const char * want; } cases[] = {
+        { "bitnet-b1.58.block_count", 3, "blk.2" },                 // the file has 2 layers
+        { "bitnet-b1.58.embedding_length", 250, "impossible" },      // 250 % 8 heads != 0
+        { "bitnet-b1.58.attention.head_count_kv", 3, "impossible" }, // 8 % 3 != 0
+        { "bitnet-b1.58.feed_forward_length", 512, "shape" },        // tensors are 640 wide
+        { "bitnet-b1.58.vocab_size", 999, "vocab_size" },
+    };
+    char src[600], dst[700], err[400];
+    snprintf(src, sizeof(src), "%s/model.gguf", dir);
+    snprintf(dst, sizeof(dst), "%s/refuse-%d.gguf", P_tmpdir, (int) getpid());
+    struct tern_gguf g;
+    if (tern_gguf_open(&g, src, err, sizeof(err))) {
+        CHECK(0, "%s", err);
+        return;
+    }
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        // Rewrite one u32 value in place in a copy of the file.
+        uint8_t * copy = malloc(g.size);
+        memcpy(copy, g.base, g.size);
+        const struct tern_gguf_kv * kv = tern_gguf_find_kv(&g, cases[c].key);
+        CHECK(kv && kv->type == TERN_GGUF_UINT32, "fixture key %s", cases[c].key);
+        if (!kv) {
+            free(copy);
+            continue;
+        }
+        const size_t off = (size_t) ((const uint8_t *) kv->key.ptr - g.base) + kv->key.len + 4;
+        memcpy(copy + off, &cases[c].value, 4);
+        FILE * f = fopen(dst, "wb");
+        fwrite(copy, 1, g.size, f);
+        fclose(f);
+        free(copy);
+        struct tern_model m;
+        const struct tern_load_options o = { .threads = 1, .quiet = true };
+        const int rc = tern_model_load(&m, dst, &o, err, sizeof(err));
+        CHECK(rc != 0 && strstr(err, cases[c].want) && !strchr(err, '\n'), "%s = %u: want an error naming '%s', got '%s'",
+              cases[c].key, cases[c].value, cases[c].want, rc ? err : "success");
+        if (rc == 0) tern_model_free(&m);
+    }
+    // Truncated anywhere: refused, never a crash.
+    for (size_t cut = 0; cut < g.size; cut += g.size / 97 + 1) {
+        FILE * f = fopen(dst, "wb");
+        fwrite(g.base, 1, cut, f);
+        fclose(f);
+        struct tern_model m;
+        const struct tern_load_options o = { .threads = 1, .quiet = true };
+        const int rc = tern_model_load(&m, dst, &o, err, sizeof(err));
+        CHECK(rc != 0 && err[0] && !strchr(err, '\n'), "truncated at %zu: %s", cut, rc ? err : "loaded");
+        if (rc == 0) tern_model_free(&m);
+    }
+    tern_gguf_close(&g);
+    remove(dst);
+}
+
+int main(int argc, char ** argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_model FIXTURE_DIR\n");
+        return 2;
+    }
+    char path[600];
+    fixture(argv[1]);
+    snprintf(path, sizeof(path), "%s/model.gguf", argv[1]);
+    against_reference(path, "fixture");
+    // A model written by tern's own gen-model (GQA 8/2, 2 layers), two seeds.
+    for (uint64_t seed = 1; seed <= 2; seed++) {
+        char out[600], err[400];
+        snprintf(out, sizeof(out), "%s/tern-gen-%d-%llu.gguf", P_tmpdir, (int) getpid(), (unsigned long long) seed);
+        const struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = out, .seed = seed };
+        CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
+        char what[64];
+        snprintf(what, sizeof(what), "gen-model seed %llu", (unsigned long long) seed);
+        against_reference(out, what);
+        remove(out);
+    }
+    refusals(argv[1]);
+    return check_summary("test_model");
+}

