@@ -123,7 +123,11 @@ static void fixture(const char * dir) {
     struct cmp c = compare(pre1, golden_prefill, n, nv);
     printf("fixture prefill vs bitnet.cpp prefill: max abs %.3g (%.2g x logit std), mean abs %.3g, argmax %d/%zu\n",
            c.max_abs, c.max_abs / c.std, c.mean_abs, c.argmax_agree, n);
-    CHECK(c.argmax_agree == (int) n && c.max_abs < 1e-3 * c.std, "prefill differs from bitnet.cpp's");
+    // With AVX-512 (16-lane sums, as ggml's) tern lands within 1.5e-6 of bitnet.cpp; other
+    // summation orders (portable C, e.g. aarch64 here) flip an int8 activation rounding now
+    // and then, which moves some logits by up to ~0.05: the fixture's own numpy reference
+    // shows the same 0.045. Hence mean abs and argmax are tight, max abs is not.
+    CHECK(c.argmax_agree == (int) n && c.mean_abs < 2e-3 && c.max_abs < 0.05 * c.std, "prefill differs from bitnet.cpp's");
     c = compare(dec1, golden_decode, n, nv);
     printf("fixture decode vs bitnet.cpp decode:   max abs %.3g (%.2g x logit std), mean abs %.3g, argmax %d/%zu "
            "(bitnet.cpp's decode rounds softmax and the final hidden state to f16; tern does not)\n",
@@ -221,6 +225,33 @@ static void against_reference(const char * path, const char * what) {
     tern_model_free(&m);
 }
 
+// --lm-head q8: the output matrix as int8 rows; logits move a little, the argmax hardly.
+static void lm_head_q8(const char * path) {
+    struct tern_model m, q;
+    char err[400];
+    const struct tern_load_options o = { .threads = 1, .quiet = true, .no_vocab = true };
+    const struct tern_load_options oq = { .threads = 1, .quiet = true, .no_vocab = true, .lm_head_q8 = true };
+    if (tern_model_load(&m, path, &o, err, sizeof(err)) || tern_model_load(&q, path, &oq, err, sizeof(err))) {
+        CHECK(0, "load %s: %s", path, err);
+        return;
+    }
+    CHECK(q.output.type == TERN_DENSE_Q8 && tern_dense_bytes(&q.output) < tern_dense_bytes(&m.output) * 6 / 10,
+          "q8 output is int8 rows");
+    const size_t n = 16, nv = m.hp.n_vocab;
+    int32_t tok[16];
+    uint64_t seed = 11;
+    for (size_t i = 0; i < n; i++) tok[i] = (int32_t) (rng_next(&seed) % nv);
+    float * a = run(&m, 1, false, tok, n, false, 0), * b = run(&q, 2, false, tok, n, false, 0);
+    const struct cmp c = compare(b, a, n, nv);
+    printf("lm-head q8 vs f16: max abs %.3g = %.2g x logit std, mean abs %.3g, argmax %d/%zu\n", c.max_abs,
+           c.max_abs / c.std, c.mean_abs, c.argmax_agree, n);
+    CHECK(c.max_abs > 0 && c.max_abs <= 0.05 * c.std && c.argmax_agree >= (int) n - 2, "q8 lm-head too far from f16");
+    free(a);
+    free(b);
+    tern_model_free(&m);
+    tern_model_free(&q);
+}
+
 // Files the loader refuses: each gives a one-line reason naming the problem.
 static void refusals(const char * dir) {
     struct { const char * key; uint32_t value; const char * want; } cases[] = {
@@ -296,6 +327,7 @@ int main(int argc, char ** argv) {
         against_reference(out, what);
         remove(out);
     }
+    lm_head_q8(path);
     refusals(argv[1]);
     return check_summary("test_model");
 }
