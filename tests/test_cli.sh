@@ -55,6 +55,11 @@ if "$tern" --help | grep -q "gen-model"; then
     expect "gen-model preset"  1 "unknown preset 'nope'"                 -- "$tern" gen-model --preset nope --out "$cache/x.gguf"
     expect "gen-model arch"    1 "is arch llama"                         -- "$tern" gen-model --preset Falcon3-1B-1.58bit --out "$cache/x.gguf"
     expect "gen-model no out"  2 "--out FILE are required"               -- "$tern" gen-model --preset bitnet-b1.58-tiny
+    echo '{"model": {"vocab": {"a": 0}, "merges": [' >"$cache/bad.json"
+    expect "gen-model bad json" 1 "not a BPE tokenizer.json"             -- "$tern" gen-model --vocab-only --vocab "$cache/bad.json" --out "$cache/v.gguf"
+    expect "gen-model latent"  2 "--latent is f32, f16 or bf16"          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$cache/x.gguf" --latent f8
+    expect "gen-model f16"     0 "wrote"                                 -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$cache/lat.gguf" --latent f16
+    expect "info latent"       0 "attn_q +256 x 256 +F16"                -- "$tern" info "$cache/lat.gguf"
     expect "gen-model seed"    2 "--seed wants"                          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed -1
     expect "info"              0 "attn_q +256 x 256 +I2_S +decode tern_i2s" -- env XDG_CACHE_HOME="$cache" "$tern" info "$m"
     expect "info vocab"        0 "vocabulary: +512 tokens, byte-level BPE, pre-tokenizer llama3, BOS 502" -- "$tern" info "$m"

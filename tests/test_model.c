@@ -252,6 +252,51 @@ static void lm_head_q8(const char * path) {
     tern_model_free(&q);
 }
 
+// Latent F32 / F16 / BF16 weights are ternarized at load (s = mean|W|, clamp(round(W/s))):
+// gen-model writes latent twins of an I2_S model whose ternarization is exactly that model.
+static void latent_twins(void) {
+    char i2s[300], lat[300], err[400];
+    snprintf(i2s, sizeof(i2s), "%s/tern-i2s-%d.gguf", P_tmpdir, (int) getpid());
+    snprintf(lat, sizeof(lat), "%s/tern-latent-%d.gguf", P_tmpdir, (int) getpid());
+    struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = i2s, .seed = 9 };
+    CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
+    const struct tern_load_options o = { .threads = 1, .quiet = true, .no_vocab = true };
+    struct tern_model m;
+    if (tern_model_load(&m, i2s, &o, err, sizeof(err))) {
+        CHECK(0, "%s", err);
+        return;
+    }
+    const size_t n = 12, nv = m.hp.n_vocab;
+    int32_t tok[12];
+    for (size_t i = 0; i < n; i++) tok[i] = (int32_t) (i * 37 % nv);
+    float * want = run(&m, 1, false, tok, n, false, 0);
+    const uint32_t types[] = { TERN_GGML_F32, TERN_GGML_F16, TERN_GGML_BF16 };
+    for (size_t i = 0; i < 3; i++) {
+        go.out = lat;
+        go.latent = true;
+        go.latent_type = types[i];
+        CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model latent: %s", err);
+        struct tern_model ml;
+        if (tern_model_load(&ml, lat, &o, err, sizeof(err))) {
+            CHECK(0, "latent %s: %s", tern_ggml_type_name(types[i]), err);
+            continue;
+        }
+        CHECK(ml.layers[0].wq.src_type == types[i] && ml.layers[0].wq.decode.w_scale == m.layers[0].wq.decode.w_scale,
+              "latent %s: scale %g, I2_S %g", tern_ggml_type_name(types[i]), (double) ml.layers[0].wq.decode.w_scale,
+              (double) m.layers[0].wq.decode.w_scale);
+        float * got = run(&ml, 2, false, tok, n, false, 0);
+        CHECK(memcmp(got, want, n * nv * sizeof(float)) == 0, "latent %s model differs from its I2_S twin",
+              tern_ggml_type_name(types[i]));
+        free(got);
+        tern_model_free(&ml);
+    }
+    printf("latent F32/F16/BF16 models: ternarized at load into their I2_S twin, logits bit-identical\n");
+    free(want);
+    tern_model_free(&m);
+    remove(i2s);
+    remove(lat);
+}
+
 // Files the loader refuses: each gives a one-line reason naming the problem.
 static void refusals(const char * dir) {
     struct { const char * key; uint32_t value; const char * want; } cases[] = {
@@ -328,6 +373,7 @@ int main(int argc, char ** argv) {
         remove(out);
     }
     lm_head_q8(path);
+    latent_twins();
     refusals(argv[1]);
     return check_summary("test_model");
 }

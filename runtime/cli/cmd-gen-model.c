@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "tern/gen_model.h"
+#include "tern/gguf.h"
 
 static void usage(FILE * out) {
     fprintf(out, "usage: tern gen-model --preset NAME --out FILE [--seed S] [--vocab tokenizer.json] [--vocab-only]\n"
@@ -20,6 +21,7 @@ static void usage(FILE * out) {
     fprintf(out, "\n  --seed S           random seed (default 1)\n"
                  "  --vocab FILE       a Hugging Face tokenizer.json (default: a synthetic byte-level BPE vocabulary)\n"
                  "  --vocab-only       write only the tokenizer (for tern tokenize)\n"
+                 "  --latent f32|f16|bf16  write the ternary layers as latent full-precision weights\n"
                  "The weights are random: the model's text is meaningless; it has the real model's speed.\n");
 }
 
@@ -43,6 +45,14 @@ int tern_cmd_gen_model(int argc, char ** argv) {
         if (!strcmp(a, "--preset")) o.preset = val;
         else if (!strcmp(a, "--out") || !strcmp(a, "-o")) o.out = val;
         else if (!strcmp(a, "--vocab")) o.vocab_json = val;
+        else if (!strcmp(a, "--latent")) {
+            o.latent = true;
+            o.latent_type = !strcmp(val, "f32") ? TERN_GGML_F32 : !strcmp(val, "f16") ? TERN_GGML_F16 : !strcmp(val, "bf16") ? TERN_GGML_BF16 : 99;
+            if (o.latent_type == 99) {
+                fprintf(stderr, "tern gen-model: --latent is f32, f16 or bf16, not '%s'\n", val);
+                return 2;
+            }
+        }
         else if (!strcmp(a, "--seed")) {
             char * end;
             errno = 0;

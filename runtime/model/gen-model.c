@@ -57,6 +57,8 @@ enum kind { TERNARY, NORM, EMBED };
 
 struct tensor_gen {
     enum kind kind;
+    bool latent;                 // TERNARY: latent values of type latent_type instead of I2_S
+    uint32_t latent_type;
     uint64_t seed;
     size_t k, n;                 // row length, rows
 };
@@ -76,8 +78,28 @@ static int fill_tensor(void * ctx, uint8_t * dst, size_t nbytes) {
             uint64_t r = next(&s);
             for (size_t j = i; j < i + 16 && j < count; j++, r >>= 4) w[j] = from_bits[r & 15];
         }
-        const float scale = (float) ((0.75 + 0.5 * uniform(&s)) / sqrt(0.625 * (double) t->k));
-        tern_i2s_disk_encode(w, count, scale, dst);
+        // v is rounded to 8 significant bits so that t * v is exact in F32, F16 and BF16; the
+        // I2_S scale is what the loader derives from such latent weights (mean |W|, DESIGN §5),
+        // so an I2_S file and its latent twin of the same seed run bit-identically.
+        const float g = (float) ((0.75 + 0.5 * uniform(&s)) / sqrt(0.625 * (double) t->k));
+        union { float f; uint32_t u; } gb = { .f = g };
+        const float v = tern_bf16_to_f32((uint16_t) ((gb.u + 0x8000u) >> 16));      // 8 significant bits
+        size_t nnz = 0;
+        for (size_t i = 0; i < count; i++) nnz += w[i] != 0;
+        if (!t->latent) {
+            tern_i2s_disk_encode(w, count, (float) ((double) nnz * v / (double) count), dst);
+        } else {
+            for (size_t i = 0; i < count; i++) {
+                const float x = (float) w[i] * v;
+                if (t->latent_type == TERN_GGML_F32) {
+                    memcpy(dst + 4 * i, &x, 4);
+                } else {
+                    union { float f; uint32_t u; } b = { .f = x };
+                    const uint16_t h = t->latent_type == TERN_GGML_F16 ? tern_f32_to_f16(x) : (uint16_t) (b.u >> 16);
+                    memcpy(dst + 2 * i, &h, 2);
+                }
+            }
+        }
         free(w);
         break;
     }
@@ -376,6 +398,10 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
         snprintf(err, err_size, "unknown preset '%s' (see tern gen-model --help)", o->preset);
         return -1;
     }
+    if (o->latent && o->latent_type != TERN_GGML_F32 && o->latent_type != TERN_GGML_F16 && o->latent_type != TERN_GGML_BF16) {
+        snprintf(err, err_size, "latent weights are F32, F16 or BF16");
+        return -1;
+    }
     if (strcmp(hp.arch, "bitnet-b1.58") != 0) {
         snprintf(err, err_size, "preset '%s' is arch %s; tern generates and runs bitnet-b1.58 models", o->preset, hp.arch);
         return -1;
@@ -435,9 +461,10 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
     size_t g = 0;
     uint64_t seed = o->seed;
     char name[96];
+#define TERNARY_TYPE (o->latent ? o->latent_type : TERN_GGML_I2_S)
 #define TENSOR(type_, kind_, k_, n_, fmt, ...)                                                                  \
     do {                                                                                                        \
-        gens[g] = (struct tensor_gen) { .kind = kind_, .seed = next(&seed), .k = k_, .n = n_ };                  \
+        gens[g] = (struct tensor_gen) { .kind = kind_, .seed = next(&seed), .k = k_, .n = n_, .latent = o->latent, .latent_type = o->latent_type }; \
         snprintf(name, sizeof(name), fmt, __VA_ARGS__);                                                         \
         const uint64_t ne_[2] = { k_, n_ };                                                                     \
         tern_gguf_add_tensor(w, name, type_, (n_) > 1 ? 2 : 1, ne_, NULL, fill_tensor, &gens[g]);                \
@@ -449,19 +476,20 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
         TENSOR(TERN_GGML_F32, NORM, d, 1, "%s", "output_norm.weight");
         for (uint32_t l = 0; l < hp.layers; l++) {
             TENSOR(TERN_GGML_F32, NORM, d, 1, "blk.%u.attn_norm.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, d, qd, "blk.%u.attn_q.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, d, kvd, "blk.%u.attn_k.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, d, kvd, "blk.%u.attn_v.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, d, qd, "blk.%u.attn_q.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, d, kvd, "blk.%u.attn_k.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, d, kvd, "blk.%u.attn_v.weight", l);
             TENSOR(TERN_GGML_F32, NORM, qd, 1, "blk.%u.attn_sub_norm.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, qd, d, "blk.%u.attn_output.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, qd, d, "blk.%u.attn_output.weight", l);
             TENSOR(TERN_GGML_F32, NORM, d, 1, "blk.%u.ffn_norm.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, d, ff, "blk.%u.ffn_gate.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, d, ff, "blk.%u.ffn_up.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, d, ff, "blk.%u.ffn_gate.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, d, ff, "blk.%u.ffn_up.weight", l);
             TENSOR(TERN_GGML_F32, NORM, ff, 1, "blk.%u.ffn_sub_norm.weight", l);
-            TENSOR(TERN_GGML_I2_S, TERNARY, ff, d, "blk.%u.ffn_down.weight", l);
+            TENSOR(TERNARY_TYPE, TERNARY, ff, d, "blk.%u.ffn_down.weight", l);
         }
     }
 #undef TENSOR
+#undef TERNARY_TYPE
     rc = tern_gguf_writer_write(w, o->out, err, err_size);
     tern_gguf_writer_free(w);
     free(gens);

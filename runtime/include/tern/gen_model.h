@@ -15,6 +15,9 @@ struct tern_gen_options {
     uint64_t seed;
     const char * vocab_json;     // tokenizer.json, or NULL for the synthetic vocabulary
     bool vocab_only;             // write the tokenizer keys only (no tensors)
+    bool latent;                 // write the ternary layers as latent full-precision values (t * v) of
+    uint32_t latent_type;        // TERN_GGML_F32 / F16 / BF16, which tern ternarizes at load back to
+                                 // exactly the I2_S model of the same seed
 };
 
 // 0, or -1 with a one-line reason in err.
