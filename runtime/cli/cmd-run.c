@@ -153,7 +153,7 @@ static void emit(struct stream * st, int32_t id) {
 // Returns the generated count, -1 on error; *eog tells whether an end token stopped it
 // (that token is sampled but not yet in the cache).
 static long generate(struct loaded * L, struct tern_sampler * sampler, const int32_t * prompt, size_t n, long n_predict,
-                     struct stream * st, double * t_prompt, double * t_gen, bool * eog, const char * cmd) {
+                     struct stream * st, double * t_prompt, double * t_gen, long * n_eval, bool * eog, const char * cmd) {
     char err[300];
     struct tern_session * s = &L->session;
     *eog = false;
@@ -171,6 +171,7 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
     *t_prompt = now_s() - t0;
     t0 = now_s();
     long made = 0;
+    *n_eval = 0;
     while (n_predict < 0 || made < n_predict) {
         const int32_t id = tern_sampler_sample(sampler, s->logits);
         tern_sampler_accept(sampler, id);
@@ -186,6 +187,7 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
             fprintf(stderr, "tern %s: %s\n", cmd, err);
             return -1;
         }
+        (*n_eval)++;
     }
     char out[8];
     fwrite(out, 1, tern_utf8_stream_flush(&st->utf8, out), stdout);
@@ -194,10 +196,12 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
     return made;
 }
 
-static void timings(const struct loaded * L, size_t n_prompt, double t_prompt, long n_gen, double t_gen) {
+// Generation speed counts the single-token steps evaluated (the first generated token comes
+// from the prompt's logits), as llama.cpp's eval time does.
+static void timings(const struct loaded * L, size_t n_prompt, double t_prompt, long n_gen, long n_eval, double t_gen) {
     fprintf(stderr, "\ntern: load %.0f ms | prompt %zu tokens, %.1f tokens/s | generation %ld tokens, %.1f tokens/s | "
                     "%d threads, kernels from %s\n", L->model.load_ms, n_prompt, t_prompt > 0 ? (double) n_prompt / t_prompt : 0.0,
-            n_gen, t_gen > 0 ? (double) n_gen / t_gen : 0.0, L->threads, L->model.plan_source);
+            n_gen, t_gen > 0 && n_eval > 0 ? (double) n_eval / t_gen : 0.0, L->threads, L->model.plan_source);
 }
 
 static int need_vocab(const struct loaded * L, const char * cmd) {
@@ -255,10 +259,11 @@ int tern_cmd_run(int argc, char ** argv) {
     }
     struct stream st = { .vocab = L.model.vocab, .special = o.special };
     double tp = 0, tg = 0;
+    long n_eval = 0;
     bool eog;
-    const long made = generate(&L, &sampler, ids, n_ids, o.n_predict, &st, &tp, &tg, &eog, "run");
+    const long made = generate(&L, &sampler, ids, n_ids, o.n_predict, &st, &tp, &tg, &n_eval, &eog, "run");
     if (made >= 0) {
-        timings(&L, n_ids, tp, made, tg);
+        timings(&L, n_ids, tp, made, n_eval, tg);
         rc = 0;
     }
 done:
@@ -321,8 +326,9 @@ int tern_cmd_chat(int argc, char ** argv) {
         }
         struct stream st = { .vocab = L.model.vocab, .special = o.special };
         double tp = 0, tg = 0;
+        long n_eval = 0;
         bool eog;
-        const long made = generate(&L, &sampler, ids, n_ids, o.n_predict, &st, &tp, &tg, &eog, "chat");
+        const long made = generate(&L, &sampler, ids, n_ids, o.n_predict, &st, &tp, &tg, &n_eval, &eog, "chat");
         free(ids);
         if (made < 0) {
             fprintf(stderr, "tern chat: starting a new conversation\n");
@@ -332,7 +338,7 @@ int tern_cmd_chat(int argc, char ** argv) {
             continue;
         }
         printf("\n");
-        if (tty) timings(&L, n_ids, tp, made, tg);
+        if (tty) timings(&L, n_ids, tp, made, n_eval, tg);
         first = false;
         close_turn = true;
     }

@@ -84,7 +84,7 @@ size_t tern_dense_bytes(const struct tern_dense * D) {
     switch (D->type) {
     case TERN_DENSE_F32: return D->n * D->k * 4;
     case TERN_DENSE_F16: return D->n * D->k * 2;
-    case TERN_DENSE_Q8: return D->n * D->k + D->n * 4;
+    case TERN_DENSE_Q8: return D->n * D->k + D->n * 8;
     }
     return 0;
 }
@@ -114,7 +114,7 @@ void tern_dense_row(const struct tern_dense * D, size_t r, float * out) {
 
 int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out) {
     memset(out, 0, sizeof(*out));
-    uint8_t * mem = malloc(D->n * D->k + D->n * sizeof(float) + 64);
+    uint8_t * mem = malloc(D->n * D->k + D->n * (sizeof(float) + sizeof(int32_t)) + 64);
     float * row = malloc(D->k * sizeof(float));
     if (!mem || !row) {
         free(mem);
@@ -122,17 +122,24 @@ int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out)
         return -1;
     }
     float * scale = (float *) mem;
-    int8_t * q = (int8_t *) (mem + D->n * sizeof(float));
+    int32_t * rowsum = (int32_t *) (mem + D->n * sizeof(float));
+    int8_t * q = (int8_t *) (mem + D->n * (sizeof(float) + sizeof(int32_t)));
     for (size_t r = 0; r < D->n; r++) {
         tern_dense_row(D, r, row);
         float amax = 0;
         for (size_t i = 0; i < D->k; i++) amax = fmaxf(amax, fabsf(row[i]));
         scale[r] = amax / 127.0f;
         const float inv = amax > 0 ? 127.0f / amax : 0.0f;
-        for (size_t i = 0; i < D->k; i++) q[r * D->k + i] = (int8_t) nearbyintf(row[i] * inv);
+        int32_t sum = 0;
+        for (size_t i = 0; i < D->k; i++) {
+            q[r * D->k + i] = (int8_t) nearbyintf(row[i] * inv);
+            sum += q[r * D->k + i];
+        }
+        rowsum[r] = sum;
     }
     free(row);
-    *out = (struct tern_dense) { .type = TERN_DENSE_Q8, .n = D->n, .k = D->k, .w = q, .scale = scale, .owned = mem };
+    *out = (struct tern_dense) { .type = TERN_DENSE_Q8, .n = D->n, .k = D->k, .w = q, .scale = scale, .rowsum = rowsum,
+                                 .owned = mem };
     return 0;
 }
 
@@ -143,10 +150,38 @@ struct dense_job {
     size_t m, chunk, chunks;
     const float * x;
     float * y;
+    // q8 rows on a CPU with u8 x s8 dot products: each token as two int8 terms, x ~ s_hi*q_hi +
+    // s_lo*q_lo (the second quantizes the first's error: ~14 bits in all), stored as q + 128.
+    uint8_t * xq;              // (m, 2, k)
+    float * xs;                // (m, 2)
 };
+
+// x (k) -> two offset-u8 terms and their scales s[0], s[1].
+static void quantize_two_terms(size_t k, const float * x, uint8_t * hi, uint8_t * lo, float * s) {
+    float amax = 0, rmax = 0;
+    for (size_t i = 0; i < k; i++) amax = fmaxf(amax, fabsf(x[i]));
+    s[0] = amax / 127.0f;
+    const float inv = amax > 0 ? 127.0f / amax : 0.0f;
+    for (size_t i = 0; i < k; i++) rmax = fmaxf(rmax, fabsf(x[i] - nearbyintf(x[i] * inv) * s[0]));
+    s[1] = rmax / 127.0f;
+    const float inv_r = rmax > 0 ? 127.0f / rmax : 0.0f;
+    for (size_t i = 0; i < k; i++) {
+        const float q = nearbyintf(x[i] * inv);
+        hi[i] = (uint8_t) (int) (q + 128.0f);
+        lo[i] = (uint8_t) (int) (nearbyintf((x[i] - q * s[0]) * inv_r) + 128.0f);
+    }
+}
 
 static float dense_dot(const struct dense_job * job, size_t r, const float * x) {
     const struct tern_dense * D = job->D;
+    if (job->xq) {
+        const size_t t = (size_t) (x - job->x) / D->k;
+        int32_t hi, lo;
+        job->ops->dot_u8s8x2(D->k, job->xq + 2 * t * D->k, job->xq + (2 * t + 1) * D->k, (const int8_t *) D->w + r * D->k,
+                             &hi, &lo);
+        const int32_t bias = 128 * D->rowsum[r];     // sum (q + 128) w = sum q w + 128 sum w
+        return D->scale[r] * (job->xs[2 * t] * (float) (hi - bias) + job->xs[2 * t + 1] * (float) (lo - bias));
+    }
     switch (D->type) {
     case TERN_DENSE_F32: return job->ops->dot_f32(D->k, (const float *) D->w + r * D->k, x);
     case TERN_DENSE_F16: return job->ops->dot_f16(D->k, (const uint16_t *) D->w + r * D->k, x);
@@ -176,12 +211,27 @@ static void dense_task(void * ctx, int tid, int nth) {
 void tern_dense_matmul(const struct tern_dense * D, struct tern_pool * pool, int nth, size_t m, const float * x,
                        float * y) {
     struct dense_job job = { .D = D, .ops = tern_vec_ops_get(), .pool = pool, .m = m, .x = x, .y = y };
+    if (D->type == TERN_DENSE_Q8 && job.ops->dot_u8s8x2 && D->rowsum) {
+        job.xq = malloc(2 * m * D->k);
+        job.xs = malloc(2 * m * sizeof(float));
+        if (!job.xq || !job.xs) {
+            free(job.xq);
+            free(job.xs);
+            job.xq = NULL;
+            job.xs = NULL;
+        }
+        for (size_t t = 0; job.xq && t < m; t++) {
+            quantize_two_terms(D->k, x + t * D->k, job.xq + 2 * t * D->k, job.xq + (2 * t + 1) * D->k, job.xs + 2 * t);
+        }
+    }
     const int threads = pool ? (nth > 0 && nth < tern_pool_size(pool) ? nth : tern_pool_size(pool)) : 1;
     if (threads <= 1) {
         dense_rows(&job, 0, D->n);
-        return;
+    } else {
+        job.chunk = 256;
+        job.chunks = (D->n + job.chunk - 1) / job.chunk;
+        tern_pool_run(pool, threads, dense_task, &job);
     }
-    job.chunk = 256;
-    job.chunks = (D->n + job.chunk - 1) / job.chunk;
-    tern_pool_run(pool, threads, dense_task, &job);
+    free(job.xq);
+    free(job.xs);
 }

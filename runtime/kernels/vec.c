@@ -37,6 +37,16 @@ static void axpy_f32_c(size_t n, float s, const float * x, float * y) {
     for (size_t i = 0; i < n; i++) y[i] += s * x[i];
 }
 
+static void dot_u8s8x2_c(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
+    int32_t sa = 0, sb = 0;
+    for (size_t i = 0; i < n; i++) {
+        sa += a[i] * w[i];
+        sb += b[i] * w[i];
+    }
+    *da = sa;
+    *db = sb;
+}
+
 static void to_f16_c(size_t n, const float * x, uint16_t * y) {
     for (size_t i = 0; i < n; i++) y[i] = tern_f32_to_f16(x[i]);
 }
@@ -81,7 +91,7 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
 }
 
 static const struct tern_vec_ops portable = {
-    "portable", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, to_f16_c, round_f16_c, attn_c,
+    "portable", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, NULL, to_f16_c, round_f16_c, attn_c,
 };
 
 const struct tern_vec_ops * tern_vec_ops_portable(void) {
@@ -224,7 +234,7 @@ ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LO
 ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2)
 
 static const struct tern_vec_ops avx2 = {
-    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, to_f16_avx2, round_f16_avx2,
+    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2, round_f16_avx2,
     attn_avx2,
 };
 
@@ -269,8 +279,29 @@ ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_p
 ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512)
 
 static const struct tern_vec_ops avx512 = {
-    "avx512", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, to_f16_avx2,
+    "avx512", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2,
     round_f16_avx2, attn_avx512,
+};
+
+// AVX-512 VNNI: vpdpbusd multiplies u8 by s8 and adds groups of 4 into int32 lanes, exactly.
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static void dot_u8s8x2_vnni(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
+    __m512i acc_a = _mm512_setzero_si512(), acc_b = _mm512_setzero_si512();
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        const __m512i vw = _mm512_loadu_si512((const void *) (w + i));
+        acc_a = _mm512_dpbusd_epi32(acc_a, _mm512_loadu_si512((const void *) (a + i)), vw);
+        acc_b = _mm512_dpbusd_epi32(acc_b, _mm512_loadu_si512((const void *) (b + i)), vw);
+    }
+    int32_t ta, tb;
+    dot_u8s8x2_c(n - i, a + i, b + i, w + i, &ta, &tb);
+    *da = _mm512_reduce_add_epi32(acc_a) + ta;
+    *db = _mm512_reduce_add_epi32(acc_b) + tb;
+}
+
+static const struct tern_vec_ops avx512vnni = {
+    "avx512vnni", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_vnni,
+    to_f16_avx2, round_f16_avx2, attn_avx512,
 };
 #endif
 
@@ -279,7 +310,7 @@ const struct tern_vec_ops * tern_vec_ops_get(void) {
     const uint32_t f = tern_cpu_get()->usable;
     const uint32_t need2 = TERN_CPU_AVX2 | TERN_CPU_FMA | TERN_CPU_F16C;
     if ((f & need2) == need2 && (f & (TERN_CPU_AVX512F | TERN_CPU_AVX512BW)) == (TERN_CPU_AVX512F | TERN_CPU_AVX512BW)) {
-        return &avx512;
+        return f & TERN_CPU_AVX512VNNI ? &avx512vnni : &avx512;
     }
     if ((f & need2) == need2) return &avx2;
 #endif

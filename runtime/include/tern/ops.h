@@ -35,6 +35,7 @@ struct tern_dense {
     size_t n, k;
     const void * w;            // (n, k) f32 / f16 / int8
     const float * scale;       // q8: (n) row scales
+    const int32_t * rowsum;    // q8: (n) sum of each row's int8 values (for u8 x s8 dot products)
     void * owned;              // storage this struct frees (NULL when w points into a mapping)
 };
 
@@ -57,6 +58,9 @@ struct tern_vec_ops {
     float (*dot_q8)(size_t n, const int8_t * a, const float * b);
     void (*axpy_f16)(size_t n, float s, const uint16_t * x, float * y);
     void (*axpy_f32)(size_t n, float s, const float * x, float * y);
+    // int32 dot products of two u8 vectors (a, b: n bytes) with one s8 row: *da = a . w, *db = b . w.
+    // NULL where the CPU has no fast u8 x s8 instruction (then q8 rows use dot_q8).
+    void (*dot_u8s8x2)(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db);
     void (*to_f16)(size_t n, const float * x, uint16_t * y);   // round to nearest even
     void (*round_f16)(size_t n, float * x);                    // x = f32(f16(x))
     // Causal attention of g query heads sharing one KV head (GQA), for one token:
