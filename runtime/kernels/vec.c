@@ -37,16 +37,6 @@ static void axpy_f32_c(size_t n, float s, const float * x, float * y) {
     for (size_t i = 0; i < n; i++) y[i] += s * x[i];
 }
 
-static void dot_u8s8x2_c(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
-    int32_t sa = 0, sb = 0;
-    for (size_t i = 0; i < n; i++) {
-        sa += a[i] * w[i];
-        sb += b[i] * w[i];
-    }
-    *da = sa;
-    *db = sb;
-}
-
 static void to_f16_c(size_t n, const float * x, uint16_t * y) {
     for (size_t i = 0; i < n; i++) y[i] = tern_f32_to_f16(x[i]);
 }
@@ -282,6 +272,16 @@ static const struct tern_vec_ops avx512 = {
     "avx512", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2,
     round_f16_avx2, attn_avx512,
 };
+
+static void dot_u8s8x2_c(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
+    int32_t sa = 0, sb = 0;
+    for (size_t i = 0; i < n; i++) {
+        sa += a[i] * w[i];
+        sb += b[i] * w[i];
+    }
+    *da = sa;
+    *db = sb;
+}
 
 // AVX-512 VNNI: vpdpbusd multiplies u8 by s8 and adds groups of 4 into int32 lanes, exactly.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
