@@ -5,7 +5,7 @@
 #
 # Per-ISA kernel sources, their architecture and the flags only those files get.
 
-set(TERN_KERNEL_ISAS scalar avx2 avx512bw avx512vnni avxvnni neon neondot)
+set(TERN_KERNEL_ISAS scalar avx2 avx512bw avx512vnni avx512vbmi avxvnni neon neondot)
 
 set(TERN_ISA_SCALAR_ARCH any)
 set(TERN_ISA_SCALAR_FLAGS)
@@ -89,6 +89,15 @@ set(TERN_ISA_AVX512VNNI_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x16k256-avx512vnni-vpdpbusd.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k256-avx512vnni-vpdpbusd.c
     generated/i2s-q8-gemm/i2s-q8-gemm-8x2k256-avx512vnni-vpdpbusd.c
+)
+
+set(TERN_ISA_AVX512VBMI_ARCH x86_64)
+set(TERN_ISA_AVX512VBMI_FLAGS -mavx2 -mfma -mf16c -mavx512f -mavx512bw -mavx512vl -mavx512dq -mavx512vbmi)
+set(TERN_ISA_AVX512VBMI_SOURCES
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x64k96g3-avx512vbmi-vpermb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x128k96g3-avx512vbmi-vpermb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-1x128k192g3-avx512vbmi-vpermb.c
+    generated/tl2-q8-gemm/tl2-q8-gemm-4x64k96g3-avx512vbmi-vpermb.c
 )
 
 set(TERN_ISA_AVXVNNI_ARCH x86_64)

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-gemm-arm.c.j2
-//   Config:    configs/kernels.toml family #26 (lutg4-q8-gemm, isa neon)
+//   Config:    configs/kernels.toml family #27 (lutg4-q8-gemm, isa neon)
 //   Generator: codegen/gen.py
 //
 // lutg4 x q8 GEMM tile, neon (tbl): 1 tokens x 16 channels, k-block 128, groups of 4.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-gemm-scalar.c.j2
-//   Config:    configs/kernels.toml family #23 (lutg4-q8-gemm, isa scalar)
+//   Config:    configs/kernels.toml family #24 (lutg4-q8-gemm, isa scalar)
 //   Generator: codegen/gen.py
 //
 // lutg4 x q8 GEMM tile, portable C: 4 tokens x 16 channels, k-block 64, groups of 4.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-gemm-x86.c.j2
-//   Config:    configs/kernels.toml family #25 (lutg4-q8-gemm, isa avx512bw)
+//   Config:    configs/kernels.toml family #26 (lutg4-q8-gemm, isa avx512bw)
 //   Generator: codegen/gen.py
 //
 // lutg4 x q8 GEMM tile, avx512bw (pshufb): 4 tokens x 64 channels, k-block 64, groups of 4.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-pack.c.j2
-//   Config:    configs/kernels.toml family #21 (lutg4-q8-pack, isa scalar)
+//   Config:    configs/kernels.toml family #22 (lutg4-q8-pack, isa scalar)
 //   Generator: codegen/gen.py
 //
 // lutg4 weight packing: ternary int8 rows -> the panel layout of every lutg4 gemm kernel.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-prep.c.j2
-//   Config:    configs/kernels.toml family #22 (lutg4-q8-prep, isa avx512bw)
+//   Config:    configs/kernels.toml family #23 (lutg4-q8-prep, isa avx512bw)
 //   Generator: codegen/gen.py
 //
 // lutg4 activation prep (avx512bw): per-token int8 quantization (DESIGN §2), then one 16-entry int16
@@ -69,19 +69,23 @@ void tern_lutg4_q8_prep_ukernel__avx512bw(
     // after group g is read and never reaches a later group's activations.
     int8_t * q = (int8_t *) out + groups * 32 - kc;
     quantize_row(k, kc, x, q, a_sum, amax_out);
+    // Entry e = sum_i C[i][e] * a_i with C in {-1, 0, 1}: sign_epi16 applies a coefficient row to
+    // a broadcast activation for all 16 entries at once; a byte shuffle + qword permute then
+    // lays the int16 entries out as 16 low bytes and 16 high bytes.
+    const __m256i vc0 = _mm256_setr_epi16(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1);
+    const __m256i vc1 = _mm256_setr_epi16(0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1);
+    const __m256i vc2 = _mm256_setr_epi16(0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1);
+    const __m256i vc3 = _mm256_setr_epi16(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1);
+    const __m256i vsplit = _mm256_setr_epi8(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15,
+                                            0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
     for (size_t g = 0; g < groups; g++) {
-        int32_t a[4];
-        for (int i = 0; i < 4; i++) {
-            a[i] = q[g * 4 + (size_t) i];
-        }
-        int16_t t[16] = { 0 };
-        for (int m = 0; m < 16; m++) {
-            t[m] = (int16_t) ((m & 1 ? a[0] : 0) + (m & 2 ? a[1] : 0) + (m & 4 ? a[2] : 0) + (m & 8 ? a[3] : 0));
-        }
-        uint8_t * dst = out + g * 32;
-        for (int e = 0; e < 16; e++) {
-            dst[e] = (uint8_t) ((uint16_t) t[e] & 0xff);
-            dst[16 + e] = (uint8_t) ((uint16_t) t[e] >> 8);
-        }
+        const int8_t * ag = q + g * 4;
+        __m256i t = _mm256_sign_epi16(_mm256_set1_epi16(ag[0]), vc0);
+        t = _mm256_add_epi16(t, _mm256_sign_epi16(_mm256_set1_epi16(ag[1]), vc1));
+        t = _mm256_add_epi16(t, _mm256_sign_epi16(_mm256_set1_epi16(ag[2]), vc2));
+        t = _mm256_add_epi16(t, _mm256_sign_epi16(_mm256_set1_epi16(ag[3]), vc3));
+        // per 128-bit lane: 8 low bytes, 8 high bytes; qwords 0, 2, 1, 3 = 16 low, then 16 high
+        t = _mm256_permute4x64_epi64(_mm256_shuffle_epi8(t, vsplit), 0xd8);
+        _mm256_storeu_si256((__m256i *) (out + g * 32), t);
     }
 }

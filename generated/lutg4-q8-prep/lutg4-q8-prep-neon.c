@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-prep.c.j2
-//   Config:    configs/kernels.toml family #22 (lutg4-q8-prep, isa neon)
+//   Config:    configs/kernels.toml family #23 (lutg4-q8-prep, isa neon)
 //   Generator: codegen/gen.py
 //
 // lutg4 activation prep (neon): per-token int8 quantization (DESIGN §2), then one 16-entry int16
@@ -70,19 +70,27 @@ void tern_lutg4_q8_prep_ukernel__neon(
     // after group g is read and never reaches a later group's activations.
     int8_t * q = (int8_t *) out + groups * 32 - kc;
     quantize_row(k, kc, x, q, a_sum, amax_out);
+    // Entry e = sum_i C[i][e] * a_i, 8 entries per int16x8 (multiply by the coefficient row);
+    // uzp1 / uzp2 on the bytes then give the 16 low bytes and the 16 high bytes.
+    static const int16_t c0[16] = { 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1 };
+    const int16x8_t vc0_0 = vld1q_s16(c0), vc0_1 = vld1q_s16(c0 + 8);
+    static const int16_t c1[16] = { 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1 };
+    const int16x8_t vc1_0 = vld1q_s16(c1), vc1_1 = vld1q_s16(c1 + 8);
+    static const int16_t c2[16] = { 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1 };
+    const int16x8_t vc2_0 = vld1q_s16(c2), vc2_1 = vld1q_s16(c2 + 8);
+    static const int16_t c3[16] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1 };
+    const int16x8_t vc3_0 = vld1q_s16(c3), vc3_1 = vld1q_s16(c3 + 8);
     for (size_t g = 0; g < groups; g++) {
-        int32_t a[4];
-        for (int i = 0; i < 4; i++) {
-            a[i] = q[g * 4 + (size_t) i];
-        }
-        int16_t t[16] = { 0 };
-        for (int m = 0; m < 16; m++) {
-            t[m] = (int16_t) ((m & 1 ? a[0] : 0) + (m & 2 ? a[1] : 0) + (m & 4 ? a[2] : 0) + (m & 8 ? a[3] : 0));
-        }
-        uint8_t * dst = out + g * 32;
-        for (int e = 0; e < 16; e++) {
-            dst[e] = (uint8_t) ((uint16_t) t[e] & 0xff);
-            dst[16 + e] = (uint8_t) ((uint16_t) t[e] >> 8);
-        }
+        const int8_t * ag = q + g * 4;
+        int16x8_t t0 = vmulq_n_s16(vc0_0, ag[0]), t1 = vmulq_n_s16(vc0_1, ag[0]);
+        t0 = vmlaq_n_s16(t0, vc1_0, ag[1]);
+        t1 = vmlaq_n_s16(t1, vc1_1, ag[1]);
+        t0 = vmlaq_n_s16(t0, vc2_0, ag[2]);
+        t1 = vmlaq_n_s16(t1, vc2_1, ag[2]);
+        t0 = vmlaq_n_s16(t0, vc3_0, ag[3]);
+        t1 = vmlaq_n_s16(t1, vc3_1, ag[3]);
+        const uint8x16_t b0 = vreinterpretq_u8_s16(t0), b1 = vreinterpretq_u8_s16(t1);
+        vst1q_u8(out + g * 32, vuzp1q_u8(b0, b1));
+        vst1q_u8(out + g * 32 + 16, vuzp2q_u8(b0, b1));
     }
 }

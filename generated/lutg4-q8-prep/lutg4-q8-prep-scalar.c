@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/lut/lut-q8-prep.c.j2
-//   Config:    configs/kernels.toml family #22 (lutg4-q8-prep, isa scalar)
+//   Config:    configs/kernels.toml family #23 (lutg4-q8-prep, isa scalar)
 //   Generator: codegen/gen.py
 //
 // lutg4 activation prep (scalar): per-token int8 quantization (DESIGN §2), then one 16-entry int16

@@ -70,19 +70,19 @@ void tern_tl1_q8_prep_ukernel__neon(
     // after group g is read and never reaches a later group's activations.
     int8_t * q = (int8_t *) out + groups * 32 - kc;
     quantize_row(k, kc, x, q, a_sum, amax_out);
+    // Entry e = sum_i C[i][e] * a_i, 8 entries per int16x8 (multiply by the coefficient row);
+    // uzp1 / uzp2 on the bytes then give the 16 low bytes and the 16 high bytes.
+    static const int16_t c0[16] = { -1, -1, -1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0 };
+    const int16x8_t vc0_0 = vld1q_s16(c0), vc0_1 = vld1q_s16(c0 + 8);
+    static const int16_t c1[16] = { -1, 0, 1, -1, 0, 1, -1, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
+    const int16x8_t vc1_0 = vld1q_s16(c1), vc1_1 = vld1q_s16(c1 + 8);
     for (size_t g = 0; g < groups; g++) {
-        int32_t a[2];
-        for (int i = 0; i < 2; i++) {
-            a[i] = q[g * 2 + (size_t) i];
-        }
-        int16_t t[16] = { 0 };
-        for (int idx = 0; idx < 9; idx++) {
-            t[idx] = (int16_t) ((idx / 3 - 1) * a[0] + (idx % 3 - 1) * a[1]);
-        }
-        uint8_t * dst = out + g * 32;
-        for (int e = 0; e < 16; e++) {
-            dst[e] = (uint8_t) ((uint16_t) t[e] & 0xff);
-            dst[16 + e] = (uint8_t) ((uint16_t) t[e] >> 8);
-        }
+        const int8_t * ag = q + g * 2;
+        int16x8_t t0 = vmulq_n_s16(vc0_0, ag[0]), t1 = vmulq_n_s16(vc0_1, ag[0]);
+        t0 = vmlaq_n_s16(t0, vc1_0, ag[1]);
+        t1 = vmlaq_n_s16(t1, vc1_1, ag[1]);
+        const uint8x16_t b0 = vreinterpretq_u8_s16(t0), b1 = vreinterpretq_u8_s16(t1);
+        vst1q_u8(out + g * 32, vuzp1q_u8(b0, b1));
+        vst1q_u8(out + g * 32 + 16, vuzp2q_u8(b0, b1));
     }
 }

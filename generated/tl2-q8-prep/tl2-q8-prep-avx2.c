@@ -78,21 +78,21 @@ void tern_tl2_q8_prep_ukernel__avx2(
     // after group g is read and never reaches a later group's activations.
     int8_t * q = (int8_t *) out + groups * 32 - kc;
     quantize_row(k, kc, x, q, a_sum, amax_out);
+    // Entry e = sum_i C[i][e] * a_i with C in {-1, 0, 1}: sign_epi16 applies a coefficient row to
+    // a broadcast activation for all 16 entries at once; a byte shuffle + qword permute then
+    // lays the int16 entries out as 16 low bytes and 16 high bytes.
+    const __m256i vc0 = _mm256_setr_epi16(0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0);
+    const __m256i vc1 = _mm256_setr_epi16(0, 0, 1, 1, 1, -1, -1, -1, 0, 0, 0, 1, 1, 1, 0, 0);
+    const __m256i vc2 = _mm256_setr_epi16(0, 1, -1, 0, 1, -1, 0, 1, -1, 0, 1, -1, 0, 1, 0, 0);
+    const __m256i vsplit = _mm256_setr_epi8(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15,
+                                            0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
     for (size_t g = 0; g < groups; g++) {
-        int32_t a[3];
-        for (int i = 0; i < 3; i++) {
-            a[i] = q[g * 3 + (size_t) i];
-        }
-        int16_t t[16] = { 0 };
-        for (int v = 0; v < 14; v++) {
-            const int w2 = (v + 1) % 3 - 1, rest = (v - w2) / 3;
-            const int w1 = (rest + 1) % 3 - 1, w0 = (rest - w1) / 3;
-            t[v] = (int16_t) (w0 * a[0] + w1 * a[1] + w2 * a[2]);
-        }
-        uint8_t * dst = out + g * 32;
-        for (int e = 0; e < 16; e++) {
-            dst[e] = (uint8_t) ((uint16_t) t[e] & 0xff);
-            dst[16 + e] = (uint8_t) ((uint16_t) t[e] >> 8);
-        }
+        const int8_t * ag = q + g * 3;
+        __m256i t = _mm256_sign_epi16(_mm256_set1_epi16(ag[0]), vc0);
+        t = _mm256_add_epi16(t, _mm256_sign_epi16(_mm256_set1_epi16(ag[1]), vc1));
+        t = _mm256_add_epi16(t, _mm256_sign_epi16(_mm256_set1_epi16(ag[2]), vc2));
+        // per 128-bit lane: 8 low bytes, 8 high bytes; qwords 0, 2, 1, 3 = 16 low, then 16 high
+        t = _mm256_permute4x64_epi64(_mm256_shuffle_epi8(t, vsplit), 0xd8);
+        _mm256_storeu_si256((__m256i *) (out + g * 32), t);
     }
 }
