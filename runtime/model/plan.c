@@ -51,16 +51,16 @@ static const struct tern_variant * partner(const struct tern_variant * d, const 
 static void heuristic(const struct tern_cpu * cpu, struct tern_plan_choice * out) {
     size_t count;
     const struct tern_variant * all = tern_registry_variants(&count);
-    int best_rank = -1;
+    long best_rank = -1;
     for (size_t i = 0; i < count; i++) {
         const struct tern_variant * d = &all[i];
         if (d->mr != 1 || !tern_variant_runnable(d, cpu, NULL, 0)) continue;
         double t;
         const struct tern_variant * p = partner(d, cpu, NULL, &t);
-        // Richer ISA first (more required features), then i2s (it wins on every CPU measured
-        // so far), then the largest prefill tile, then the widest decode tile.
-        const int rank = __builtin_popcount(tern_isa_features(d->isa)) * 100000 + (d->wfmt == TERN_WFMT_I2S) * 10000 +
-                         (p ? (int) (p->mr * p->nr) : 0) * 100 + (int) d->nr;
+        // i2s first (it wins on every CPU measured so far; the tuner finds the exceptions), then
+        // the richer ISA (more required features), the largest prefill tile, the widest decode tile.
+        const long rank = (d->wfmt == TERN_WFMT_I2S) * 100000000L + __builtin_popcount(tern_isa_features(d->isa)) * 1000000L +
+                          (p ? (long) (p->mr * p->nr) : 0) * 100 + (long) d->nr;
         if (rank > best_rank) {
             best_rank = rank;
             out->decode = d;

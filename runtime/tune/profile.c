@@ -362,8 +362,8 @@ const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, 
         const uint32_t f = tern_isa_features(v[i].isa);
         const int isa_rank = __builtin_popcount(f);         // richer ISA = more required features
         const int tile = tokens == 1 ? (v[i].mr == 1 ? (int) v[i].nr : 0) : (int) (v[i].mr * v[i].nr);
-        // i2s first within an ISA level: it wins on every CPU measured so far (see plan.c).
-        const int rank = isa_rank * 100000 + (v[i].wfmt == TERN_WFMT_I2S) * 10000 + tile;
+        // i2s first: it wins on every CPU measured so far (see plan.c); then the richer ISA.
+        const int rank = (v[i].wfmt == TERN_WFMT_I2S) * 100000000 + isa_rank * 100000 + tile;
         if (rank > best_rank) {
             best_rank = rank;
             best = &v[i];
