@@ -101,18 +101,22 @@ AVX2 static float hsum8(__m256 v) {
     return _mm_cvtss_f32(s);
 }
 
-// Four accumulators hide the FMA latency; the tail runs the portable loop.
-#define DOT8_BODY(load_a)                                                                  \
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0, acc2 = acc0, acc3 = acc0;              \
+// Four accumulators hide the FMA latency; the tail runs the portable loop. For a vector type
+// VEC of W floats; load_a(j) gives W values of a from element j as floats.
+#define DOT_BODY(VEC, W, ZERO, LOADF, FMA, ADD, REDUCE, load_a)                            \
+    VEC acc0 = ZERO, acc1 = acc0, acc2 = acc0, acc3 = acc0;                                \
     size_t i = 0;                                                                          \
-    for (; i + 32 <= n; i += 32) {                                                         \
-        acc0 = _mm256_fmadd_ps(load_a(i), _mm256_loadu_ps(b + i), acc0);                   \
-        acc1 = _mm256_fmadd_ps(load_a(i + 8), _mm256_loadu_ps(b + i + 8), acc1);           \
-        acc2 = _mm256_fmadd_ps(load_a(i + 16), _mm256_loadu_ps(b + i + 16), acc2);         \
-        acc3 = _mm256_fmadd_ps(load_a(i + 24), _mm256_loadu_ps(b + i + 24), acc3);         \
+    for (; i + 4 * (W) <= n; i += 4 * (W)) {                                               \
+        acc0 = FMA(load_a(i), LOADF(b + i), acc0);                                         \
+        acc1 = FMA(load_a(i + (W)), LOADF(b + i + (W)), acc1);                             \
+        acc2 = FMA(load_a(i + 2 * (W)), LOADF(b + i + 2 * (W)), acc2);                     \
+        acc3 = FMA(load_a(i + 3 * (W)), LOADF(b + i + 3 * (W)), acc3);                     \
     }                                                                                      \
-    for (; i + 8 <= n; i += 8) acc0 = _mm256_fmadd_ps(load_a(i), _mm256_loadu_ps(b + i), acc0); \
-    float s = hsum8(_mm256_add_ps(_mm256_add_ps(acc0, acc1), _mm256_add_ps(acc2, acc3)));
+    for (; i + (W) <= n; i += (W)) acc0 = FMA(load_a(i), LOADF(b + i), acc0);              \
+    float s = REDUCE(ADD(ADD(acc0, acc1), ADD(acc2, acc3)));
+#define DOT8_BODY(load_a) DOT_BODY(__m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, _mm256_fmadd_ps, _mm256_add_ps, hsum8, load_a)
+#define DOT16_BODY(load_a) \
+    DOT_BODY(__m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_reduce_add_ps, load_a)
 
 AVX2 static float dot_f16_avx2(size_t n, const uint16_t * a, const float * b) {
 #define LOAD(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))
@@ -227,18 +231,6 @@ static const struct tern_vec_ops avx2 = {
     "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2, round_f16_avx2,
     attn_avx2,
 };
-
-#define DOT16_BODY(load_a)                                                                 \
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = acc0, acc2 = acc0, acc3 = acc0;              \
-    size_t i = 0;                                                                          \
-    for (; i + 64 <= n; i += 64) {                                                         \
-        acc0 = _mm512_fmadd_ps(load_a(i), _mm512_loadu_ps(b + i), acc0);                   \
-        acc1 = _mm512_fmadd_ps(load_a(i + 16), _mm512_loadu_ps(b + i + 16), acc1);         \
-        acc2 = _mm512_fmadd_ps(load_a(i + 32), _mm512_loadu_ps(b + i + 32), acc2);         \
-        acc3 = _mm512_fmadd_ps(load_a(i + 48), _mm512_loadu_ps(b + i + 48), acc3);         \
-    }                                                                                      \
-    for (; i + 16 <= n; i += 16) acc0 = _mm512_fmadd_ps(load_a(i), _mm512_loadu_ps(b + i), acc0); \
-    float s = _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(acc0, acc1), _mm512_add_ps(acc2, acc3)));
 
 AVX512 static float dot_f16_avx512(size_t n, const uint16_t * a, const float * b) {
 #define LOAD(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))

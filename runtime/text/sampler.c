@@ -69,40 +69,32 @@ static int by_logit_desc(const void * a, const void * b) {
     return (x->id > y->id) - (x->id < y->id);
 }
 
-// The k largest candidates to the front, sorted (a bounded min-heap, O(n log k)).
+// Restores the heap below j: the root of c[0..k) is the worst kept candidate.
+static void sift_down(struct tern_cand * c, size_t k, size_t j) {
+    for (;;) {
+        size_t m = j;
+        const size_t l = 2 * j + 1, r = l + 1;
+        if (l < k && by_logit_desc(&c[l], &c[m]) > 0) m = l;
+        if (r < k && by_logit_desc(&c[r], &c[m]) > 0) m = r;
+        if (m == j) return;
+        const struct tern_cand t = c[j];
+        c[j] = c[m];
+        c[m] = t;
+        j = m;
+    }
+}
+
+// The k largest candidates to the front, sorted (a bounded heap, O(n log k)).
 static size_t top_k(struct tern_cand * c, size_t n, size_t k) {
     if (k >= n) {
         qsort(c, n, sizeof(*c), by_logit_desc);
         return n;
     }
-    // heap over c[0..k): smallest (by by_logit_desc order: the "largest" compare) at the root
-    for (size_t i = k; i-- > 0;) {
-        for (size_t j = i;;) {
-            size_t m = j;
-            const size_t l = 2 * j + 1, r = l + 1;
-            if (l < k && by_logit_desc(&c[l], &c[m]) > 0) m = l;
-            if (r < k && by_logit_desc(&c[r], &c[m]) > 0) m = r;
-            if (m == j) break;
-            const struct tern_cand t = c[j];
-            c[j] = c[m];
-            c[m] = t;
-            j = m;
-        }
-    }
+    for (size_t i = k; i-- > 0;) sift_down(c, k, i);
     for (size_t i = k; i < n; i++) {
         if (by_logit_desc(&c[i], &c[0]) >= 0) continue;    // not better than the worst kept
         c[0] = c[i];
-        for (size_t j = 0;;) {
-            size_t m = j;
-            const size_t l = 2 * j + 1, r = l + 1;
-            if (l < k && by_logit_desc(&c[l], &c[m]) > 0) m = l;
-            if (r < k && by_logit_desc(&c[r], &c[m]) > 0) m = r;
-            if (m == j) break;
-            const struct tern_cand t = c[j];
-            c[j] = c[m];
-            c[m] = t;
-            j = m;
-        }
+        sift_down(c, k, 0);
     }
     qsort(c, k, sizeof(*c), by_logit_desc);
     return k;
