@@ -99,11 +99,9 @@ void tern_dense_row(const struct tern_dense * D, size_t r, float * out) {
     case TERN_DENSE_F32:
         memcpy(out, (const float *) D->w + r * D->k, D->k * sizeof(float));
         break;
-    case TERN_DENSE_F16: {
-        const uint16_t * row = (const uint16_t *) D->w + r * D->k;
-        for (size_t i = 0; i < D->k; i++) out[i] = tern_f16_to_f32(row[i]);
+    case TERN_DENSE_F16:
+        tern_vec_ops_get()->from_f16(D->k, (const uint16_t *) D->w + r * D->k, out);
         break;
-    }
     case TERN_DENSE_Q8: {
         const int8_t * row = (const int8_t *) D->w + r * D->k;
         for (size_t i = 0; i < D->k; i++) out[i] = (float) row[i] * D->scale[r];
@@ -112,7 +110,8 @@ void tern_dense_row(const struct tern_dense * D, size_t r, float * out) {
     }
 }
 
-int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out) {
+int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out,
+                           void (*rows_done)(void * ctx, size_t r0, size_t r1), void * ctx) {
     memset(out, 0, sizeof(*out));
     uint8_t * mem = malloc(D->n * D->k + D->n * (sizeof(float) + sizeof(int32_t)) + 64);
     float * row = malloc(D->k * sizeof(float));
@@ -136,6 +135,7 @@ int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out)
             sum += q[r * D->k + i];
         }
         rowsum[r] = sum;
+        if (rows_done && ((r + 1) % 4096 == 0 || r + 1 == D->n)) rows_done(ctx, r / 4096 * 4096, r + 1);
     }
     free(row);
     *out = (struct tern_dense) { .type = TERN_DENSE_Q8, .n = D->n, .k = D->k, .w = q, .scale = scale, .rowsum = rowsum,

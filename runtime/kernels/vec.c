@@ -41,6 +41,10 @@ static void to_f16_c(size_t n, const float * x, uint16_t * y) {
     for (size_t i = 0; i < n; i++) y[i] = tern_f32_to_f16(x[i]);
 }
 
+static void from_f16_c(size_t n, const uint16_t * x, float * y) {
+    for (size_t i = 0; i < n; i++) y[i] = tern_f16_to_f32(x[i]);
+}
+
 static void round_f16_c(size_t n, float * x) {
     for (size_t i = 0; i < n; i++) x[i] = tern_f16_to_f32(tern_f32_to_f16(x[i]));
 }
@@ -81,7 +85,7 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
 }
 
 static const struct tern_vec_ops portable = {
-    "portable", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, NULL, to_f16_c, round_f16_c, attn_c,
+    "portable", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, NULL, to_f16_c, from_f16_c, round_f16_c, attn_c,
 };
 
 const struct tern_vec_ops * tern_vec_ops_portable(void) {
@@ -211,6 +215,12 @@ AVX2 static void to_f16_avx2(size_t n, const float * x, uint16_t * y) {
     to_f16_c(n - i, x + i, y + i);
 }
 
+AVX2 static void from_f16_avx2(size_t n, const uint16_t * x, float * y) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (x + i))));
+    from_f16_c(n - i, x + i, y + i);
+}
+
 AVX2 static void round_f16_avx2(size_t n, float * x) {
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -228,8 +238,8 @@ ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LO
 ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2)
 
 static const struct tern_vec_ops avx2 = {
-    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2, round_f16_avx2,
-    attn_avx2,
+    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2, from_f16_avx2,
+    round_f16_avx2, attn_avx2,
 };
 
 AVX512 static float dot_f16_avx512(size_t n, const uint16_t * a, const float * b) {
@@ -262,7 +272,7 @@ ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512)
 
 static const struct tern_vec_ops avx512 = {
     "avx512", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2,
-    round_f16_avx2, attn_avx512,
+    from_f16_avx2, round_f16_avx2, attn_avx512,
 };
 
 static void dot_u8s8x2_c(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
@@ -293,7 +303,7 @@ static void dot_u8s8x2_vnni(size_t n, const uint8_t * a, const uint8_t * b, cons
 
 static const struct tern_vec_ops avx512vnni = {
     "avx512vnni", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_vnni,
-    to_f16_avx2, round_f16_avx2, attn_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512,
 };
 #endif
 

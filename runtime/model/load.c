@@ -193,6 +193,15 @@ static int move_to_huge_pages(struct loader * L, const struct tern_gguf_tensor *
     return 0;
 }
 
+// rows_done hook for quantizing the mapped embedding: release rows [r0, r1)'s pages.
+static void drop_rows(void * ctx, size_t r0, size_t r1) {
+    const struct tern_model * m = ctx;
+    const size_t row_bytes = m->tok_embd.k * (m->tok_embd.type == TERN_DENSE_F32 ? 4 : 2);
+    const struct tern_gguf_tensor part = { .data = (const uint8_t *) m->tok_embd.w + r0 * row_bytes,
+                                           .nbytes = (r1 - r0) * row_bytes };
+    drop_pages(&part);
+}
+
 static float latent_value(const struct tern_gguf_tensor * t, size_t i) {
     uint16_t h;
     float f;
@@ -392,7 +401,10 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
             m->hp.n_vocab = n_vocab;
             if (!rc && (te = need_tensor(&L, "token_embd.weight", hp->n_embd, n_vocab)) == NULL) rc = -1;
             if (!rc) rc = load_dense(&L, te, "token_embd.weight", &m->tok_embd);
-            if (!rc && !m->tok_embd.owned) rc = move_to_huge_pages(&L, te, &m->tok_embd);
+            // With a q8 head over a tied embedding the f16 matrix is only looked up a row at a
+            // time: it stays in the file mapping (pages fault in as tokens use them).
+            const bool tied_q8 = opt->lm_head_q8 && !tern_gguf_find_tensor(&m->gguf, "output.weight");
+            if (!rc && !m->tok_embd.owned && !tied_q8) rc = move_to_huge_pages(&L, te, &m->tok_embd);
         }
     }
     if (!rc) {
@@ -431,12 +443,16 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
     }
     if (!rc && opt->lm_head_q8) {
         struct tern_dense q8;
-        if (tern_dense_quantize_q8(&m->output, &q8)) {
+        // Quantizing straight from the mapping drops each 4096 rows' f16 pages once read.
+        const bool mapped = m->tied && !m->embd_copy && !m->tok_embd.owned;
+        if (tern_dense_quantize_q8(&m->output, &q8, mapped ? drop_rows : NULL, m)) {
             rc = fail(&L, "out of memory quantizing the output matrix");
         } else {
             if (!m->tied) tern_dense_free(&m->output);
             m->output = q8;
             m->lm_head_q8 = true;
+            // The f16 rows stay for the embedding lookups, in the mapping: int8 inputs would
+            // move the logits far more than an int8 head does.
         }
     }
 #if defined(TERN_HAVE_PCRE2)

@@ -44,8 +44,10 @@ size_t tern_dense_bytes(const struct tern_dense * D);
 void tern_dense_free(struct tern_dense * D);
 // Row r as f32 (the embedding lookup).
 void tern_dense_row(const struct tern_dense * D, size_t r, float * out);
-// An int8-row copy of D (scale = max|row| / 127): the --lm-head q8 option. 0, -1 out of memory.
-int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out);
+// An int8-row copy of D (scale = max|row| / 127): the --lm-head q8 option. rows_done (may be
+// NULL) hears of each 4096 rows finished, so a caller can release their source. 0, -1 out of memory.
+int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out,
+                           void (*rows_done)(void * ctx, size_t r0, size_t r1), void * ctx);
 // y (m, n) = x (m, k) . D^T, rows split across nth threads of pool (NULL = the caller).
 void tern_dense_matmul(const struct tern_dense * D, struct tern_pool * pool, int nth, size_t m, const float * x,
                        float * y);
@@ -62,6 +64,7 @@ struct tern_vec_ops {
     // NULL where the CPU has no fast u8 x s8 instruction (then q8 rows use dot_q8).
     void (*dot_u8s8x2)(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db);
     void (*to_f16)(size_t n, const float * x, uint16_t * y);   // round to nearest even
+    void (*from_f16)(size_t n, const uint16_t * x, float * y);
     void (*round_f16)(size_t n, float * x);                    // x = f32(f16(x))
     // Causal attention of g query heads sharing one KV head (GQA), for one token:
     //   scores[h][j] = scale * q[h] . K[j]   (j < n_keys), softmax over j,  out[h] = sum_j p[h][j] V[j]
