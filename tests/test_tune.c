@@ -11,6 +11,7 @@
 #include "check.h"
 #include "tern/stats.h"
 #include "tern/tune.h"
+#include "../runtime/model/plan.h"
 
 static void test_stats(void) {
     const double a[] = { 1, 2, 3 }, b[] = { 4, 5, 6 };
@@ -42,8 +43,58 @@ static void write_text(const char * path, const char * text) {
 }
 
 
+// The model's variant pairs (plan.c) from a hand-made profile: the decode winner's layout has
+// a slow prefill kernel, a decode 10 % slower has a fast one: the pair with less time per token
+// (decode + prefill per prompt token) must win; without a profile, i2s at the richest ISA.
+static void test_plan(void) {
+    const struct tern_cpu * cpu = tern_cpu_get();
+    const struct tern_variant * d_fast = NULL, * p_slow = NULL, * d_other = NULL, * p_fast = NULL;
+    size_t count;
+    const struct tern_variant * v = tern_registry_variants(&count);
+    for (size_t i = 0; i < count; i++) {
+        if (v[i].wfmt != TERN_WFMT_I2S || !tern_variant_runnable(&v[i], cpu, NULL, 0)) continue;
+        for (size_t j = 0; j < count; j++) {
+            if (j == i || v[j].mr <= 1 || v[i].mr != 1 || v[j].pack != v[i].pack || v[j].nr != v[i].nr ||
+                v[j].kb != v[i].kb || v[j].isa != v[i].isa || v[j].vbytes != v[i].vbytes || v[j].prep != v[i].prep ||
+                !tern_variant_runnable(&v[j], cpu, NULL, 0)) {
+                continue;
+            }
+            if (!d_fast) {
+                d_fast = &v[i];
+                p_slow = &v[j];
+            } else if (!d_other && v[i].isa != d_fast->isa) {
+                d_other = &v[i];
+                p_fast = &v[j];
+            }
+        }
+    }
+    if (!d_other) {
+        printf("test_plan: this CPU runs fewer than two i2s layouts; skipped\n");
+        return;
+    }
+    struct tern_tune_candidate dc[2] = {
+        { .v = d_fast, .median_us = 100.0, .samples = 3 }, { .v = d_other, .median_us = 110.0, .samples = 3 },
+    };
+    struct tern_tune_candidate pc[2] = {
+        { .v = p_slow, .median_us = 64 * 50.0, .samples = 3 }, { .v = p_fast, .median_us = 64 * 20.0, .samples = 3 },
+    };
+    struct tern_tune_entry e[2] = {
+        { .shape = { "s", 512, 256, 1 }, .tokens = 1, .threads = 1, .v = d_fast, .n_cand = 2, .cand = dc },
+        { .shape = { "s", 512, 256, 1 }, .tokens = 64, .threads = 1, .v = p_fast, .n_cand = 2, .cand = pc },
+    };
+    struct tern_profile prof = { .n_entries = 2, .entries = e };
+    struct tern_plan_choice c;
+    tern_plan_choose(cpu, &prof, 512, 256, 1, &c);
+    CHECK(c.from_profile && c.decode == d_other && c.prefill == p_fast, "plan: picked %s + %s", c.decode ? c.decode->name : "-",
+          c.prefill ? c.prefill->name : "-");
+    tern_plan_choose(cpu, &prof, 999, 256, 1, &c);      // a shape the profile lacks
+    CHECK(!c.from_profile && c.decode && c.decode->wfmt == TERN_WFMT_I2S && c.decode->mr == 1 && c.prefill->mr > 1 &&
+          c.prefill->pack == c.decode->pack && c.prefill->nr == c.decode->nr, "plan: heuristic pair");
+}
+
 int main(void) {
     test_stats();
+    test_plan();
 
     // A small real run: two shapes, decode and an 8-token prefill, 1 and 2 threads, 1 second.
     struct tern_tune_shape shapes[2] = { { "small", 512, 256, 1 }, { "ragged", 700, 130, 2 } };

@@ -1,9 +1,8 @@
 // Which kernel variants a model's linear layers use. A layer keeps ONE packed copy of its
 // weights, so its decode variant (MR = 1) and prefill variant (MR > 1) must share a layout:
 // same format, ISA, NR, KB and vector width. With a tuning profile for this CPU the pair is
-// chosen from its measurements (decode within 3 % of the fastest decode that has a
-// partner, then the fastest prefill partner); without one, a rule of thumb (richest ISA,
-// largest prefill tile, its MR = 1 sibling).
+// chosen from its measurements (least decode time + prefill time per prompt token); without
+// one, a rule of thumb (i2s, richest ISA, largest prefill tile, its MR = 1 sibling).
 
 #include <math.h>
 #include <string.h>
@@ -76,25 +75,22 @@ void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * p
     const struct tern_tune_entry * de = profile ? tern_profile_entry(profile, k, n, 1, threads) : NULL;
     const struct tern_tune_entry * pe = profile ? tern_profile_entry(profile, k, n, 64, threads) : NULL;
     if (de) {
-        // Fastest decode among variants that have a prefill partner.
-        double best_dec = INFINITY;
+        // The pair with the least time per token of decode plus prefill (per prompt token), so
+        // a decode win by noise cannot drag a much slower prefill kernel along with its layout.
+        double best = INFINITY;
+        const double per_tok = pe ? (double) pe->tokens : 1.0;
         for (size_t i = 0; i < de->n_cand; i++) {
             const struct tern_variant * d = de->cand[i].v;
-            double t;
-            if (!d || d->mr != 1 || !tern_variant_runnable(d, cpu, NULL, 0) || !partner(d, cpu, pe, &t)) continue;
-            if (median_in(de, d) < best_dec) best_dec = median_in(de, d);
-        }
-        double best_pre = INFINITY;
-        for (size_t i = 0; isfinite(best_dec) && i < de->n_cand; i++) {
-            const struct tern_variant * d = de->cand[i].v;
-            double t;
-            if (!d || d->mr != 1 || median_in(de, d) > 1.03 * best_dec) continue;
-            const struct tern_variant * p = partner(d, cpu, pe, &t);
-            if (!p || !tern_variant_runnable(d, cpu, NULL, 0)) continue;
-            if (!out->decode || t < best_pre) {
+            double t_pre;
+            if (!d || d->mr != 1 || !tern_variant_runnable(d, cpu, NULL, 0)) continue;
+            const struct tern_variant * p = partner(d, cpu, pe, &t_pre);
+            const double t_dec = median_in(de, d);
+            if (!p || !isfinite(t_dec)) continue;
+            const double cost = t_dec + (pe ? (isfinite(t_pre) ? t_pre / per_tok : 1e12) : 0.0);
+            if (cost < best) {
+                best = cost;
                 out->decode = d;
                 out->prefill = p;
-                best_pre = t;
             }
         }
         if (out->decode) {
