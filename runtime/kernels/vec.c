@@ -122,26 +122,25 @@ AVX2 static float hsum8(__m256 v) {
 #define DOT16_BODY(load_a) \
     DOT_BODY(__m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_reduce_add_ps, load_a)
 
-AVX2 static float dot_f16_avx2(size_t n, const uint16_t * a, const float * b) {
-#define LOAD(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))
-    DOT8_BODY(LOAD)
-#undef LOAD
-    return s + dot_f16_c(n - i, a + i, b + i);
-}
+// dot_f16 / dot_f32 / dot_q8 for one vector width: only how W values of a become floats differs.
+#define DOT_FUNCS(SUFFIX, ATTR, BODY, LOAD_F16, LOAD_F32, LOAD_Q8)                          \
+    ATTR static float dot_f16_##SUFFIX(size_t n, const uint16_t * a, const float * b) {    \
+        BODY(LOAD_F16)                                                                      \
+        return s + dot_f16_c(n - i, a + i, b + i);                                          \
+    }                                                                                       \
+    ATTR static float dot_f32_##SUFFIX(size_t n, const float * a, const float * b) {       \
+        BODY(LOAD_F32)                                                                      \
+        return s + dot_f32_c(n - i, a + i, b + i);                                          \
+    }                                                                                       \
+    ATTR static float dot_q8_##SUFFIX(size_t n, const int8_t * a, const float * b) {       \
+        BODY(LOAD_Q8)                                                                       \
+        return s + dot_q8_c(n - i, a + i, b + i);                                           \
+    }
 
-AVX2 static float dot_f32_avx2(size_t n, const float * a, const float * b) {
-#define LOAD(j) _mm256_loadu_ps(a + (j))
-    DOT8_BODY(LOAD)
-#undef LOAD
-    return s + dot_f32_c(n - i, a + i, b + i);
-}
-
-AVX2 static float dot_q8_avx2(size_t n, const int8_t * a, const float * b) {
-#define LOAD(j) _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (a + (j)))))
-    DOT8_BODY(LOAD)
-#undef LOAD
-    return s + dot_q8_c(n - i, a + i, b + i);
-}
+#define LOAD8_F16(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))
+#define LOAD8_F32(j) _mm256_loadu_ps(a + (j))
+#define LOAD8_Q8(j) _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (a + (j)))))
+DOT_FUNCS(avx2, AVX2, DOT8_BODY, LOAD8_F16, LOAD8_F32, LOAD8_Q8)
 
 AVX2 static void axpy_f16_avx2(size_t n, float s, const uint16_t * x, float * y) {
     const __m256 vs = _mm256_set1_ps(s);
@@ -242,26 +241,10 @@ static const struct tern_vec_ops avx2 = {
     round_f16_avx2, attn_avx2,
 };
 
-AVX512 static float dot_f16_avx512(size_t n, const uint16_t * a, const float * b) {
-#define LOAD(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
-    DOT16_BODY(LOAD)
-#undef LOAD
-    return s + dot_f16_c(n - i, a + i, b + i);
-}
-
-AVX512 static float dot_f32_avx512(size_t n, const float * a, const float * b) {
-#define LOAD(j) _mm512_loadu_ps(a + (j))
-    DOT16_BODY(LOAD)
-#undef LOAD
-    return s + dot_f32_c(n - i, a + i, b + i);
-}
-
-AVX512 static float dot_q8_avx512(size_t n, const int8_t * a, const float * b) {
-#define LOAD(j) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (a + (j)))))
-    DOT16_BODY(LOAD)
-#undef LOAD
-    return s + dot_q8_c(n - i, a + i, b + i);
-}
+#define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
+#define LOAD16_F32(j) _mm512_loadu_ps(a + (j))
+#define LOAD16_Q8(j) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (a + (j)))))
+DOT_FUNCS(avx512, AVX512, DOT16_BODY, LOAD16_F16, LOAD16_F32, LOAD16_Q8)
 
 #define LOADH16(p) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (p)))
 ATTN_HEADS(attn4_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
