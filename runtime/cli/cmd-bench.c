@@ -15,6 +15,7 @@
 
 #include "args.h"
 #include "cli.h"
+#include "tern/file.h"
 #include "tern/stats.h"
 
 static int bench_kernels(char ** argv) {   // argv is NULL-terminated, as execv wants
@@ -61,30 +62,8 @@ static void run_file_free(struct run_file * f) {
 
 static int load_runs(const char * path, struct run_file * out, char * err, size_t err_size) {
     memset(out, 0, sizeof(*out));
-    FILE * fp = fopen(path, "rb");
-    if (!fp) {
-        snprintf(err, err_size, "cannot open %s: %s", path, strerror(errno));
-        return -1;
-    }
-    char * text = NULL;
-    size_t len = 0, cap = 0, got;
-    do {
-        if (len + 65536 + 1 > cap) {
-            cap = cap ? 2 * cap : 1 << 20;
-            char * grown = cap <= ((size_t) 1 << 30) ? realloc(text, cap) : NULL;
-            if (!grown) {
-                free(text);
-                fclose(fp);
-                snprintf(err, err_size, "%s is too large", path);
-                return -1;
-            }
-            text = grown;
-        }
-        got = fread(text + len, 1, cap - len - 1, fp);
-        len += got;
-    } while (got > 0);
-    fclose(fp);
-    text[len] = '\0';
+    char * text = tern_read_file(path, "", (size_t) 1 << 30, NULL, err, err_size);
+    if (!text) return -1;
     cJSON * root = cJSON_Parse(text);
     free(text);
     const cJSON * list = root ? cJSON_GetObjectItemCaseSensitive(root, "benchmarks") : NULL;

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "model-opts.h"
 #include "tern/chat.h"
+#include "tern/file.h"
 #include "tern/sampler.h"
 #include "tern/tokenizer.h"
 
@@ -113,27 +114,6 @@ static int parse_args(struct gen_opts * o, const char * cmd, int argc, char ** a
     return -1;     // go on
 }
 
-static char * read_file(const char * path, size_t * len) {
-    FILE * f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 4096, n = 0;
-    char * buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char * p = realloc(buf, cap *= 2);
-            if (!p) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = p;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 struct stream {
     struct tern_utf8_stream utf8;
     const struct tern_vocab * vocab;
@@ -218,9 +198,10 @@ int tern_cmd_run(int argc, char ** argv) {
     char * text = NULL;
     size_t len = 0;
     if (o.prompt_file) {
-        text = read_file(o.prompt_file, &len);
+        char err[400];
+        text = tern_read_file(o.prompt_file, "the prompt file", (size_t) 1 << 30, &len, err, sizeof(err));
         if (!text) {
-            fprintf(stderr, "tern run: cannot read the prompt file %s\n", o.prompt_file);
+            fprintf(stderr, "tern run: %s\n", err);
             return 1;
         }
     } else if (o.prompt) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tern/file.h"
 #include "tern/gguf.h"
 #include "tern/tokenizer.h"
 
@@ -19,22 +20,6 @@ static void usage(FILE * out) {
                  "  --no-parse-special treat <|...|> as plain text\n"
                  "  --pieces           print each id with its bytes\n"
                  "  --roundtrip        check that decoding gives the input bytes back (exit 1 if not)\n");
-}
-
-static char * slurp(const char * path, size_t * len) {
-    FILE * f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    const long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char * buf = size >= 0 ? malloc((size_t) size + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t) size, f) != (size_t) size) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = (size_t) size;
-    return buf;
 }
 
 // Returns 0, 1 for a failed round trip, -1 for an error.
@@ -121,9 +106,9 @@ int tern_cmd_tokenize(int argc, char ** argv) {
         rc = one(v, prompt, strlen(prompt), bos, !no_special, pieces, roundtrip);
     } else {
         size_t len;
-        char * buf = slurp(file ? file : records, &len);
+        char * buf = tern_read_file(file ? file : records, "", (size_t) 1 << 30, &len, err, sizeof(err));
         if (!buf) {
-            fprintf(stderr, "tern tokenize: cannot read %s\n", file ? file : records);
+            fprintf(stderr, "tern tokenize: %s\n", err);
             rc = -1;
         } else if (file) {
             rc = one(v, buf, len, bos, !no_special, pieces, roundtrip);

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #endif
 
+#include "tern/file.h"
 #include "tern/gen_model.h"
 #include "tern/gguf.h"
 #include "tern/i2s_disk.h"
@@ -281,23 +282,8 @@ oom:
 #if defined(TERN_HAVE_CJSON)
 // A Hugging Face tokenizer.json (model.type BPE, byte level): vocab, merges, added tokens.
 static int json_vocab(struct vocab * v, const char * path, char * err, size_t err_size) {
-    FILE * f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, err_size, "cannot open %s", path);
-        return -1;
-    }
-    fseek(f, 0, SEEK_END);
-    const long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char * text = size > 0 ? malloc((size_t) size + 1) : NULL;
-    const bool read_ok = text && fread(text, 1, (size_t) size, f) == (size_t) size;
-    fclose(f);
-    if (!read_ok) {
-        free(text);
-        snprintf(err, err_size, "cannot read %s", path);
-        return -1;
-    }
-    text[size] = '\0';
+    char * text = tern_read_file(path, "", (size_t) 1 << 30, NULL, err, err_size);
+    if (!text) return -1;
     cJSON * root = cJSON_Parse(text);
     free(text);
     int rc = -1;

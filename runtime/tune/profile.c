@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "tern/file.h"
 #include "tern/tune.h"
 
 #define PROFILE_FORMAT "tern-profile-1"
@@ -164,41 +165,10 @@ static size_t count_num(const cJSON * o, const char * key, const char ** bad) {
     return (size_t) v;
 }
 
-static char * slurp(const char * path, char * err, size_t err_size) {
-    FILE * f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, err_size, "cannot open profile %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    char * buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            if (cap > ((size_t) 256 << 20)) {
-                snprintf(err, err_size, "profile %s is larger than 256 MiB", path);
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            char * grown = realloc(buf, cap);
-            if (!grown) break;
-            buf = grown;
-        }
-        const size_t got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-        if (got == 0) break;
-    }
-    fclose(f);
-    if (buf) buf[len] = '\0';
-    else snprintf(err, err_size, "out of memory reading %s", path);
-    return buf;
-}
-
 struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu * cpu, bool * stale,
                                         char * err, size_t err_size) {
     *stale = false;
-    char * text = slurp(path, err, err_size);
+    char * text = tern_read_file(path, "profile", (size_t) 256 << 20, NULL, err, err_size);
     if (!text) return NULL;
     cJSON * root = cJSON_Parse(text);
     free(text);
