@@ -172,10 +172,11 @@ static void quantize_two_terms(size_t k, const float * x, uint8_t * hi, uint8_t 
     }
 }
 
-static float dense_dot(const struct dense_job * job, size_t r, const float * x) {
+// Row r of D . token t of x.
+static float dense_dot(const struct dense_job * job, size_t r, size_t t) {
     const struct tern_dense * D = job->D;
+    const float * x = job->x + t * D->k;
     if (job->xq) {
-        const size_t t = (size_t) (x - job->x) / D->k;
         int32_t hi, lo;
         job->ops->dot_u8s8x2(D->k, job->xq + 2 * t * D->k, job->xq + (2 * t + 1) * D->k, (const int8_t *) D->w + r * D->k,
                              &hi, &lo);
@@ -191,10 +192,10 @@ static float dense_dot(const struct dense_job * job, size_t r, const float * x) 
 }
 
 static void dense_rows(const struct dense_job * job, size_t r0, size_t r1) {
-    const size_t n = job->D->n, k = job->D->k;
+    const size_t n = job->D->n;
     // Rows outer, tokens inner: each row is read from memory once and reused from L1.
     for (size_t r = r0; r < r1; r++) {
-        for (size_t t = 0; t < job->m; t++) job->y[t * n + r] = dense_dot(job, r, job->x + t * k);
+        for (size_t t = 0; t < job->m; t++) job->y[t * n + r] = dense_dot(job, r, t);
     }
 }
 

@@ -57,6 +57,7 @@ int tern_session_init(struct tern_session * s, const struct tern_model * m, stru
     s->scores = tern_aligned_alloc((size_t) s->threads * n_ctx * (hp->n_head / hp->n_head_kv) * sizeof(float));
     s->acc = tern_aligned_alloc(n_batch * wide * sizeof(int32_t));
     s->logits = tern_aligned_alloc((size_t) hp->n_vocab * sizeof(float));
+    s->logits_rows = 1;
     size_t row_max = 0;
     for (uint32_t l = 0; l < hp->n_layer; l++) {
         const struct tern_layer * w = &m->layers[l];
@@ -237,13 +238,16 @@ int tern_forward(struct tern_session * s, const int32_t * tokens, size_t n, bool
             snprintf(err, err_size, "%zu tokens with logits for every position exceed the batch of %zu", n, s->n_batch);
             return -1;
         }
-        float * bigger = tern_aligned_alloc(n * hp->n_vocab * sizeof(float));
-        if (!bigger) {
-            snprintf(err, err_size, "out of memory for %zu x %u logits", n, hp->n_vocab);
-            return -1;
+        if (n > s->logits_rows) {
+            float * bigger = tern_aligned_alloc(n * hp->n_vocab * sizeof(float));
+            if (!bigger) {
+                snprintf(err, err_size, "out of memory for %zu x %u logits", n, hp->n_vocab);
+                return -1;
+            }
+            tern_aligned_free(s->logits);
+            s->logits = bigger;
+            s->logits_rows = n;
         }
-        tern_aligned_free(s->logits);
-        s->logits = bigger;
     }
     for (size_t done = 0; done < n;) {
         const size_t b = n - done < s->n_batch ? n - done : s->n_batch;

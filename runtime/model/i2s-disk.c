@@ -20,13 +20,16 @@ static unsigned value_shift(size_t i) {
     return 6 - 2 * (unsigned) (i % TERN_I2S_DISK_BLOCK / 32);
 }
 
+static int check_size(size_t size, size_t n, char * err, size_t err_size) {
+    const size_t need = tern_i2s_disk_bytes(n);
+    if (size >= need) return 0;
+    snprintf(err, err_size, "I2_S payload is %zu bytes, %zu values need %zu", size, n, need);
+    return -1;
+}
+
 int tern_i2s_disk_decode_range(const uint8_t * src, size_t size, size_t n, size_t first, size_t count, int8_t * dst,
                                char * err, size_t err_size) {
-    const size_t need = tern_i2s_disk_bytes(n);
-    if (size < need) {
-        snprintf(err, err_size, "I2_S payload is %zu bytes, %zu values need %zu", size, n, need);
-        return -1;
-    }
+    if (check_size(size, n, err, err_size)) return -1;
     if (first > n || count > n - first) {
         snprintf(err, err_size, "I2_S range %zu+%zu is outside the %zu values", first, count, n);
         return -1;
@@ -62,12 +65,8 @@ int tern_i2s_disk_decode_range(const uint8_t * src, size_t size, size_t n, size_
 }
 
 int tern_i2s_disk_scale(const uint8_t * src, size_t size, size_t n, float * scale, char * err, size_t err_size) {
-    const size_t need = tern_i2s_disk_bytes(n);
-    if (size < need) {
-        snprintf(err, err_size, "I2_S payload is %zu bytes, %zu values need %zu", size, n, need);
-        return -1;
-    }
-    memcpy(scale, src + need - TERN_I2S_DISK_TAIL, sizeof(float));
+    if (check_size(size, n, err, err_size)) return -1;
+    memcpy(scale, src + tern_i2s_disk_bytes(n) - TERN_I2S_DISK_TAIL, sizeof(float));
     if (!isfinite(*scale)) {
         snprintf(err, err_size, "I2_S tensor scale is not finite");
         return -1;

@@ -106,3 +106,10 @@ void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * p
 #endif
     heuristic(cpu, out);
 }
+
+// The decode or prefill half of the heuristic pair (tern/tune.h).
+const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens) {
+    struct tern_plan_choice c = { 0 };
+    heuristic(cpu, &c);
+    return tokens == 1 ? c.decode : c.prefill;
+}

@@ -323,25 +323,6 @@ const struct tern_variant * tern_profile_choose(const struct tern_profile * p, s
     return e ? e->v : NULL;
 }
 
-const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens) {
-    size_t count;
-    const struct tern_variant * v = tern_registry_variants(&count), * best = NULL;
-    int best_rank = -1;
-    for (size_t i = 0; i < count; i++) {
-        if (!tern_variant_runnable(&v[i], cpu, NULL, 0)) continue;
-        const uint32_t f = tern_isa_features(v[i].isa);
-        const int isa_rank = __builtin_popcount(f);         // richer ISA = more required features
-        const int tile = tokens == 1 ? (v[i].mr == 1 ? (int) v[i].nr : 0) : (int) (v[i].mr * v[i].nr);
-        // i2s first: it wins on every CPU measured so far (see plan.c); then the richer ISA.
-        const int rank = (v[i].wfmt == TERN_WFMT_I2S) * 100000000 + isa_rank * 100000 + tile;
-        if (rank > best_rank) {
-            best_rank = rank;
-            best = &v[i];
-        }
-    }
-    return best;
-}
-
 // ---------------------------------------------------------------------------- presets
 
 static const char * const preset_names[] = {

@@ -90,7 +90,8 @@ struct tern_session {
     float * scores;              // (threads, n_ctx)
     int32_t * acc;               // (n_batch, max(n_ff, n_embd * 2))
     struct tern_acts acts;
-    float * logits;              // (n_batch, n_vocab)
+    float * logits;              // (logits_rows, n_vocab): 1 row, more once all_logits asks for them
+    size_t logits_rows;
 };
 
 // 0, or -1 with err (out of memory, bad sizes). n_ctx 0 = min(n_ctx_train, 4096).

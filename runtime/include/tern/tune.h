@@ -100,8 +100,8 @@ const struct tern_variant * tern_profile_choose(const struct tern_profile * p, s
 const struct tern_tune_entry * tern_profile_entry(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
                                                  int threads);
 
-// Without a profile: the runnable variant a rule of thumb picks (richest ISA; MR = 1 and
-// the widest NR for decode, the largest MR x NR tile for prefill).
+// Without a profile: the variant a rule of thumb picks (runtime/model/plan.c: i2s, richest
+// ISA, largest prefill tile): its MR = 1 variant for decode, the MR > 1 one of that layout for prefill.
 const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens);
 
 // The shapes of a preset from configs/models (generated/models.inc). Returns the count
