@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #endif
 
+#include "tern/bpe_bytes.h"
 #include "tern/file.h"
 #include "tern/gen_model.h"
 #include "tern/gguf.h"
@@ -163,13 +164,6 @@ static int vocab_alloc(struct vocab * v, size_t n, size_t n_merges) {
     return v->text && v->len && v->type && v->score && v->merges ? 0 : -1;
 }
 
-static size_t put_cp(uint32_t cp, char * out) {
-    if (cp < 0x80) { out[0] = (char) cp; return 1; }
-    out[0] = (char) (0xc0 | cp >> 6);
-    out[1] = (char) (0x80 | (cp & 0x3f));
-    return 2;
-}
-
 static const char * const llama3_specials[] = {
     "<|begin_of_text|>", "<|end_of_text|>", "<|reserved_special_token_0|>", "<|reserved_special_token_1|>",
     "<|finetune_right_pad_id|>", "<|reserved_special_token_2|>", "<|start_header_id|>", "<|end_header_id|>",
@@ -192,26 +186,21 @@ static int synthetic_vocab(struct vocab * v, size_t n, uint64_t seed, char * err
     int32_t * slots = malloc(cap * sizeof(int32_t));
     if (!slots) goto oom;
     memset(slots, 0xff, cap * sizeof(int32_t));
-#define HASH(s, l) ({ uint64_t h_ = 1469598103934665603ull; for (size_t q_ = 0; q_ < (l); q_++) h_ = (h_ ^ (uint8_t) (s)[q_]) * 1099511628211ull; h_; })
+    // Byte tokens in GPT-2's order: by code point of the byte-to-unicode map.
+    uint16_t byte_cp[256];
+    int16_t cp_byte[TERN_GPT2_CODEPOINTS];
+    tern_gpt2_byte_map(byte_cp, cp_byte);
     size_t id = 0;
-    int printable_first[256], order = 0, extra = 0;
-    for (int b = 0; b < 256; b++) {
-        const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174);
-        if (printable) printable_first[order++] = b;
-    }
-    for (int b = 0; b < 256; b++) {
-        const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174);
-        if (!printable) printable_first[order++] = 256 + extra++;
-    }
-    for (int i = 0; i < 256; i++) {
+    for (uint32_t cp = 0; cp < TERN_GPT2_CODEPOINTS; cp++) {
+        if (cp_byte[cp] < 0) continue;
         char buf[4];
-        const size_t l = put_cp((uint32_t) printable_first[i], buf);
+        const size_t l = tern_utf8_put(cp, buf);
         v->text[id] = malloc(l);
         if (!v->text[id]) goto oom_slots;
         memcpy(v->text[id], buf, l);
         v->len[id] = l;
         v->type[id] = 1;
-        size_t h = HASH(buf, l) & (cap - 1);
+        size_t h = tern_fnv1a(buf, l) & (cap - 1);
         while (slots[h] >= 0) h = (h + 1) & (cap - 1);
         slots[h] = (int32_t) id++;
     }
@@ -230,7 +219,7 @@ static int synthetic_vocab(struct vocab * v, size_t n, uint64_t seed, char * err
         char buf[32];
         memcpy(buf, v->text[a], v->len[a]);
         memcpy(buf + v->len[a], v->text[b], v->len[b]);
-        size_t h = HASH(buf, l) & (cap - 1);
+        size_t h = tern_fnv1a(buf, l) & (cap - 1);
         bool dup = false;
         while (slots[h] >= 0) {
             const int32_t o = slots[h];
@@ -255,7 +244,6 @@ static int synthetic_vocab(struct vocab * v, size_t n, uint64_t seed, char * err
         slots[h] = (int32_t) id++;
         m++;
     }
-#undef HASH
     free(printable_ids);
     free(slots);
     for (size_t i = 0; i < n_special; i++, id++) {

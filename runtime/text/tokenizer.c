@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tern/bpe_bytes.h"
 #include "tern/gguf.h"
 #include "tern/tokenizer.h"
 
@@ -36,7 +37,7 @@ struct tern_vocab {
     int32_t * mrank, * mres;
     size_t mmask;
     int32_t byte_id[256];
-    int16_t cp_byte[324];        // GPT-2 byte-to-unicode, inverted
+    int16_t cp_byte[TERN_GPT2_CODEPOINTS];   // GPT-2 byte-to-unicode, inverted
     uint16_t byte_cp[256];
     int32_t * specials;          // control / user-defined ids, longest text first
     size_t n_specials;
@@ -47,14 +48,8 @@ struct tern_vocab {
     char pre[16];
 };
 
-static uint64_t fnv(const char * s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t) s[i]) * 1099511628211ull;
-    return h;
-}
-
 static int32_t find_n(const struct tern_vocab * v, const char * s, size_t n) {
-    for (size_t i = fnv(s, n) & v->mask;; i = (i + 1) & v->mask) {
+    for (size_t i = tern_fnv1a(s, n) & v->mask;; i = (i + 1) & v->mask) {
         const int32_t id = v->slots[i];
         if (id < 0) return -1;
         if (v->len[id] == n && memcmp(v->text + v->off[id], s, n) == 0) return id;
@@ -84,15 +79,6 @@ static bool merge_find(const struct tern_vocab * v, int32_t a, int32_t b, int32_
     }
 }
 
-static size_t utf8_put(uint32_t cp, char * out) {
-    if (cp < 0x80) { out[0] = (char) cp; return 1; }
-    if (cp < 0x800) { out[0] = (char) (0xc0 | cp >> 6); out[1] = (char) (0x80 | (cp & 0x3f)); return 2; }
-    out[0] = (char) (0xe0 | cp >> 12);
-    out[1] = (char) (0x80 | ((cp >> 6) & 0x3f));
-    out[2] = (char) (0x80 | (cp & 0x3f));
-    return 3;
-}
-
 // One code point at s (n bytes left); *adv its length, or 1 and -1 for an invalid byte.
 static int32_t utf8_get(const unsigned char * s, size_t n, size_t * adv) {
     *adv = 1;
@@ -106,16 +92,6 @@ static int32_t utf8_get(const unsigned char * s, size_t n, size_t * adv) {
     }
     *adv = need;
     return cp;
-}
-
-static void byte_map(struct tern_vocab * v) {
-    int n = 0;
-    for (int i = 0; i < 324; i++) v->cp_byte[i] = -1;
-    for (int b = 0; b < 256; b++) {
-        const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174);
-        v->byte_cp[b] = (uint16_t) (printable ? b : 256 + n++);
-        v->cp_byte[v->byte_cp[b]] = (int16_t) b;
-    }
 }
 
 static int cmp_special(const void * a, const void * b, void * vv) {
@@ -150,7 +126,7 @@ struct tern_vocab * tern_vocab_load(const struct tern_gguf * g, char * err, size
     if (!v) return load_fail(v, err, err_size, "out of memory loading the vocabulary");
     const size_t n = (size_t) tokens->v.arr.count;
     v->n = n;
-    byte_map(v);
+    tern_gpt2_byte_map(v->byte_cp, v->cp_byte);
     struct tern_gguf_str * strs = malloc(n * sizeof(*strs));
     v->off = malloc(n * 4);
     v->len = malloc(n * 4);
@@ -198,7 +174,7 @@ struct tern_vocab * tern_vocab_load(const struct tern_gguf * g, char * err, size
             ty = TOKEN_CONTROL;
         }
         v->type[i] = (uint8_t) (ty >= 1 && ty <= 6 ? ty : TOKEN_NORMAL);
-        size_t slot = fnv(strs[i].ptr, (size_t) strs[i].len) & v->mask;
+        size_t slot = tern_fnv1a(strs[i].ptr, (size_t) strs[i].len) & v->mask;
         while (v->slots[slot] >= 0) {
             const int32_t o = v->slots[slot];
             if (v->len[o] == strs[i].len && memcmp(v->text + v->off[o], strs[i].ptr, strs[i].len) == 0) break;
@@ -216,7 +192,7 @@ struct tern_vocab * tern_vocab_load(const struct tern_gguf * g, char * err, size
         for (size_t j = 0; j < v->len[i];) {
             size_t adv;
             const int32_t cp = utf8_get(s + j, v->len[i] - j, &adv);
-            if (!literal && cp >= 0 && cp < 324 && v->cp_byte[cp] >= 0) {
+            if (!literal && cp >= 0 && cp < TERN_GPT2_CODEPOINTS && v->cp_byte[cp] >= 0) {
                 v->bytes[bpos++] = (char) v->cp_byte[cp];
             } else {
                 memcpy(v->bytes + bpos, s + j, adv);
@@ -228,7 +204,7 @@ struct tern_vocab * tern_vocab_load(const struct tern_gguf * g, char * err, size
     }
     for (int b = 0; b < 256; b++) {
         char u[4];
-        v->byte_id[b] = find_n(v, u, utf8_put(v->byte_cp[b], u));
+        v->byte_id[b] = find_n(v, u, tern_utf8_put(v->byte_cp[b], u));
         if (v->byte_id[b] < 0) {
             snprintf(err, err_size, "the vocabulary lacks the byte token for 0x%02x: not a byte-level BPE vocabulary", b);
             return load_fail(v, err, err_size, NULL);
@@ -467,7 +443,7 @@ static int encode_piece(const struct tern_vocab * v, struct bpe * w, const unsig
     if (bpe_reserve(w, n + 1)) return -1;
     if (v->ignore_merges) {
         size_t m = 0;
-        for (size_t i = 0; i < n; i++) m += utf8_put(v->byte_cp[s[i]], w->mapped + m);
+        for (size_t i = 0; i < n; i++) m += tern_utf8_put(v->byte_cp[s[i]], w->mapped + m);
         const int32_t whole = find_n(v, w->mapped, m);
         if (whole >= 0) {
             push_id(o, whole);
