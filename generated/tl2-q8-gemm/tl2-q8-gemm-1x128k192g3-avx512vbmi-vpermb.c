@@ -74,6 +74,9 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
         for (size_t u = 0; u < 32; u++) {
             const uint8_t * unit = wp + u * 160;
             const size_t g0 = k0 / 3 + u * 2;   // first group of this unit
+            // One signed table per (group, token), shared by all 2 index vectors.
+            const __m512i vtab0_0 = signed_table(a0 + (g0 + 0) * 32, vsplit);
+            const __m512i vtab0_1 = signed_table(a0 + (g0 + 1) * 32, vsplit);
             {
                 const __m512i vw = _mm512_loadu_si512((const void *) (unit + 0));
                 const __m512i vlo = _mm512_and_si512(vw, vmask4);
@@ -83,8 +86,7 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
                 __builtin_memcpy(&bits0, unit + 128, 8);
                 const __mmask64 kneg0 = _cvtu64_mask64(bits0);
                 {
-                    const uint8_t * table = a0 + (g0 + 0) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab0_0;
                     const __m512i vidx = _mm512_mask_add_epi8(vlo, kneg0, vlo, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -97,8 +99,7 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
                 __builtin_memcpy(&bits1, unit + 144, 8);
                 const __mmask64 kneg1 = _cvtu64_mask64(bits1);
                 {
-                    const uint8_t * table = a0 + (g0 + 1) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab0_1;
                     const __m512i vidx = _mm512_mask_add_epi8(vhi, kneg1, vhi, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -116,8 +117,7 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
                 __builtin_memcpy(&bits0, unit + 136, 8);
                 const __mmask64 kneg0 = _cvtu64_mask64(bits0);
                 {
-                    const uint8_t * table = a0 + (g0 + 0) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab0_0;
                     const __m512i vidx = _mm512_mask_add_epi8(vlo, kneg0, vlo, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -130,8 +130,7 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
                 __builtin_memcpy(&bits1, unit + 152, 8);
                 const __mmask64 kneg1 = _cvtu64_mask64(bits1);
                 {
-                    const uint8_t * table = a0 + (g0 + 1) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab0_1;
                     const __m512i vidx = _mm512_mask_add_epi8(vhi, kneg1, vhi, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);

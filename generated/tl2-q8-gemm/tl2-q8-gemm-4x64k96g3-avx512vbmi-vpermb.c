@@ -85,6 +85,15 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
         for (size_t u = 0; u < 16; u++) {
             const uint8_t * unit = wp + u * 80;
             const size_t g0 = k0 / 3 + u * 2;   // first group of this unit
+            // One signed table per (group, token), shared by all 1 index vectors.
+            const __m512i vtab0_0 = signed_table(a0 + (g0 + 0) * 32, vsplit);
+            const __m512i vtab1_0 = signed_table(a1 + (g0 + 0) * 32, vsplit);
+            const __m512i vtab2_0 = signed_table(a2 + (g0 + 0) * 32, vsplit);
+            const __m512i vtab3_0 = signed_table(a3 + (g0 + 0) * 32, vsplit);
+            const __m512i vtab0_1 = signed_table(a0 + (g0 + 1) * 32, vsplit);
+            const __m512i vtab1_1 = signed_table(a1 + (g0 + 1) * 32, vsplit);
+            const __m512i vtab2_1 = signed_table(a2 + (g0 + 1) * 32, vsplit);
+            const __m512i vtab3_1 = signed_table(a3 + (g0 + 1) * 32, vsplit);
             {
                 const __m512i vw = _mm512_loadu_si512((const void *) (unit + 0));
                 const __m512i vlo = _mm512_and_si512(vw, vmask4);
@@ -94,8 +103,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                 __builtin_memcpy(&bits0, unit + 64, 8);
                 const __mmask64 kneg0 = _cvtu64_mask64(bits0);
                 {
-                    const uint8_t * table = a0 + (g0 + 0) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab0_0;
                     const __m512i vidx = _mm512_mask_add_epi8(vlo, kneg0, vlo, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -104,8 +112,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                     vs0_0_b = _mm512_add_epi16(vs0_0_b, vb);
                 }
                 {
-                    const uint8_t * table = a1 + (g0 + 0) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab1_0;
                     const __m512i vidx = _mm512_mask_add_epi8(vlo, kneg0, vlo, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -114,8 +121,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                     vs1_0_b = _mm512_add_epi16(vs1_0_b, vb);
                 }
                 {
-                    const uint8_t * table = a2 + (g0 + 0) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab2_0;
                     const __m512i vidx = _mm512_mask_add_epi8(vlo, kneg0, vlo, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -124,8 +130,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                     vs2_0_b = _mm512_add_epi16(vs2_0_b, vb);
                 }
                 {
-                    const uint8_t * table = a3 + (g0 + 0) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab3_0;
                     const __m512i vidx = _mm512_mask_add_epi8(vlo, kneg0, vlo, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -138,8 +143,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                 __builtin_memcpy(&bits1, unit + 72, 8);
                 const __mmask64 kneg1 = _cvtu64_mask64(bits1);
                 {
-                    const uint8_t * table = a0 + (g0 + 1) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab0_1;
                     const __m512i vidx = _mm512_mask_add_epi8(vhi, kneg1, vhi, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -148,8 +152,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                     vs0_0_b = _mm512_add_epi16(vs0_0_b, vb);
                 }
                 {
-                    const uint8_t * table = a1 + (g0 + 1) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab1_1;
                     const __m512i vidx = _mm512_mask_add_epi8(vhi, kneg1, vhi, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -158,8 +161,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                     vs1_0_b = _mm512_add_epi16(vs1_0_b, vb);
                 }
                 {
-                    const uint8_t * table = a2 + (g0 + 1) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab2_1;
                     const __m512i vidx = _mm512_mask_add_epi8(vhi, kneg1, vhi, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
@@ -168,8 +170,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512vbmi_vpermb(
                     vs2_0_b = _mm512_add_epi16(vs2_0_b, vb);
                 }
                 {
-                    const uint8_t * table = a3 + (g0 + 1) * 32;
-                    const __m512i vtab = signed_table(table, vsplit);
+                    const __m512i vtab = vtab3_1;
                     const __m512i vidx = _mm512_mask_add_epi8(vhi, kneg1, vhi, v16);
                     const __m512i vrlo = _mm512_permutexvar_epi8(vidx, vtab);
                     const __m512i vrhi = _mm512_permutexvar_epi8(_mm512_or_si512(vidx, v32), vtab);
