@@ -298,7 +298,7 @@ static void latent_twins(void) {
 }
 
 // Files the loader refuses: each gives a one-line reason naming the problem.
-static void refusals(const char * dir) {
+static void refusals(const char * src) {
     struct { const char * key; uint32_t value; const char * want; } cases[] = {
         { "bitnet-b1.58.block_count", 3, "blk.2" },                 // the file has 2 layers
         { "bitnet-b1.58.embedding_length", 250, "impossible" },      // 250 % 8 heads != 0
@@ -306,8 +306,7 @@ static void refusals(const char * dir) {
         { "bitnet-b1.58.feed_forward_length", 512, "shape" },        // tensors are 640 wide
         { "bitnet-b1.58.vocab_size", 999, "vocab_size" },
     };
-    char src[600], dst[700], err[400];
-    snprintf(src, sizeof(src), "%s/model.gguf", dir);
+    char dst[700], err[400];
     snprintf(dst, sizeof(dst), "%s/refuse-%d.gguf", P_tmpdir, (int) getpid());
     struct tern_gguf g;
     if (tern_gguf_open(&g, src, err, sizeof(err))) {
@@ -357,23 +356,29 @@ int main(int argc, char ** argv) {
         fprintf(stderr, "usage: test_model FIXTURE_DIR\n");
         return 2;
     }
-    char path[600];
-    fixture(argv[1]);
+    // The fixture (bitnet.cpp's file and logits) when shared/fixtures is beside the checkout;
+    // the model-level checks then run on it, else on a gen-model file.
+    char path[600], gen[600], err[400];
     snprintf(path, sizeof(path), "%s/model.gguf", argv[1]);
-    against_reference(path, "fixture");
-    // A model written by tern's own gen-model (GQA 8/2, 2 layers), two seeds.
-    for (uint64_t seed = 1; seed <= 2; seed++) {
-        char out[600], err[400];
-        snprintf(out, sizeof(out), "%s/tern-gen-%d-%llu.gguf", P_tmpdir, (int) getpid(), (unsigned long long) seed);
-        const struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = out, .seed = seed };
+    const bool have_fixture = access(path, R_OK) == 0;
+    if (have_fixture) {
+        fixture(argv[1]);
+        against_reference(path, "fixture");
+    } else {
+        printf("SKIP fixture: %s not found (shared/fixtures is expected beside the checkout)\n", path);
+    }
+    // Models written by tern's own gen-model (GQA 8/2, 2 layers), two seeds.
+    snprintf(gen, sizeof(gen), "%s/tern-gen-%d.gguf", P_tmpdir, (int) getpid());
+    for (uint64_t seed = 2; seed >= 1; seed--) {
+        const struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = gen, .seed = seed };
         CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
         char what[64];
         snprintf(what, sizeof(what), "gen-model seed %llu", (unsigned long long) seed);
-        against_reference(out, what);
-        remove(out);
+        against_reference(gen, what);
     }
-    lm_head_q8(path);
+    lm_head_q8(have_fixture ? path : gen);
     latent_twins();
-    refusals(argv[1]);
+    refusals(have_fixture ? path : gen);
+    remove(gen);
     return check_summary("test_model");
 }
