@@ -158,7 +158,7 @@ static int take_value(struct cursor * c, uint32_t type, struct tern_gguf_kv * kv
 
 // A name from the file, made printable for a one-line message: at most 64 bytes, control
 // characters (a newline would break the one-line promise) shown as '?'.
-static const char * printable(struct tern_gguf_str s, char * buf, size_t size) {
+const char * tern_gguf_printable(struct tern_gguf_str s, char * buf, size_t size) {
     size_t n = s.len < 64 ? (size_t) s.len : 64;
     if (n >= size) n = size - 1;
     for (size_t i = 0; i < n; i++) {
@@ -196,7 +196,7 @@ static int parse(struct tern_gguf * g, char * err, size_t err_size) {
         snprintf(what, sizeof(what), "key/value #%llu", (unsigned long long) i);
         if (take_str(&c, &kv->key, what) || take(&c, &kv->type, 4, what)) return -1;
         char name[65];
-        snprintf(what, sizeof(what), "key '%s'", printable(kv->key, name, sizeof(name)));
+        snprintf(what, sizeof(what), "key '%s'", tern_gguf_printable(kv->key, name, sizeof(name)));
         if (take_value(&c, kv->type, kv, 0, what)) return -1;
         if (tern_gguf_str_eq(kv->key, "general.alignment")) {
             if (kv->type != TERN_GGUF_UINT32 || kv->v.u64 == 0 || (kv->v.u64 & (kv->v.u64 - 1)) || kv->v.u64 > 65536) {
@@ -211,7 +211,7 @@ static int parse(struct tern_gguf * g, char * err, size_t err_size) {
         snprintf(what, sizeof(what), "tensor #%llu", (unsigned long long) i);
         if (take_str(&c, &t->name, what) || take(&c, &t->n_dims, 4, what)) return -1;
         char name[65];
-        snprintf(what, sizeof(what), "tensor '%s'", printable(t->name, name, sizeof(name)));
+        snprintf(what, sizeof(what), "tensor '%s'", tern_gguf_printable(t->name, name, sizeof(name)));
         if (t->n_dims < 1 || t->n_dims > 4) return fail(&c, "corrupt GGUF: %s has %u dimensions (1..4)", what, t->n_dims);
         uint64_t n = 1;
         for (uint32_t d = 0; d < 4; d++) {
@@ -253,7 +253,7 @@ static int parse(struct tern_gguf * g, char * err, size_t err_size) {
         if (t->offset > g->data_size || t->nbytes > g->data_size - t->offset) {
             char name[65];
             return fail(&c, "truncated GGUF: tensor '%s' needs bytes %llu..%llu of a %zu-byte data section",
-                        printable(t->name, name, sizeof(name)), (unsigned long long) t->offset,
+                        tern_gguf_printable(t->name, name, sizeof(name)), (unsigned long long) t->offset,
                         (unsigned long long) (t->offset + t->nbytes), g->data_size);
         }
         t->data = g->data + t->offset;

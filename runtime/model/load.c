@@ -52,17 +52,15 @@ static int read_hparams(struct loader * L) {
     struct tern_hparams * hp = &L->m->hp;
     struct tern_gguf_str s;
     if (!tern_gguf_get_str(g, "general.architecture", &s)) return fail(L, "general.architecture is missing: not a model file");
-    if (s.len >= sizeof(hp->arch)) return fail(L, "general.architecture is too long");
+    if (!tern_gguf_str_eq(s, "bitnet-b1.58") && !tern_gguf_str_eq(s, "bitnet-25")) {
+        char name[65];
+        return fail(L, "architecture '%s' is not supported (tern runs bitnet-b1.58 and bitnet-25)",
+                    tern_gguf_printable(s, name, sizeof(name)));
+    }
     memcpy(hp->arch, s.ptr, s.len);
     hp->arch[s.len] = '\0';
-    if (strcmp(hp->arch, "bitnet-b1.58") != 0 && strcmp(hp->arch, "bitnet-25") != 0) {
-        return fail(L, "architecture '%s' is not supported (tern runs bitnet-b1.58 and bitnet-25)", hp->arch);
-    }
-    if (tern_gguf_get_str(g, "general.name", &s)) {
-        const size_t n = s.len < sizeof(hp->name) - 1 ? s.len : sizeof(hp->name) - 1;
-        memcpy(hp->name, s.ptr, n);
-        hp->name[n] = '\0';
-    }
+    // general.name is shown in messages and tables: made printable (at most 64 bytes).
+    if (tern_gguf_get_str(g, "general.name", &s)) tern_gguf_printable(s, hp->name, sizeof(hp->name));
     char key[96];
 #define REQUIRED_U32(field, suffix)                                                            \
     snprintf(key, sizeof(key), "%s." suffix, hp->arch);                                        \

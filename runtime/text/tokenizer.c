@@ -112,8 +112,9 @@ struct tern_vocab * tern_vocab_load(const struct tern_gguf * g, char * err, size
     struct tern_gguf_str model;
     if (!tern_gguf_get_str(g, "tokenizer.ggml.model", &model)) return NULL;
     if (!tern_gguf_str_eq(model, "gpt2")) {
-        snprintf(err, err_size, "tokenizer.ggml.model '%.*s' is not supported (tern reads byte-level BPE, 'gpt2')",
-                 (int) (model.len < 32 ? model.len : 32), model.ptr);
+        char name[65];
+        snprintf(err, err_size, "tokenizer.ggml.model '%s' is not supported (tern reads byte-level BPE, 'gpt2')",
+                 tern_gguf_printable(model, name, sizeof(name)));
         return NULL;
     }
     const struct tern_gguf_kv * tokens = tern_gguf_find_kv(g, "tokenizer.ggml.tokens");

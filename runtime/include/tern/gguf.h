@@ -76,6 +76,9 @@ void tern_gguf_close(struct tern_gguf * g);
 const struct tern_gguf_kv * tern_gguf_find_kv(const struct tern_gguf * g, const char * key);
 const struct tern_gguf_tensor * tern_gguf_find_tensor(const struct tern_gguf * g, const char * name);
 bool tern_gguf_str_eq(struct tern_gguf_str s, const char * c);
+// A string from the file made fit for a one-line message: at most 64 bytes, control
+// characters shown as '?'. Returns buf.
+const char * tern_gguf_printable(struct tern_gguf_str s, char * buf, size_t size);
 
 const char * tern_ggml_type_name(uint32_t type);     // NULL if unknown
 // Bytes of a tensor of `n` elements whose rows have ne0 elements; false if the type is
