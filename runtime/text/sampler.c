@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "tern/rng.h"
 #include "tern/sampler.h"
 
 struct tern_sampler_params tern_sampler_defaults(void) {
@@ -13,12 +14,6 @@ struct tern_sampler_params tern_sampler_defaults(void) {
                                           .repeat_penalty = 1.0f, .repeat_last_n = 64, .seed = TERN_SEED_RANDOM };
 }
 
-static uint64_t splitmix(uint64_t * x) {
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
 
 static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -39,7 +34,7 @@ int tern_sampler_init(struct tern_sampler * s, const struct tern_sampler_params 
     s->p = *p;
     s->n_vocab = n_vocab;
     uint64_t seed = p->seed == TERN_SEED_RANDOM ? (uint64_t) time(NULL) ^ (uint64_t) clock() << 20 : p->seed;
-    for (int i = 0; i < 4; i++) s->rng[i] = splitmix(&seed);
+    for (int i = 0; i < 4; i++) s->rng[i] = tern_splitmix64(&seed);
     s->cand = malloc(n_vocab * sizeof(*s->cand));
     const size_t n_last = p->repeat_last_n > 0 ? (size_t) p->repeat_last_n : 1;
     s->last = calloc(n_last, sizeof(int32_t));
