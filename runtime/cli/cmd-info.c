@@ -7,30 +7,24 @@
 #include "model-opts.h"
 #include "tern/tokenizer.h"
 
-static void usage(FILE * out) {
-    fprintf(out, "usage: tern info FILE [-t N] [--profile FILE]\n"
-                 "  prints the architecture, shapes, tensor types, vocabulary, and the kernel\n"
-                 "  variants (decode / prefill) each linear layer gets on this CPU\n");
-}
-
 int tern_cmd_info(int argc, char ** argv) {
-    struct model_opts o = { .quiet = false };
-    for (int i = 1; i < argc; i++) {
-        const int r = model_opt(&o, "info", argc, argv, &i);
-        if (r < 0) return 2;
-        if (r > 0) continue;
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            usage(stdout);
-            return 0;
-        }
-        if (argv[i][0] == '-' || o.model) {
-            fprintf(stderr, "tern info: unexpected argument '%s' (see --help)\n", argv[i]);
-            return 2;
-        }
-        o.model = argv[i];
+    struct model_opts o = { 0 };
+    const char * file = NULL;
+    const struct tern_opt opts[] = {
+        { TERN_OPT_POSITIONAL, "FILE", NULL, &file, .help = "the model file (or -m FILE)" },
+        THREAD_OPTS(&o),
+        MODEL_OPTS(&o),
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "info", "tern info FILE [options]\n"
+                         "  the architecture, shapes, tensor types, vocabulary, and the kernel variants\n"
+                         "  (decode / prefill) each linear layer gets on this CPU", argc, argv, &exit_code)) {
+        return exit_code;
     }
+    if (file) o.model = file;
     if (!o.model) {
-        usage(stderr);
+        fprintf(stderr, "tern info: no model given (tern info FILE)\n");
         return 2;
     }
     struct loaded L;

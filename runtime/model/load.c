@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "plan.h"
+#include "tern/clock.h"
 #include "tern/i2s_disk.h"
 #include "tern/model.h"
 #include "tern/tokenizer.h"
@@ -37,12 +38,6 @@ static int fail(struct loader * L, const char * fmt, ...) {
     vsnprintf(L->err, L->err_size, fmt, ap);
     va_end(ap);
     return -1;
-}
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1e3 + (double) ts.tv_nsec / 1e6;
 }
 
 // ---------------------------------------------------------------------------- hparams
@@ -378,7 +373,7 @@ static void load_profile(struct loader * L) {
 int tern_model_load(struct tern_model * m, const char * path, const struct tern_load_options * opt, char * err,
                     size_t err_size) {
     memset(m, 0, sizeof(*m));
-    const double t0 = now_ms();
+    const double t0 = 1e3 * tern_now_s();
     struct loader L = { .m = m, .opt = opt, .cpu = tern_cpu_get(), .err = err, .err_size = err_size };
     if (tern_gguf_open(&m->gguf, path, err, err_size)) return -1;
     int rc = read_hparams(&L);
@@ -471,7 +466,7 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
         tern_model_free(m);
         return -1;
     }
-    m->load_ms = now_ms() - t0;
+    m->load_ms = 1e3 * tern_now_s() - t0;
     return 0;
 }
 
