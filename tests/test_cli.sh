@@ -54,7 +54,12 @@ if "$tern" --help | grep -q "gen-model"; then
     m="$cache/tiny.gguf"
     expect "gen-model"         0 "wrote .*tiny.gguf"                     -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed 5
     expect "gen-model preset"  1 "unknown preset 'nope'"                 -- "$tern" gen-model --preset nope --out "$cache/x.gguf"
-    expect "gen-model arch"    1 "is arch llama"                         -- "$tern" gen-model --preset Falcon3-1B-1.58bit --out "$cache/x.gguf"
+    expect "gen-model llama"   0 "wrote"                                 -- "$tern" gen-model --preset llama-tiny --out "$cache/llama.gguf"
+    expect "info llama"        0 "block: +silu gate, no sub-norms, RoPE normal" -- "$tern" info "$cache/llama.gguf"
+    expect "info untied"       0 "embedding: +F16; output F16"           -- "$tern" info "$cache/llama.gguf"
+    expect "run llama"         0 "generation [1-8] tokens"               -- bash -c "'$tern' run -m '$cache/llama.gguf' -p Hello -n 8 --temp 0 >/dev/null"
+    expect "gen-model bitnet"  0 "wrote"                                 -- "$tern" gen-model --preset bitnet-tiny --out "$cache/bitnet.gguf"
+    expect "info bitnet"       0 "block: +silu gate, attention and FFN sub-norms, RoPE NeoX" -- "$tern" info "$cache/bitnet.gguf"
     expect "gen-model no out"  2 "--out FILE are required"               -- "$tern" gen-model --preset bitnet-b1.58-tiny
     echo '{"model": {"vocab": {"a": 0}, "merges": [' >"$cache/bad.json"
     expect "gen-model bad json" 1 "not a BPE tokenizer.json"             -- "$tern" gen-model --vocab-only --vocab "$cache/bad.json" --out "$cache/v.gguf"

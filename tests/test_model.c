@@ -18,6 +18,7 @@
 #include "check.h"
 #include "ref_forward.h"
 #include "tern/gen_model.h"
+#include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/model.h"
 #include "tern/pool.h"
@@ -59,7 +60,7 @@ static float * run(const struct tern_model * m, int threads, bool kv_f32, const 
     struct tern_session s;
     char err[300];
     float * out = malloc(n * m->hp.n_vocab * sizeof(float));
-    if (tern_session_init(&s, m, pool, threads, 256, batch ? batch : n, kv_f32, err, sizeof(err))) {
+    if (tern_session_init(&s, m, pool, threads, 256, batch ? batch : n, kv_f32 ? TERN_KV_F32 : TERN_KV_F16, err, sizeof(err))) {
         fprintf(stderr, "session: %s\n", err);
         exit(1);
     }
@@ -95,7 +96,7 @@ static void fixture(const char * dir) {
     char path[600], err[400];
     snprintf(path, sizeof(path), "%s/model.gguf", dir);
     struct tern_model m;
-    const struct tern_load_options o = { .threads = 1, .quiet = true };
+    const struct tern_load_options o = { .threads = 1 };
     if (tern_model_load(&m, path, &o, err, sizeof(err))) {
         CHECK(0, "load the fixture: %s", err);
         return;
@@ -146,7 +147,7 @@ static void fixture(const char * dir) {
     while (f && ng < 64 && fscanf(f, "%d", &greedy[ng]) == 1) ng++;
     if (f) fclose(f);
     struct tern_session s;
-    tern_session_init(&s, &m, NULL, 1, 256, 64, false, err, sizeof(err));
+    tern_session_init(&s, &m, NULL, 1, 256, 64, TERN_KV_F16, err, sizeof(err));
     tern_forward(&s, tok, n, false, err, sizeof(err));
     size_t agree = 0;
     for (size_t i = 0; i < ng; i++) {
@@ -190,7 +191,7 @@ static void fixture(const char * dir) {
 static void against_reference(const char * path, const char * what) {
     struct tern_model m;
     char err[400];
-    const struct tern_load_options o = { .threads = 2, .quiet = true, .no_vocab = true };
+    const struct tern_load_options o = { .threads = 2, .no_vocab = true };
     if (tern_model_load(&m, path, &o, err, sizeof(err))) {
         CHECK(0, "load %s: %s", path, err);
         return;
@@ -229,8 +230,8 @@ static void against_reference(const char * path, const char * what) {
 static void lm_head_q8(const char * path) {
     struct tern_model m, q;
     char err[400];
-    const struct tern_load_options o = { .threads = 1, .quiet = true, .no_vocab = true };
-    const struct tern_load_options oq = { .threads = 1, .quiet = true, .no_vocab = true, .lm_head_q8 = true };
+    const struct tern_load_options o = { .threads = 1, .no_vocab = true };
+    const struct tern_load_options oq = { .threads = 1, .no_vocab = true, .lm_head = TERN_LM_HEAD_Q8 };
     if (tern_model_load(&m, path, &o, err, sizeof(err)) || tern_model_load(&q, path, &oq, err, sizeof(err))) {
         CHECK(0, "load %s: %s", path, err);
         return;
@@ -260,7 +261,7 @@ static void latent_twins(void) {
     snprintf(lat, sizeof(lat), "%s/tern-latent-%d.gguf", P_tmpdir, (int) getpid());
     struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = i2s, .seed = 9 };
     CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
-    const struct tern_load_options o = { .threads = 1, .quiet = true, .no_vocab = true };
+    const struct tern_load_options o = { .threads = 1, .no_vocab = true };
     struct tern_model m;
     if (tern_model_load(&m, i2s, &o, err, sizeof(err))) {
         CHECK(0, "%s", err);
@@ -271,6 +272,7 @@ static void latent_twins(void) {
     for (size_t i = 0; i < n; i++) tok[i] = (int32_t) (i * 37 % nv);
     float * want = run(&m, 1, false, tok, n, false, 0);
     const uint32_t types[] = { TERN_GGML_F32, TERN_GGML_F16, TERN_GGML_BF16 };
+    const enum tern_codec_id codecs[] = { TERN_CODEC_F32, TERN_CODEC_F16, TERN_CODEC_BF16 };
     for (size_t i = 0; i < 3; i++) {
         go.out = lat;
         go.latent = true;
@@ -281,7 +283,7 @@ static void latent_twins(void) {
             CHECK(0, "latent %s: %s", tern_ggml_type_name(types[i]), err);
             continue;
         }
-        CHECK(ml.layers[0].wq.src_type == types[i] && ml.layers[0].wq.decode.w_scale == m.layers[0].wq.decode.w_scale,
+        CHECK(ml.layers[0].wq.src_type == codecs[i] && ml.layers[0].wq.decode.w_scale == m.layers[0].wq.decode.w_scale,
               "latent %s: scale %g, I2_S %g", tern_ggml_type_name(types[i]), (double) ml.layers[0].wq.decode.w_scale,
               (double) m.layers[0].wq.decode.w_scale);
         float * got = run(&ml, 2, false, tok, n, false, 0);
@@ -301,7 +303,7 @@ static void latent_twins(void) {
 static void refusals(const char * src) {
     struct { const char * key; uint32_t value; const char * want; } cases[] = {
         { "bitnet-b1.58.block_count", 3, "blk.2" },                 // the file has 2 layers
-        { "bitnet-b1.58.embedding_length", 250, "impossible" },      // 250 % 8 heads != 0
+        { "bitnet-b1.58.embedding_length", 250, "not a multiple of 8 heads" },   // and no key_length
         { "bitnet-b1.58.attention.head_count_kv", 3, "impossible" }, // 8 % 3 != 0
         { "bitnet-b1.58.feed_forward_length", 512, "shape" },        // tensors are 640 wide
         { "bitnet-b1.58.vocab_size", 999, "vocab_size" },
@@ -330,7 +332,7 @@ static void refusals(const char * src) {
         fclose(f);
         free(copy);
         struct tern_model m;
-        const struct tern_load_options o = { .threads = 1, .quiet = true };
+        const struct tern_load_options o = { .threads = 1 };
         const int rc = tern_model_load(&m, dst, &o, err, sizeof(err));
         CHECK(rc != 0 && strstr(err, cases[c].want) && !strchr(err, '\n'), "%s = %u: want an error naming '%s', got '%s'",
               cases[c].key, cases[c].value, cases[c].want, rc ? err : "success");
@@ -342,7 +344,7 @@ static void refusals(const char * src) {
         fwrite(g.base, 1, cut, f);
         fclose(f);
         struct tern_model m;
-        const struct tern_load_options o = { .threads = 1, .quiet = true };
+        const struct tern_load_options o = { .threads = 1 };
         const int rc = tern_model_load(&m, dst, &o, err, sizeof(err));
         CHECK(rc != 0 && err[0] && !strchr(err, '\n'), "truncated at %zu: %s", cut, rc ? err : "loaded");
         if (rc == 0) tern_model_free(&m);

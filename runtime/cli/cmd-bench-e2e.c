@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "model-opts.h"
 #include "tern/clock.h"
+#include "tern/codec.h"
 #include "tern/membw.h"
 #include "tern/pool.h"
 #include "tern/topology.h"
@@ -114,8 +115,8 @@ int tern_bench_e2e(int argc, char ** argv) {
         params_b = (double) hp->n_layer * ((double) hp->n_embd * (hp->n_head + 2 * hp->n_head_kv) * hp->head_dim +
                    (double) hp->n_embd * hp->n_head * hp->head_dim + 3.0 * hp->n_embd * hp->n_ff) +
                    (double) hp->n_vocab * hp->n_embd;
-        snprintf(model_desc, sizeof(model_desc), "%s %.2fB %s%s", hp->arch, params_b / 1e9,
-                 tern_ggml_type_name(L.model.layers[0].wq.src_type), L.model.lm_head_q8 ? " (lm_head q8)" : "");
+        snprintf(model_desc, sizeof(model_desc), "%s %.2fB %s%s", hp->arch_name, params_b / 1e9,
+                 tern_codec_get(L.model.layers[0].wq.src_type)->name, L.model.lm_head == TERN_LM_HEAD_Q8 ? " (lm_head q8)" : "");
         size_mib = (double) L.model.gguf.size / 1048576.0;
         load_ms = L.model.load_ms;
         uint64_t seed = 42;

@@ -9,6 +9,7 @@
 #include "opts.h"
 #include "tern/gen_model.h"
 #include "tern/gguf.h"
+#include "tern/presets.h"
 
 int tern_cmd_gen_model(int argc, char ** argv) {
     struct tern_gen_options o = { .seed = 1 };
@@ -19,11 +20,9 @@ int tern_cmd_gen_model(int argc, char ** argv) {
                        "  a random-weight model of a preset's exact shapes (tests, benchmarks): its text is\n"
                        "  meaningless, its speed is the real model's\n"
                        "  presets:";
-    for (size_t i = 0; tern_preset_list(i); i++) {
-        struct tern_preset_hparams hp;
-        tern_preset_hparams(tern_preset_list(i), &hp);
+    for (size_t i = 0; tern_preset_name(i); i++) {
         const size_t at = strlen(usage);
-        if (!strcmp(hp.arch, "bitnet-b1.58")) snprintf(usage + at, sizeof(usage) - at, " %s", hp.name);
+        snprintf(usage + at, sizeof(usage) - at, " %s", tern_preset_name(i));
     }
     const struct tern_opt opts[] = {
         { TERN_OPT_STR, "--preset", "NAME", &o.preset, .help = "the shapes, from configs/models" },

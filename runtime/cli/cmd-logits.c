@@ -65,7 +65,6 @@ int tern_cmd_logits(int argc, char ** argv) {
         free(ids);
         return 2;
     }
-    if (!o.batch) o.batch = n ? n : 512;
     struct loaded L;
     if (model_open(&o, "logits", &L)) {
         free(ids);
@@ -83,15 +82,6 @@ int tern_cmd_logits(int argc, char ** argv) {
                           sizeof(err))) {
             fprintf(stderr, "tern logits: %s\n", err);
             goto done;
-        }
-        if (n > L.session.n_batch) {
-            // re-open with a batch that holds the whole sequence
-            model_close(&L);
-            o.batch = n;
-            if (model_open(&o, "logits", &L)) {
-                free(ids);
-                return 1;
-            }
         }
     }
     const size_t nv = L.model.hp.n_vocab;

@@ -88,9 +88,9 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
     char err[300];
     struct tern_session * s = &L->session;
     *eog = false;
-    if (s->n_past + n > s->n_ctx) {
+    if (s->seq.n_past + n > s->seq.n_ctx) {
         fprintf(stderr, "tern %s: the prompt (%zu tokens) does not fit the context (%zu used of %zu; use -c)\n", cmd, n,
-                s->n_past, s->n_ctx);
+                s->seq.n_past, s->seq.n_ctx);
         return -1;
     }
     double t0 = tern_now_s();
@@ -112,7 +112,7 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
             break;
         }
         emit(st, id);
-        if (s->n_past >= s->n_ctx) break;     // context full: stop here
+        if (s->seq.n_past >= s->seq.n_ctx) break;     // context full: stop here
         if ((n_predict >= 0 && made == n_predict)) break;
         if (tern_forward(s, &id, 1, false, err, sizeof(err))) {
             fprintf(stderr, "tern %s: %s\n", cmd, err);

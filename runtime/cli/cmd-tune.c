@@ -7,24 +7,14 @@
 #include <unistd.h>
 
 #include "opts.h"
+#include "progress.h"
 #include "cli.h"
 #include "tern/gguf.h"
+#include "tern/presets.h"
 #include "tern/topology.h"
 #include "tern/tune.h"
 
 #define DEFAULT_PRESET "bitnet-b1.58-2B-4T"
-
-static void progress(void * user, double fraction, const char * what) {
-    (void) user;
-    const int width = 30, filled = (int) (fraction * width + 0.5);
-    if (isatty(STDERR_FILENO)) {
-        fprintf(stderr, "\r[%.*s%.*s] %3.0f%% %-60.60s", filled, "##############################", width - filled,
-                "..............................", fraction * 100.0, what);
-        if (fraction >= 1.0) fprintf(stderr, "\n");
-    } else if (fraction < 1.0) {
-        fprintf(stderr, "tune %3.0f%% %s\n", fraction * 100.0, what);
-    }
-}
 
 static double bw_for(const struct tern_profile * p, int threads) {
     for (int t = 0; t < p->n_threads; t++) {
@@ -148,7 +138,7 @@ int tern_cmd_tune(int argc, char ** argv) {
 
     const struct tern_tune_request req = {
         .preset = preset, .shapes = shapes, .n_shapes = n_shapes, .threads = threads, .n_threads = n_threads,
-        .tokens = tokens, .n_tokens = n_tokens, .budget_s = budget, .progress = progress,
+        .tokens = tokens, .n_tokens = n_tokens, .budget_s = budget, .progress = cli_progress,
     };
     struct tern_profile * p = tern_tune_run(&req, err, sizeof(err));
     if (!p) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model-opts.h"
+#include "progress.h"
 #include "tern/pool.h"
 #include "tern/topology.h"
 
@@ -31,8 +32,8 @@ int model_open(const struct model_opts * o, const char * cmd, struct loaded * L)
                 kv_type_names[o->cache_k], kv_type_names[o->cache_v]);
         return -1;
     }
-    const struct tern_load_options lo = { .threads = threads, .lm_head_q8 = o->lm_head == 1, .profile_path = o->profile,
-                                          .quiet = o->quiet };
+    const struct tern_load_options lo = { .threads = threads, .lm_head = (enum tern_lm_head) o->lm_head,
+                                          .profile_path = o->profile, .progress = o->quiet ? NULL : cli_progress };
     if (tern_model_load(&L->model, o->model, &lo, err, sizeof(err))) {
         fprintf(stderr, "tern %s: %s\n", cmd, err);
         return -1;
@@ -43,7 +44,7 @@ int model_open(const struct model_opts * o, const char * cmd, struct loaded * L)
         tern_model_free(&L->model);
         return -1;
     }
-    if (tern_session_init(&L->session, &L->model, L->pool, threads, o->ctx, o->batch, o->cache_k == 1, err, sizeof(err))) {
+    if (tern_session_init(&L->session, &L->model, L->pool, threads, o->ctx, o->batch, (enum tern_kv_type) o->cache_k, err, sizeof(err))) {
         fprintf(stderr, "tern %s: %s\n", cmd, err);
         tern_pool_free(L->pool);
         tern_model_free(&L->model);
