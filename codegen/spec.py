@@ -27,7 +27,8 @@ ISA_KEYS = {"arch", "flags", "features", "vbytes", "prep"}
 ISA_OPTIONAL_KEYS = {"mac"}    # the compute probe's instruction (configs/isa.toml)
 # The u8 x s8 multiply-accumulate instructions a compute probe template knows, per architecture.
 PROBE_MACS = {"x86_64": ("maddubs", "vpdpbusd"), "aarch64": ("smlal", "sdot")}
-MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab"}
+MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab", "rope_theta", "rms_eps",
+              "tied"}
 
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
 MAX_MR, MAX_NR = 16, 128
@@ -101,6 +102,9 @@ class Model:
     kv_heads: int
     head_dim: int
     vocab: int
+    rope_theta: float
+    rms_eps: float
+    tied: bool
     shapes: tuple
 
 
@@ -354,8 +358,13 @@ def load_models(root):
         data = _load_toml(path)
         where = str(path.relative_to(root))
         _check_keys(where, data, MODEL_KEYS, sorted(MODEL_KEYS))
-        for key in MODEL_KEYS - {"name", "arch"}:
+        for key in MODEL_KEYS - {"name", "arch", "rope_theta", "rms_eps", "tied"}:
             _positive_int(where, key, data[key])
+        for key in ("rope_theta", "rms_eps"):
+            if not isinstance(data[key], (int, float)) or isinstance(data[key], bool) or not data[key] > 0:
+                _fail(where, f"{key} must be a positive number, not {data[key]!r}")
+        if not isinstance(data["tied"], bool):
+            _fail(where, f"tied must be true or false, not {data['tied']!r}")
         if data["name"] != path.stem:
             _fail(where, f"name {data['name']!r} must match the file name {path.stem!r}")
         models.append(Model(**{k: data[k] for k in MODEL_KEYS - {"shapes"}}, shapes=_model_shapes(data)))
