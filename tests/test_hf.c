@@ -226,37 +226,47 @@ static void test_corrupt(void) {
     memcpy(small, &n, 8);
     CHECK(parse_file(&f, err, sizeof(err)) != 0 && strstr(err, "larger than 100 MB"), "u64 max length: %s", err);
 
-    expect_refused("{\"a\": {\"dtype\": \"F32\", \"shape\": [2, 3], \"data_offsets\": [0, 24]}}", 23, "truncated file");
-    expect_refused("{\"a\": {\"dtype\": \"F32\", \"shape\": [2, 3], \"data_offsets\": [8, 32]}}", 24, "needs bytes 8..32");
-    expect_refused("{\"a\": {\"dtype\": \"F32\", \"shape\": [2, 3], \"data_offsets\": [0, 20]}}", 24, "= 24 bytes, but data_offsets span 20");
-    expect_refused("{\"a\": {\"dtype\": \"F32\", \"shape\": [2, 3], \"data_offsets\": [0, 24]}, "
-                   "\"b\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [20, 28]}}", 32, "overlap");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [4, 12]}, "
-                   "\"b\": {\"dtype\": \"U8\", \"shape\": [2], \"data_offsets\": [6, 8]}}", 32, "overlap");
-    expect_refused("{\"a\": {\"dtype\": \"Q4_K\", \"shape\": [8], \"data_offsets\": [0, 8]}}", 8, "dtype 'Q4_K'");
-    expect_refused("{\"a\": {\"dtype\": 3, \"shape\": [8], \"data_offsets\": [0, 8]}}", 8, "no dtype string");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [-8], \"data_offsets\": [0, 8]}}", 8, "shape[0] is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [2.5], \"data_offsets\": [0, 8]}}", 8, "shape[0] is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [\"8\"], \"data_offsets\": [0, 8]}}", 8, "shape[0] is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": 8, \"data_offsets\": [0, 8]}}", 8, "no shape array");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [1,1,1,1,1,1,1,1,8], \"data_offsets\": [0, 8]}}", 8, "9 dimensions");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [4294967296, 4294967296, 4294967296], \"data_offsets\": [0, 8]}}", 8,
-                   "impossible shape");
-    expect_refused("{\"a\": {\"dtype\": \"F4\", \"shape\": [3], \"data_offsets\": [0, 2]}}", 8, "not a whole number of bytes");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [8, 0]}}", 8, "data_offsets is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0]}}", 8, "data_offsets is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 1e300]}}", 8, "data_offsets is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8]}}", 8, "data_offsets is not");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"dtype\": \"I8\", \"shape\": [8], \"data_offsets\": [0, 8]}}", 8, "twice");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]}, "
-                   "\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [8, 16]}}", 16, "tensor 'a' appears twice");
-    expect_refused("{\"a\": [1, 2]}", 8, "not a JSON object");
-    expect_refused("[1, 2]", 8, "header is not a JSON object");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]}", 8, "not valid JSON");
-    expect_refused("{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]}} x", 8, "bytes after the header");
-    expect_refused("", 8, "not valid JSON");
-    // A name with a newline stays on one line in the message.
-    expect_refused("{\"a\\nb\": {\"dtype\": \"Q9\", \"shape\": [8], \"data_offsets\": [0, 8]}}", 8, "tensor 'a?b'");
+    // Each crafted header (with that many data bytes) is refused with a message saying why.
+#define T(dtype, shape, offsets) "{\"a\": {\"dtype\": " dtype ", \"shape\": " shape ", \"data_offsets\": " offsets "}}"
+#define TWO(a, b) "{\"a\": {" a "}, \"b\": {" b "}}"
+    static const struct { const char * header; size_t data_len; const char * want; } bad[] = {
+        { T("\"F32\"", "[2, 3]", "[0, 24]"), 23, "truncated file" },
+        { T("\"F32\"", "[2, 3]", "[8, 32]"), 24, "needs bytes 8..32" },
+        { T("\"F32\"", "[2, 3]", "[0, 20]"), 24, "= 24 bytes, but data_offsets span 20" },
+        { TWO("\"dtype\": \"F32\", \"shape\": [2, 3], \"data_offsets\": [0, 24]",
+              "\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [20, 28]"), 32, "overlap" },
+        { TWO("\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [4, 12]",
+              "\"dtype\": \"U8\", \"shape\": [2], \"data_offsets\": [6, 8]"), 32, "overlap" },
+        { TWO("\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]",
+              "\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]"), 8, "overlap" },
+        { T("\"Q4_K\"", "[8]", "[0, 8]"), 8, "dtype 'Q4_K'" },
+        { T("3", "[8]", "[0, 8]"), 8, "no dtype string" },
+        { T("\"U8\"", "[-8]", "[0, 8]"), 8, "shape[0] is not" },
+        { T("\"U8\"", "[2.5]", "[0, 8]"), 8, "shape[0] is not" },
+        { T("\"U8\"", "[\"8\"]", "[0, 8]"), 8, "shape[0] is not" },
+        { T("\"U8\"", "8", "[0, 8]"), 8, "no shape array" },
+        { T("\"U8\"", "[1, 1, 1, 1, 1, 1, 1, 1, 8]", "[0, 8]"), 8, "9 dimensions" },
+        { T("\"U8\"", "[4294967296, 4294967296, 4294967296]", "[0, 8]"), 8, "impossible shape" },
+        { T("\"F4\"", "[3]", "[0, 2]"), 8, "not a whole number of bytes" },
+        { T("\"U8\"", "[8]", "[8, 0]"), 8, "data_offsets is not" },
+        { T("\"U8\"", "[8]", "[0]"), 8, "data_offsets is not" },
+        { T("\"U8\"", "[8]", "[0, 1e300]"), 8, "data_offsets is not" },
+        { T("\"U8\"", "[8]", "[0, \"8\"]"), 8, "data_offsets is not" },
+        { "{\"a\": {\"dtype\": \"U8\", \"shape\": [8]}}", 8, "data_offsets is not" },
+        { "{\"a\": {\"dtype\": \"U8\", \"dtype\": \"I8\", \"shape\": [8], \"data_offsets\": [0, 8]}}", 8, "twice" },
+        { "{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]}, "
+          "\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [8, 16]}}", 16, "tensor 'a' appears twice" },
+        { "{\"a\": [1, 2]}", 8, "not a JSON object" },
+        { "[1, 2]", 8, "header is not a JSON object" },
+        { "{\"a\": {\"dtype\": \"U8\", \"shape\": [8], \"data_offsets\": [0, 8]}", 8, "not valid JSON" },
+        { T("\"U8\"", "[8]", "[0, 8]") " x", 8, "bytes after the header" },
+        { "", 8, "not valid JSON" },
+        // A name with a newline stays on one line in the message.
+        { "{\"a\\nb\": {\"dtype\": \"Q9\", \"shape\": [8], \"data_offsets\": [0, 8]}}", 8, "tensor 'a?b'" },
+    };
+#undef T
+#undef TWO
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) expect_refused(bad[i].header, bad[i].data_len, bad[i].want);
     // Allowed: no tensors, gaps, empty tensors anywhere, zero-size files of zero tensors.
     struct file ok = build("{\"__metadata__\": {\"x\": \"y\"}}", 0);
     CHECK(parse_file(&ok, err, sizeof(err)) == 0, "metadata only: %s", err);

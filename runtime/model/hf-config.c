@@ -174,6 +174,19 @@ static cJSON * parse_object(const struct ctx * c, const char * text, size_t len)
     return NULL;
 }
 
+typedef int read_fn(const struct ctx * c, const cJSON * root, void * out);
+
+// Parses text as a JSON object and hands it to read(); 0, or -1 with err.
+static int parse_with(read_fn * read, void * out, const char * text, size_t len, const char * what, char * err,
+                      size_t err_size) {
+    const struct ctx c = { .what = what, .err = err, .err_size = err_size };
+    cJSON * root = parse_object(&c, text, len);
+    if (!root) return -1;
+    const int rc = read(&c, root, out);
+    cJSON_Delete(root);
+    return rc;
+}
+
 // ---------------------------------------------------------------------------- config.json
 
 #define MAX_ID ((int64_t) 1 << 30)
@@ -257,7 +270,8 @@ static int read_rope_scaling(const struct ctx * c, const cJSON * r, struct tern_
     return get_real(c, factor, "rope_scaling.factor", 0, 1e6, &cfg->rope_scaling_factor);
 }
 
-static int read_config(const struct ctx * c, const cJSON * root, struct tern_hf_config * cfg) {
+static int read_config(const struct ctx * c, const cJSON * root, void * out) {
+    struct tern_hf_config * cfg = out;
     const cJSON * x;
     if ((x = field(root, "architectures"))) {
         if (!cJSON_IsArray(x)) return fail(c->err, c->err_size, "%s: architectures must be a list of names, got %s", c->what, kind(x));
@@ -331,11 +345,7 @@ static int read_config(const struct ctx * c, const cJSON * root, struct tern_hf_
 int tern_hf_config_parse(struct tern_hf_config * cfg, const char * text, size_t len, const char * what, char * err,
                          size_t err_size) {
     memset(cfg, 0, sizeof(*cfg));
-    const struct ctx c = { .what = what, .err = err, .err_size = err_size };
-    cJSON * root = parse_object(&c, text, len);
-    if (!root) return -1;
-    const int rc = read_config(&c, root, cfg);
-    cJSON_Delete(root);
+    const int rc = parse_with(read_config, cfg, text, len, what, err, err_size);
     if (rc) memset(cfg, 0, sizeof(*cfg));
     return rc;
 }
@@ -379,7 +389,8 @@ static int read_chat_template(const struct ctx * c, const cJSON * x, struct tern
     return 0;
 }
 
-static int read_tokenizer_config(const struct ctx * c, const cJSON * root, struct tern_hf_tokenizer_config * t) {
+static int read_tokenizer_config(const struct ctx * c, const cJSON * root, void * out) {
+    struct tern_hf_tokenizer_config * t = out;
     const cJSON * x = field(root, "chat_template");
     if (x && read_chat_template(c, x, t)) return -1;
     if (opt_token(c, root, "bos_token", &t->bos_token) || opt_token(c, root, "eos_token", &t->eos_token) ||
@@ -393,11 +404,7 @@ static int read_tokenizer_config(const struct ctx * c, const cJSON * root, struc
 int tern_hf_tokenizer_config_parse(struct tern_hf_tokenizer_config * t, const char * text, size_t len, const char * what,
                                    char * err, size_t err_size) {
     memset(t, 0, sizeof(*t));
-    const struct ctx c = { .what = what, .err = err, .err_size = err_size };
-    cJSON * root = parse_object(&c, text, len);
-    if (!root) return -1;
-    const int rc = read_tokenizer_config(&c, root, t);
-    cJSON_Delete(root);
+    const int rc = parse_with(read_tokenizer_config, t, text, len, what, err, err_size);
     if (rc) tern_hf_tokenizer_config_free(t);
     return rc;
 }
@@ -414,7 +421,8 @@ static int opt_id(const struct ctx * c, const cJSON * obj, const char * key, boo
     return 0;
 }
 
-static int read_generation_config(const struct ctx * c, const cJSON * root, struct tern_hf_generation_config * g) {
+static int read_generation_config(const struct ctx * c, const cJSON * root, void * out) {
+    struct tern_hf_generation_config * g = out;
     const cJSON * x = field(root, "eos_token_id");
     if (opt_id(c, root, "bos_token_id", &g->has_bos_token_id, &g->bos_token_id) ||
         opt_id(c, root, "pad_token_id", &g->has_pad_token_id, &g->pad_token_id) ||
@@ -427,11 +435,7 @@ static int read_generation_config(const struct ctx * c, const cJSON * root, stru
 int tern_hf_generation_config_parse(struct tern_hf_generation_config * g, const char * text, size_t len,
                                     const char * what, char * err, size_t err_size) {
     memset(g, 0, sizeof(*g));
-    const struct ctx c = { .what = what, .err = err, .err_size = err_size };
-    cJSON * root = parse_object(&c, text, len);
-    if (!root) return -1;
-    const int rc = read_generation_config(&c, root, g);
-    cJSON_Delete(root);
+    const int rc = parse_with(read_generation_config, g, text, len, what, err, err_size);
     if (rc) memset(g, 0, sizeof(*g));
     return rc;
 }

@@ -81,6 +81,15 @@ static int write_all(FILE * f, const void * p, size_t n) {
     return fwrite(p, 1, n, f) == n ? 0 : -1;
 }
 
+// A tensor's bytes: borrowed, or made by its fill() into a buffer of their own.
+static int write_tensor(FILE * f, const struct wtensor * t) {
+    if (!t->fill) return write_all(f, t->data, (size_t) t->nbytes);
+    uint8_t * buf = malloc(t->nbytes ? (size_t) t->nbytes : 1);
+    const int rc = !buf || t->fill(t->fill_ctx, buf, (size_t) t->nbytes) || write_all(f, buf, (size_t) t->nbytes) ? -1 : 0;
+    free(buf);
+    return rc;
+}
+
 // One file holding the tensors of shard s.
 static int write_shard(const struct tern_st_writer * w, uint32_t s, const char * path, char * err, size_t err_size) {
     struct tern_json_out h = { 0 };
@@ -115,32 +124,10 @@ static int write_shard(const struct tern_st_writer * w, uint32_t s, const char *
     const uint64_t n = h.len;     // little-endian hosts only
     int rc = write_all(f, &n, 8) || write_all(f, h.p, h.len);
     tern_json_free(&h);
-    uint8_t * scratch = NULL;
-    size_t scratch_size = 0;
     errno = 0;
     for (size_t i = 0; i < w->n && !rc; i++) {
-        const struct wtensor * t = &w->t[i];
-        if (t->shard != s) continue;
-        const void * src = t->data;
-        if (t->fill) {
-            if (t->nbytes > scratch_size) {
-                free(scratch);
-                scratch_size = (size_t) t->nbytes;
-                scratch = malloc(scratch_size ? scratch_size : 1);
-                if (!scratch) {
-                    rc = -1;
-                    break;
-                }
-            }
-            if (t->fill(t->fill_ctx, scratch, (size_t) t->nbytes)) {
-                rc = -1;
-                break;
-            }
-            src = scratch;
-        }
-        rc = write_all(f, src, (size_t) t->nbytes);
+        if (w->t[i].shard == s) rc = write_tensor(f, &w->t[i]);
     }
-    free(scratch);
     if (fclose(f) != 0) rc = -1;
     if (rc || rename(tmp, path) != 0) {
         snprintf(err, err_size, "cannot write %s: %s", path, errno ? strerror(errno) : "tensor data could not be produced");

@@ -57,12 +57,6 @@ static int fail(char * err, size_t err_size, const char * fmt, ...) {
     return -1;
 }
 
-// A name from a file, fit for a one-line message (at most 64 bytes, control characters '?').
-static const char * printable(const char * s, char * buf, size_t size) {
-    const struct tern_gguf_str str = { .ptr = s, .len = strlen(s) };
-    return tern_gguf_printable(str, buf, size);
-}
-
 const struct tern_st_tensor * tern_st_find(const struct tern_st * st, const char * name) {
     size_t lo = 0, hi = st->n_tensors;
     while (lo < hi) {
@@ -105,6 +99,12 @@ void tern_st_index_free(struct tern_st_index * idx) {
 }
 
 #if defined(TERN_HAVE_CJSON)
+
+// A name from a file, fit for a one-line message (at most 64 bytes, control characters '?').
+static const char * printable(const char * s, char * buf, size_t size) {
+    const struct tern_gguf_str str = { .ptr = s, .len = strlen(s) };
+    return tern_gguf_printable(str, buf, size);
+}
 
 // Tensors gathered while parsing, each with its name as an offset into one growing arena
 // (whose address moves while it grows); pointers are made once everything is read.
