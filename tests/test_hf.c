@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "gen-vocab.h"
+#include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/hf_config.h"
 #include "tern/hf_ternary.h"
@@ -579,6 +580,24 @@ static void test_tokenizer_config(void) {
 
 // ---------------------------------------------------------------------------- packed codec, permutation, scales
 
+// The loader's codec (tern/codec.h) on a whole tensor of n rows of k: codes (n, k) and the
+// scale; 0, or -1 with err.
+static int codec_decode(enum tern_codec_id id, const void * data, size_t nbytes, size_t k, size_t n, float hf_scale,
+                        enum tern_hf_linear_class lc, int8_t * codes, float * scale, char * err, size_t err_size) {
+    const struct tern_tensor_src t = { .name = "t", .codec = id, .k = k, .n = n, .data = data, .nbytes = nbytes,
+                                       .hf_scale = hf_scale, .hf_scale_divides = lc == TERN_HF_BITLINEAR };
+    const struct tern_codec * c = tern_codec_get(id);
+    float * rs = malloc(n * sizeof(float));
+    int rc = !rs || c->scales(&t, rs, err, err_size) || c->rows(&t, 0, n, rs, codes, err, err_size) ? -1 : 0;
+    if (rc == 0) *scale = rs[0];
+    free(rs);
+    return rc;
+}
+
+static enum tern_codec_id latent_codec(uint32_t dtype) {
+    return dtype == TERN_ST_F32 ? TERN_CODEC_F32 : dtype == TERN_ST_F16 ? TERN_CODEC_F16 : TERN_CODEC_BF16;
+}
+
 // transformers' pack_weights, transcribed: for i in range(4): packed[:P] |= (w[i*P:(i+1)*P] + 1) << 2*i.
 static void reference_pack(const int8_t * w, size_t out, size_t in, uint8_t * packed) {
     const size_t P = out / 4;
@@ -614,25 +633,23 @@ static void test_codecs(void) {
         for (size_t i = 0; i < out * in; i++) w[i] = rng_ternary(&s);
         tern_hf_packed_encode(w, out, in, mine);
         reference_pack(w, out, in, ref);
-        CHECK(tern_hf_packed_bytes(out, in) == out * in / 4 && memcmp(mine, ref, out * in / 4) == 0, "pack %zux%zu", out, in);
-        CHECK(tern_hf_packed_decode_rows(ref, out * in / 4, out, in, 0, out, back, err, sizeof(err)) == 0 &&
-              memcmp(back, w, out * in) == 0, "unpack %zux%zu: %s", out, in, err);
-        // Any row range.
-        const size_t r0 = out / 3, nr = out - r0 > 5 ? 5 : out - r0;
-        CHECK(tern_hf_packed_decode_rows(ref, out * in / 4, out, in, r0, nr, back, err, sizeof(err)) == 0 &&
-              memcmp(back, w + r0 * in, nr * in) == 0, "unpack rows %zu+%zu", r0, nr);
+        CHECK(memcmp(mine, ref, out * in / 4) == 0, "pack %zux%zu", out, in);
+        // The loader's HF codec reads it back, with either linear class.
+        float sc = 0;
+        CHECK(codec_decode(TERN_CODEC_HF_PACKED, ref, out * in / 4, in, out, 0.25f, TERN_HF_BITLINEAR, back, &sc, err,
+                           sizeof(err)) == 0 && memcmp(back, w, out * in) == 0 && sc == 4.0f, "unpack %zux%zu: %s", out, in, err);
+        CHECK(codec_decode(TERN_CODEC_HF_PACKED, ref, out * in / 4, in, out, 0.25f, TERN_HF_AUTOBITLINEAR, back, &sc, err,
+                           sizeof(err)) == 0 && sc == 0.25f, "autobitlinear scale");
         free(w);
         free(back);
         free(mine);
         free(ref);
     }
-    uint8_t p[8] = { 0x55, 0x55, 0x55, 0x55, 0x55, 0x55, 0xd5, 0x55 };     // [3, 2] of the 8x4: field 3 = code 3
+    uint8_t p[8] = { 0x55, 0x55, 0x55, 0x55, 0x55, 0x55, 0xd5, 0x55 };     // [7, 2] of the 8x4: field 3 = code 3
     int8_t d[32];
-    CHECK(tern_hf_packed_decode_rows(p, 8, 8, 4, 0, 8, d, err, sizeof(err)) != 0 && strstr(err, "[7, 2] has code 3"), "code 3: %s", err);
-    CHECK(tern_hf_packed_decode_rows(p, 7, 8, 4, 0, 8, d, err, sizeof(err)) != 0 && strstr(err, "needs 8"), "short: %s", err);
-    CHECK(tern_hf_packed_decode_rows(p, 8, 6, 4, 0, 6, d, err, sizeof(err)) != 0 && strstr(err, "multiple of 4"), "rows: %s", err);
-    CHECK(tern_hf_packed_decode_rows(p, 8, 8, 4, 6, 3, d, err, sizeof(err)) != 0 && strstr(err, "outside"), "range: %s", err);
-    CHECK(tern_hf_packed_bytes(6, 4) == 0, "6 rows cannot be packed");
+    float sc;
+    CHECK(codec_decode(TERN_CODEC_HF_PACKED, p, 8, 4, 8, 1.0f, TERN_HF_BITLINEAR, d, &sc, err, sizeof(err)) != 0 &&
+          strstr(err, "code 3"), "code 3: %s", err);
 
     // The permutation against llama.cpp's definition, and its inverse.
     const size_t perms[][3] = { { 8, 3, 2 }, { 64, 5, 4 }, { 512, 2, 8 }, { 128, 4, 2 } };
@@ -663,11 +680,16 @@ static void test_codecs(void) {
         float ws;
         const enum tern_hf_linear_class lc = i % 4 == 0 ? TERN_HF_AUTOBITLINEAR : TERN_HF_BITLINEAR;
         if (tern_hf_weight_scale_for(lc, sc, &ws)) {
-            exact += tern_hf_scale_from_weight_scale(lc, ws) == sc && (lc == TERN_HF_AUTOBITLINEAR || ws > 1.0f);
+            // What the loader's codec makes of it.
+            const uint8_t zero[4] = { 0x55, 0x55, 0x55, 0x55 };
+            float back = 0;
+            int8_t codes[16];
+            codec_decode(TERN_CODEC_HF_PACKED, zero, 4, 1, 4, ws, lc, codes, &back, err, sizeof(err));
+            exact += back == sc && (float) (lc == TERN_HF_AUTOBITLINEAR ? ws : 1.0 / (double) ws) == sc &&
+                     (lc == TERN_HF_AUTOBITLINEAR || ws > 1.0f);
             continue;
         }
         none++;
-        missed += tern_hf_scale_from_weight_scale(lc, 1.0 / (double) sc) != sc;
         float x = nextafterf(1.0f / sc, 0.0f);
         for (int k = 0; k < 64; k++) x = nextafterf(x, 0.0f);
         for (int k = 0; k < 129; k++, x = nextafterf(x, INFINITY)) missed += 1.0f / x == sc;
@@ -677,29 +699,6 @@ static void test_codecs(void) {
     enum tern_hf_linear_class lc;
     CHECK(tern_hf_linear_class_from_name("", &lc) && lc == TERN_HF_BITLINEAR && tern_hf_linear_class_from_name("autobitlinear", &lc) &&
           lc == TERN_HF_AUTOBITLINEAR && !tern_hf_linear_class_from_name("bitnet", &lc), "linear_class names");
-}
-
-// load.c's rule for latent weights, written out again: s = (float)(sum |w| in double / n),
-// Wq = clamp(nearbyintf(w * (1.0f / s)), -1, 1).
-static float latent_value(uint32_t dtype, const uint8_t * p, size_t i) {
-    uint16_t h;
-    float f;
-    switch (dtype) {
-    case TERN_ST_F32: memcpy(&f, p + 4 * i, 4); return f;
-    case TERN_ST_F16: memcpy(&h, p + 2 * i, 2); return tern_f16_to_f32(h);
-    default: memcpy(&h, p + 2 * i, 2); return tern_bf16_to_f32(h);
-    }
-}
-
-static void ternarize(uint32_t dtype, const uint8_t * p, size_t n, int8_t * codes, float * scale) {
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += fabs((double) latent_value(dtype, p, i));
-    *scale = (float) (sum / (double) n);
-    const float inv = *scale > 0 ? 1.0f / *scale : 0.0f;
-    for (size_t i = 0; i < n; i++) {
-        const float q = nearbyintf(latent_value(dtype, p, i) * inv);
-        codes[i] = (int8_t) (q > 1 ? 1 : q < -1 ? -1 : q);
-    }
 }
 
 static void test_latent(void) {
@@ -713,10 +712,11 @@ static void test_latent(void) {
         uint8_t * v = malloc(4 * n);
         for (size_t i = 0; i < n; i++) codes[i] = trial % 7 == 6 ? (int8_t) (i % 2) : rng_ternary(&s);
         float got = 0;
-        const int rc = tern_hf_latent_from_codes(codes, n, sc, dtype, v);
-        if (rc == 0) ternarize(dtype, v, n, back, &got);
-        CHECK(rc == 0 && got == sc && memcmp(codes, back, n) == 0, "latent %s n %zu scale %.9g: rc %d, scale %.9g",
-              tern_st_dtype_name(dtype), n, (double) sc, rc, (double) got);
+        char err[256] = "";
+        int rc = tern_hf_latent_from_codes(codes, n, sc, dtype, v);
+        if (rc == 0) rc = codec_decode(latent_codec(dtype), v, n * (dtype == TERN_ST_F32 ? 4 : 2), n, 1, 0, 0, back, &got, err, sizeof(err));
+        CHECK(rc == 0 && got == sc && memcmp(codes, back, n) == 0, "latent %s n %zu scale %.9g: rc %d, scale %.9g %s",
+              tern_st_dtype_name(dtype), n, (double) sc, rc, (double) got, err);
         free(codes);
         free(back);
         free(v);
@@ -776,7 +776,10 @@ static void check_ternary(const struct fixture * fx, const struct tern_st * st, 
     }
     if (o->latent) {
         CHECK(w->dtype == o->latent_dtype && w->n_dims == 2 && w->shape[0] == n && w->shape[1] == k, "%s: latent shape", hf);
-        if (w->dtype == o->latent_dtype && w->n_elements == k * n) ternarize(w->dtype, w->data, k * n, got, &got_scale);
+        if (w->dtype == o->latent_dtype && w->n_elements == k * n) {
+            CHECK(codec_decode(latent_codec(w->dtype), w->data, (size_t) w->nbytes, k, n, 0, 0, got, &got_scale, err,
+                               sizeof(err)) == 0, "%s: %s", hf, err);
+        }
     } else {
         char ws_name[200];
         snprintf(ws_name, sizeof(ws_name), "%.*s_scale", (int) strlen(hf), hf);
@@ -784,16 +787,14 @@ static void check_ternary(const struct fixture * fx, const struct tern_st * st, 
         CHECK(w->dtype == TERN_ST_U8 && w->n_dims == 2 && w->shape[0] == n / 4 && w->shape[1] == k, "%s: packed shape", hf);
         // bitnet.cpp's scales are float reciprocals by construction: an F32 weight_scale exists.
         CHECK(ws && ws->dtype == TERN_ST_F32 && ws->n_dims == 1 && ws->shape[0] == 1, "%s: weight_scale", hf);
-        if (ws && ws->nbytes == 4) {
+        const enum tern_hf_linear_class lc = o->linear_class ? TERN_HF_AUTOBITLINEAR : fx->lc;
+        if (ws && ws->nbytes == 4 && w->nbytes == k * n / 4) {
             float v;
             memcpy(&v, ws->data, 4);
-            got_scale = tern_hf_scale_from_weight_scale(o->linear_class ? TERN_HF_AUTOBITLINEAR : fx->lc, v);
             // A sane weight_scale: mean|W| ~ 0.01-0.1 multiplies; its inverse (~10-100) divides.
-            CHECK((fx->lc == TERN_HF_AUTOBITLINEAR || o->linear_class) ? v < 1 : v > 1, "%s: weight_scale %g", hf, (double) v);
-            CHECK(fx->lc == TERN_HF_AUTOBITLINEAR || o->linear_class || 1.0f / v == scale, "%s: float division", hf);
-        }
-        if (w->nbytes == k * n / 4) {
-            CHECK(tern_hf_packed_decode_rows(w->data, (size_t) w->nbytes, n, k, 0, n, got, err, sizeof(err)) == 0, "%s: %s", hf, err);
+            CHECK(lc == TERN_HF_AUTOBITLINEAR ? v < 1 : v > 1, "%s: weight_scale %g", hf, (double) v);
+            CHECK(codec_decode(TERN_CODEC_HF_PACKED, w->data, (size_t) w->nbytes, k, n, v, lc, got, &got_scale, err,
+                               sizeof(err)) == 0, "%s: %s", hf, err);
         }
     }
     CHECK(got_scale == scale, "%s: scale %.9g, the GGUF's %.9g", hf, (double) got_scale, (double) scale);
@@ -954,8 +955,9 @@ static void test_twins(const char * fixtures_dir) {
     }
 }
 
-// A bitlinear twin of a scale no float reciprocal reaches stores an F64 weight_scale.
-static void test_f64_weight_scale(const char * fixtures_dir) {
+// A bitlinear twin of a scale no float reciprocal reaches is refused in one line; the
+// autobitlinear and latent twins of the same file hold it.
+static void test_unreachable_scale(const char * fixtures_dir) {
     char path[600], dir[600], err[512];
     snprintf(path, sizeof(path), "%s/bitnetcpp-tiny/model.gguf", fixtures_dir);
     size_t len;
@@ -970,22 +972,13 @@ static void test_f64_weight_scale(const char * fixtures_dir) {
     float s = 0.0123f, ws;
     while (tern_hf_weight_scale_for(TERN_HF_BITLINEAR, s, &ws)) s = nextafterf(s, 1.0f);
     memcpy(buf + (t->data - buf) + (size_t) (t->ne[0] * t->ne[1]) / 4, &s, 4);     // the I2_S tail's scale
-    const struct tern_hf_twin_options o = { .linear_class = "bitlinear" };
-    snprintf(dir, sizeof(dir), "%s/twin-f64", tmp_root);
-    CHECK(tern_hf_twin_write(&g, dir, &o, err, sizeof(err)) == 0, "bitlinear twin: %s", err);
-    struct tern_st st;
-    if (tern_st_open_dir(&st, dir, err, sizeof(err)) == 0) {
-        const struct tern_st_tensor * a = tern_st_find(&st, "model.layers.1.mlp.up_proj.weight_scale");
-        const struct tern_st_tensor * b = tern_st_find(&st, "model.layers.1.mlp.gate_proj.weight_scale");
-        double v = 0;
-        if (a && a->dtype == TERN_ST_F64) memcpy(&v, a->data, 8);
-        CHECK(a && a->dtype == TERN_ST_F64 && tern_hf_scale_from_weight_scale(TERN_HF_BITLINEAR, v) == s,
-              "F64 weight_scale for scale %.9g", (double) s);
-        CHECK(b && b->dtype == TERN_ST_F32, "the other tensors keep F32");
-        tern_st_close(&st);
-    } else {
-        CHECK(false, "open %s: %s", dir, err);
-    }
+    const struct tern_hf_twin_options bitlinear = { .linear_class = "bitlinear" }, packed = { 0 },
+                                      latent = { .latent = true, .latent_dtype = TERN_ST_BF16 };
+    snprintf(dir, sizeof(dir), "%s/twin-unreachable", tmp_root);
+    CHECK(tern_hf_twin_write(&g, dir, &bitlinear, err, sizeof(err)) != 0 && one_line(err) &&
+          strstr(err, "no float weight_scale gives back scale"), "bitlinear twin: %s", err);
+    CHECK(tern_hf_twin_write(&g, dir, &packed, err, sizeof(err)) == 0, "autobitlinear twin: %s", err);
+    CHECK(tern_hf_twin_write(&g, dir, &latent, err, sizeof(err)) == 0, "latent twin: %s", err);
     tern_gguf_close(&g);
     free(buf);
 }
@@ -1014,7 +1007,7 @@ int main(int argc, char ** argv) {
     snprintf(probe, sizeof(probe), "%s/bitnetcpp-tiny/model.gguf", argc > 1 ? argv[1] : "");
     if (argc > 1 && access(probe, R_OK) == 0) {
         test_twins(argv[1]);
-        test_f64_weight_scale(argv[1]);
+        test_unreachable_scale(argv[1]);
     } else {
         printf("test_hf: no fixtures at %s: the twin checks are skipped\n", argc > 1 ? argv[1] : "(none given)");
     }

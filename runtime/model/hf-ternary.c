@@ -1,46 +1,9 @@
 // Hugging Face ternary layouts (see tern/hf_ternary.h).
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "tern/hf_ternary.h"
-
-size_t tern_hf_packed_bytes(size_t out, size_t in) {
-    return out % 4 ? 0 : out / 4 * in;
-}
-
-int tern_hf_packed_decode_rows(const uint8_t * src, size_t size, size_t out, size_t in, size_t r0, size_t nrows,
-                               int8_t * dst, char * err, size_t err_size) {
-    if (out % 4) {
-        snprintf(err, err_size, "a packed ternary weight of %zu rows: not a multiple of 4", out);
-        return -1;
-    }
-    if (size < out / 4 * in) {
-        snprintf(err, err_size, "packed ternary payload is %zu bytes, [%zu, %zu] needs %zu", size, out, in, out / 4 * in);
-        return -1;
-    }
-    if (r0 > out || nrows > out - r0) {
-        snprintf(err, err_size, "rows %zu+%zu are outside the %zu rows", r0, nrows, out);
-        return -1;
-    }
-    const size_t quarter = out / 4;
-    for (size_t j = 0; j < nrows; j++) {
-        const size_t r = r0 + j;                          // row r lives in packed row r % quarter, field r / quarter
-        const uint8_t * p = src + r % quarter * in;
-        const unsigned shift = 2 * (unsigned) (r / quarter);
-        int8_t * d = dst + j * in;
-        for (size_t c = 0; c < in; c++) {
-            const unsigned code = (p[c] >> shift) & 3u;
-            if (code == 3) {
-                snprintf(err, err_size, "packed ternary value [%zu, %zu] has code 3 (only 0, 1, 2 = -1, 0, +1 exist)", r, c);
-                return -1;
-            }
-            d[c] = (int8_t) ((int) code - 1);
-        }
-    }
-    return 0;
-}
 
 void tern_hf_packed_encode(const int8_t * w, size_t out, size_t in, uint8_t * dst) {
     const size_t quarter = out / 4;
@@ -62,10 +25,6 @@ bool tern_hf_linear_class_from_name(const char * name, enum tern_hf_linear_class
         return true;
     }
     return false;
-}
-
-float tern_hf_scale_from_weight_scale(enum tern_hf_linear_class lc, double weight_scale) {
-    return (float) (lc == TERN_HF_AUTOBITLINEAR ? weight_scale : 1.0 / weight_scale);
 }
 
 bool tern_hf_weight_scale_for(enum tern_hf_linear_class lc, float s, float * weight_scale) {

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tern/arch.h"
+#include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/hf_ternary.h"
 #include "tern/hf_write.h"
@@ -18,19 +20,19 @@
 
 // ---------------------------------------------------------------------------- families
 
+// What a family's checkpoints look like on Hugging Face, beside its row in tern/arch.h
+// (which says the graph: activation, RoPE kind, sub-norms).
 static const struct family {
-    const char * gguf_arch;
-    const char * architecture, * model_type, * hidden_act;
-    const char * attn_sub_norm, * ffn_sub_norm;    // HF names of the sub-norms (NULL: none)
+    const char * arch;                             // tern_arch name
+    const char * architecture, * model_type;
+    const char * attn_sub_norm, * ffn_sub_norm;    // HF names of the sub-norms
     const char * linear_class;                     // of packed checkpoints
     const char * torch_dtype;                      // of the real checkpoints
-    bool permuted_qk;                              // the GGUF's Q/K rows are in NORM-rope order
     bool latent_quant_config;                      // latent twins keep a quantization_config (online)
 } families[] = {
-    { "bitnet-b1.58", "BitNetForCausalLM", "bitnet", "relu2", "attn_sub_norm", "ffn_sub_norm", "autobitlinear", "bfloat16", false, true },
-    { "bitnet-25", "BitNetForCausalLM", "bitnet", "relu2", "attn_sub_norm", "ffn_sub_norm", "autobitlinear", "bfloat16", false, true },
-    { "bitnet", "BitnetForCausalLM", "llama", "silu", "inner_attn_ln", "ffn_layernorm", "bitlinear", "float16", false, false },
-    { "llama", "LlamaForCausalLM", "llama", "silu", NULL, NULL, "bitlinear", "bfloat16", true, true },
+    { "bitnet-b1.58", "BitNetForCausalLM", "bitnet", "attn_sub_norm", "ffn_sub_norm", "autobitlinear", "bfloat16", true },
+    { "bitnet", "BitnetForCausalLM", "llama", "inner_attn_ln", "ffn_layernorm", "bitlinear", "float16", false },
+    { "llama", "LlamaForCausalLM", "llama", NULL, NULL, "bitlinear", "bfloat16", true },
 };
 
 enum role { PLAIN, TERNARY, TERNARY_Q, TERNARY_K, SUB_ATTN, SUB_FFN };
@@ -123,19 +125,21 @@ static float load(uint32_t dtype, const void * src, size_t i) {
     return dtype == TERN_ST_F16 ? tern_f16_to_f32(h) : tern_bf16_to_f32(h);
 }
 
-// load.c's ternarization of latent weights: s = (float)(double sum |W| / n), then
-// Wq = clamp(nearbyintf(W * (1.0f / s)), -1, 1). true if that gives codes and s back.
+// Whether the loader's codec (tern/codec.h, latent F32/F16/BF16) ternarizes v back to
+// codes and s. An all-zero tensor has scale 0 whatever s was: its output is zero either way.
 static bool ternarizes_to(const int8_t * codes, size_t n, float s, uint32_t dtype, const void * v, size_t nnz) {
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += fabs((double) load(dtype, v, i));
-    const float m = (float) (sum / (double) n);
-    if (nnz && m != s) return false;
-    const float inv = m > 0 ? 1.0f / m : 0.0f;
-    for (size_t i = 0; i < n; i++) {
-        const float q = nearbyintf(load(dtype, v, i) * inv);
-        if ((int8_t) (q > 1 ? 1 : q < -1 ? -1 : q) != codes[i]) return false;
-    }
-    return true;
+    const struct tern_tensor_src t = {
+        .name = "latent", .k = n, .n = 1, .data = v, .nbytes = n * (dtype == TERN_ST_F32 ? 4 : 2),
+        .codec = dtype == TERN_ST_F32 ? TERN_CODEC_F32 : dtype == TERN_ST_F16 ? TERN_CODEC_F16 : TERN_CODEC_BF16,
+    };
+    const struct tern_codec * c = tern_codec_get(t.codec);
+    float scale;
+    char err[200];
+    int8_t * got = malloc(n ? n : 1);
+    const bool ok = got && c->scales(&t, &scale, err, sizeof(err)) == 0 && (scale == s || !nnz) &&
+                    c->rows(&t, 0, 1, &scale, got, err, sizeof(err)) == 0 && memcmp(got, codes, n) == 0;
+    free(got);
+    return ok;
 }
 
 // Nonzero codes get about s * n / nnz (error diffusion keeps their sum just below s * n);
@@ -197,8 +201,7 @@ struct job {
     const char * hf_name;
     size_t permute_heads;        // un-permute Q/K rows over this many heads (0: keep the order)
     float scale;                 // the I2_S tensor scale
-    float weight_scale;          // what a packed twin stores beside it (F32) ...
-    double weight_scale_f64;     // ... or, when no float maps back to scale, this (F64)
+    float weight_scale;          // what a packed twin stores beside it
 };
 
 struct twin {
@@ -299,16 +302,17 @@ static uint32_t st_dtype_of(uint32_t ggml_type) {
     }
 }
 
-// config.json's struct from the GGUF's keys.
-static int make_config(const struct tern_gguf * g, const struct family * f, const struct tern_hf_twin_options * o,
-                       const char * linear_class, struct tern_hf_config * c, char * err, size_t err_size) {
+// config.json's struct from the GGUF's keys (named after the file's architecture string `prefix`).
+static int make_config(const struct tern_gguf * g, const char * prefix, const struct tern_arch * a, const struct family * f,
+                       const struct tern_hf_twin_options * o, const char * linear_class, struct tern_hf_config * c, char * err,
+                       size_t err_size) {
     memset(c, 0, sizeof(*c));
     snprintf(c->architecture, sizeof(c->architecture), "%s", f->architecture);
     snprintf(c->model_type, sizeof(c->model_type), "%s", f->model_type);
-    snprintf(c->hidden_act, sizeof(c->hidden_act), "%s", f->hidden_act);
+    snprintf(c->hidden_act, sizeof(c->hidden_act), "%s", a->act == TERN_FFN_RELU2 ? "relu2" : "silu");
     char key[128];
 #define U32(field, suffix, required)                                                            \
-    snprintf(key, sizeof(key), "%s." suffix, f->gguf_arch);                                     \
+    snprintf(key, sizeof(key), "%s." suffix, prefix);                                                \
     if (!tern_gguf_get_u32(g, key, &c->field) && required) {                                    \
         snprintf(err, err_size, "the GGUF has no %s", key);                                     \
         return -1;                                                                              \
@@ -335,16 +339,16 @@ static int make_config(const struct tern_gguf * g, const struct family * f, cons
     }
     c->vocab_size = (uint32_t) embd->ne[1];
     float v;
-    snprintf(key, sizeof(key), "%s.rope.freq_base", f->gguf_arch);
+    snprintf(key, sizeof(key), "%s.rope.freq_base", prefix);
     if ((c->has_rope_theta = tern_gguf_get_f32(g, key, &v))) c->rope_theta = v;
-    snprintf(key, sizeof(key), "%s.attention.layer_norm_rms_epsilon", f->gguf_arch);
+    snprintf(key, sizeof(key), "%s.attention.layer_norm_rms_epsilon", prefix);
     if ((c->has_rms_norm_eps = tern_gguf_get_f32(g, key, &v))) c->rms_norm_eps = v;
     struct tern_gguf_str str;
-    snprintf(key, sizeof(key), "%s.rope.scaling.type", f->gguf_arch);
+    snprintf(key, sizeof(key), "%s.rope.scaling.type", prefix);
     if (tern_gguf_get_str(g, key, &str) && !tern_gguf_str_eq(str, "none")) {
         c->has_rope_scaling = true;
         tern_gguf_printable(str, c->rope_scaling_type, sizeof(c->rope_scaling_type));
-        snprintf(key, sizeof(key), "%s.rope.scaling.factor", f->gguf_arch);
+        snprintf(key, sizeof(key), "%s.rope.scaling.factor", prefix);
         if ((c->has_rope_scaling_factor = tern_gguf_get_f32(g, key, &v))) c->rope_scaling_factor = v;
     }
     c->has_tie_word_embeddings = true;
@@ -365,7 +369,7 @@ static int make_config(const struct tern_gguf * g, const struct family * f, cons
     const char * dtype = f->torch_dtype;
     if (o->latent) dtype = o->latent_dtype == TERN_ST_F32 ? "float32" : o->latent_dtype == TERN_ST_F16 ? "float16" : "bfloat16";
     snprintf(c->torch_dtype, sizeof(c->torch_dtype), "%s", dtype);
-    if (f->permuted_qk) {
+    if (a->rope == TERN_ROPE_NORM) {          // Falcon3 / Llama3-1.58 configs say so
         c->has_is_bitnet_config = true;
         c->is_bitnet_config = true;
     }
@@ -427,18 +431,19 @@ static int write_json_files(const struct tern_gguf * g, const char * dir, const 
 int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struct tern_hf_twin_options * o, char * err,
                        size_t err_size) {
     struct tern_gguf_str arch;
-    const struct family * f = NULL;
     if (!tern_gguf_get_str(g, "general.architecture", &arch)) {
         snprintf(err, err_size, "the GGUF has no general.architecture");
         return -1;
     }
-    for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
-        if (tern_gguf_str_eq(arch, families[i].gguf_arch)) f = &families[i];
+    char prefix[65];
+    tern_gguf_printable(arch, prefix, sizeof(prefix));
+    const struct tern_arch * a = tern_arch_find(arch.ptr, (size_t) arch.len);
+    const struct family * f = NULL;
+    for (size_t i = 0; a && i < sizeof(families) / sizeof(families[0]); i++) {
+        if (strcmp(families[i].arch, a->name) == 0) f = &families[i];
     }
     if (!f) {
-        char name[65];
-        snprintf(err, err_size, "no Hugging Face family for GGUF arch '%s' (bitnet-b1.58, bitnet-25, bitnet, llama)",
-                 tern_gguf_printable(arch, name, sizeof(name)));
+        snprintf(err, err_size, "no Hugging Face family for GGUF arch '%s' (bitnet-b1.58, bitnet-25, bitnet, llama)", prefix);
         return -1;
     }
     if (o->latent && o->latent_dtype != TERN_ST_F32 && o->latent_dtype != TERN_ST_F16 && o->latent_dtype != TERN_ST_BF16) {
@@ -452,7 +457,7 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
         return -1;
     }
     struct tern_hf_config c;
-    if (make_config(g, f, o, linear_class, &c, err, err_size)) return -1;
+    if (make_config(g, prefix, a, f, o, linear_class, &c, err, err_size)) return -1;
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         snprintf(err, err_size, "cannot create %s: %s", dir, strerror(errno));
         return -1;
@@ -472,7 +477,7 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
         enum role role;
         tern_gguf_printable(t->name, gname, sizeof(gname));
         if (t->name.len >= sizeof(gname) || !hf_name_of(f, gname, hname, sizeof(hname), &role)) {
-            snprintf(err, err_size, "tensor '%s' has no Hugging Face name in arch %s", gname, f->gguf_arch);
+            snprintf(err, err_size, "tensor '%s' has no Hugging Face name in arch %s", gname, prefix);
             goto done;
         }
         struct job * j = &tw->jobs[tw->n_jobs++];
@@ -504,7 +509,7 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
             snprintf(err, err_size, "tensor '%s': %s", gname, inner);
             goto done;
         }
-        if (f->permuted_qk && (role == TERNARY_Q || role == TERNARY_K)) {
+        if (a->rope == TERN_ROPE_NORM && (role == TERNARY_Q || role == TERNARY_K)) {
             j->permute_heads = role == TERNARY_Q ? c.num_attention_heads : c.num_key_value_heads;
             if (t->ne[1] % (2 * j->permute_heads)) {
                 snprintf(err, err_size, "tensor '%s': %llu rows do not split into %zu heads of pairs", gname,
@@ -520,18 +525,16 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
             snprintf(err, err_size, "tensor '%s': %llu rows cannot be packed 4 to a byte", gname, (unsigned long long) shape[0]);
             goto done;
         }
-        const bool f32 = tern_hf_weight_scale_for(lc, j->scale, &j->weight_scale);
-        j->weight_scale_f64 = 1.0 / (double) j->scale;
-        if (!f32 && tern_hf_scale_from_weight_scale(lc, j->weight_scale_f64) != j->scale) {
-            snprintf(err, err_size, "tensor '%s': no weight_scale gives back scale %.9g", gname, (double) j->scale);
+        if (!tern_hf_weight_scale_for(lc, j->scale, &j->weight_scale)) {
+            snprintf(err, err_size, "tensor '%s': no float weight_scale gives back scale %.9g under %s (1/x misses it); "
+                     "an autobitlinear or latent twin can hold it", gname, (double) j->scale, linear_class);
             goto done;
         }
         const uint64_t packed[2] = { shape[0] / 4, shape[1] }, one = 1;
         tern_st_writer_add(w, j->hf_name, TERN_ST_U8, 2, packed, NULL, fill_packed, j);
         // <prefix>.weight -> <prefix>.weight_scale
         snprintf(hname + strlen(hname) - strlen("weight"), sizeof(hname) - strlen(hname) + strlen("weight"), "weight_scale");
-        tern_st_writer_add(w, hname, f32 ? TERN_ST_F32 : TERN_ST_F64, 1, &one,
-                           f32 ? (const void *) &j->weight_scale : (const void *) &j->weight_scale_f64, NULL, NULL);
+        tern_st_writer_add(w, hname, TERN_ST_F32, 1, &one, &j->weight_scale, NULL, NULL);
     }
     if (tern_st_writer_write(w, dir, err, err_size)) {
         if (tw->err[0]) snprintf(err, err_size, "%s", tw->err);

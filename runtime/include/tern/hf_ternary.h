@@ -14,15 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// Bytes of a packed [out, in] weight; 0 when out is not a multiple of 4 (no such file exists:
-// unpack_weights always yields 4 * packed rows).
-size_t tern_hf_packed_bytes(size_t out, size_t in);
-
-// Rows [r0, r0 + nrows) of the unpacked [out, in] weight into dst (nrows, in) int8 in
-// {-1, 0, 1}. src holds size bytes. 0, or -1 with a one-line reason (short payload, rows
-// outside the weight, code 3, out not a multiple of 4).
-int tern_hf_packed_decode_rows(const uint8_t * src, size_t size, size_t out, size_t in, size_t r0, size_t nrows,
-                               int8_t * dst, char * err, size_t err_size);
+// (Reading them is the codec table's: TERN_CODEC_HF_PACKED in tern/codec.h.)
 // w (out, in) in {-1, 0, 1} -> dst (out/4, in). out must be a multiple of 4.
 void tern_hf_packed_encode(const int8_t * w, size_t out, size_t in, uint8_t * dst);
 
@@ -30,13 +22,11 @@ enum tern_hf_linear_class { TERN_HF_BITLINEAR, TERN_HF_AUTOBITLINEAR };
 
 // "autobitlinear" / "bitlinear"; "" (absent) is transformers' default, bitlinear. false if unknown.
 bool tern_hf_linear_class_from_name(const char * name, enum tern_hf_linear_class * out);
-// The tensor scale s (y = (W_ternary x) * s, as an I2_S tensor's) from a checkpoint's
-// weight_scale (F32 / BF16 / F16 / F64, widened to double): (float) ws for autobitlinear,
-// (float) (1.0 / ws) for bitlinear.
-float tern_hf_scale_from_weight_scale(enum tern_hf_linear_class lc, double weight_scale);
-// A float weight_scale that tern_hf_scale_from_weight_scale maps back to s bit for bit, for
-// the division in float too; false if none exists (bitlinear: 1/x is not onto the floats,
-// about 1 scale in 6 has no exact float reciprocal; 1.0 / (double) s in an F64 tensor always is).
+// A float weight_scale from which the HF codec (tern/codec.h: ws for autobitlinear,
+// 1.0f / ws for bitlinear) gives back the tensor scale s bit for bit, the division done in
+// double agreeing too; false if none exists: 1/x is not onto the floats, and about one
+// arbitrary scale in six has no exact float reciprocal. (Scales bitnet.cpp derived from a
+// bitlinear checkpoint are float reciprocals by construction, so they always have one.)
 bool tern_hf_weight_scale_for(enum tern_hf_linear_class lc, float s, float * weight_scale);
 
 // llama.cpp's LlamaModel.permute, for arch-llama GGUF files (rope type NORM): within each

@@ -42,13 +42,13 @@ struct tern_hf_twin_options {
 // un-permuted back to HF order)): model.safetensors (or shards), config.json,
 // tokenizer_config.json, generation_config.json, tokenizer.json (gpt2 vocabularies).
 // Ternary layers must be I2_S. Exact twins:
-//  - packed: the I2_S codes, and weight_scale (shape [1]) such that
-//    tern_hf_scale_from_weight_scale gives the I2_S scale back bit for bit: F32, or F64
-//    for a bitlinear scale no float reciprocal reaches (never for bitnet.cpp's fixtures,
-//    whose scales are float reciprocals by construction);
-//  - latent: values whose ternarization by load.c's rule (s = (float)(double sum |W| / n)
-//    in element order; Wq = clamp(nearbyintf(W * (1.0f / s)), -1, 1)) gives the I2_S codes
-//    and scale bit for bit (checked while writing).
+//  - packed: the I2_S codes, and an F32 weight_scale (shape [1]) from which the HF codec
+//    (tern/codec.h) gives the I2_S scale back bit for bit; a bitlinear scale no float
+//    reciprocal reaches is refused (bitnet.cpp's scales from bitlinear checkpoints always
+//    have one: they are float reciprocals by construction);
+//  - latent: values the latent codec ternarizes to the I2_S codes and scale bit for bit
+//    (s = (float)(double sum |W| / n), Wq = clamp(nearbyintf(W * (1.0f / s)), -1, 1);
+//    checked while writing).
 // Other tensors keep their GGUF type (F32 / F16 / BF16) and values. 0, or -1 with err.
 int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struct tern_hf_twin_options * o, char * err,
                        size_t err_size);
