@@ -122,6 +122,8 @@ static void test_round_trip(uint64_t shard_bytes) {
         for (uint32_t k = t[i].n_dims; k < TERN_ST_MAX_DIMS; k++) shape_ok &= r->ne[k] == 1;
         CHECK(shape_ok, "%s: shape / ne", t[i].name);
         CHECK(memcmp(r->data, t[i].data, t[i].nbytes) == 0, "%s: bytes differ", t[i].name);
+        const uint32_t align = tern_st_dtype_bits(r->dtype) >= 8 ? tern_st_dtype_bits(r->dtype) / 8 : 1;
+        CHECK((uintptr_t) r->data % align == 0, "%s: data not aligned to %u", t[i].name, align);
         // Released pages read back from the file.
         tern_st_drop(&st, r);
         CHECK(memcmp(r->data, t[i].data, t[i].nbytes) == 0, "%s: bytes differ after drop", t[i].name);

@@ -1,6 +1,7 @@
-// safetensors writer (see tern/safetensors.h): headers are written as the reference
-// implementation does (__metadata__ {"format": "pt"} first, tensors contiguous in the
-// order given, the JSON padded with spaces to a multiple of 8 bytes).
+// safetensors writer (see tern/safetensors.h): files are laid out as the reference
+// implementation lays them out (__metadata__ {"format": "pt"} first; tensors contiguous,
+// wider dtypes first, then by name, so each starts aligned to its element size; the JSON
+// padded with spaces to a multiple of 8 bytes).
 
 #include <errno.h>
 #include <stdio.h>
@@ -137,11 +138,19 @@ static int write_shard(const struct tern_st_writer * w, uint32_t s, const char *
     return 0;
 }
 
+static int cmp_layout(const void * a, const void * b) {
+    const struct wtensor * x = a, * y = b;
+    const uint32_t bx = tern_st_dtype_bits(x->dtype), by = tern_st_dtype_bits(y->dtype);
+    if (bx != by) return bx > by ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
 int tern_st_writer_write(struct tern_st_writer * w, const char * dir, char * err, size_t err_size) {
     if (w->bad) {
         snprintf(err, err_size, "cannot write %s: a tensor was invalid, named twice, or memory ran out", dir);
         return -1;
     }
+    if (w->n) qsort(w->t, w->n, sizeof(*w->t), cmp_layout);
     // Shards in order: a new one when the next tensor would take this one past shard_bytes.
     uint32_t n_shards = 1;
     uint64_t in_shard = 0, total = 0;

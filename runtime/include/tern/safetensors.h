@@ -42,7 +42,8 @@ struct tern_st_tensor {
     uint64_t nbytes;
     uint32_t shard;                    // index into tern_st.shards
     uint64_t offset;                   // from the start of the shard's data section
-    const uint8_t * data;              // in the mapping; NOT aligned beyond 1 byte (use memcpy)
+    const uint8_t * data;              // in the mapping; aligned only as the file makes it
+                                       // (the reference writer: to the element size)
 };
 
 struct tern_st_shard {
@@ -97,9 +98,10 @@ void tern_st_index_free(struct tern_st_index * idx);
 // ---------------------------------------------------------------------------- writer
 // Writes model.safetensors, or shards model-0000i-of-0000n.safetensors of at most
 // shard_bytes of tensor data each (a bigger tensor gets a shard of its own) plus
-// model.safetensors.index.json. Tensors are written in the order added, each header
-// padded with spaces to a multiple of 8 bytes (as the reference writer). Data is either
-// borrowed (data) or produced while writing by fill(), so nothing needs a second copy.
+// model.safetensors.index.json. As the reference writer: wider dtypes first, then by name
+// (so every tensor starts aligned to its element size), each header padded with spaces to
+// a multiple of 8 bytes. Data is either borrowed (data) or produced while writing by
+// fill(), so nothing needs a second copy.
 struct tern_st_writer;
 
 typedef int tern_st_fill_fn(void * ctx, uint8_t * dst, size_t nbytes);   // 0, or -1 to abort
