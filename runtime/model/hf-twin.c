@@ -18,50 +18,15 @@
 #include "tern/ops.h"
 #include "tern/safetensors.h"
 
-// ---------------------------------------------------------------------------- families
+// ---------------------------------------------------------------------------- names
 
-// What a family's checkpoints look like on Hugging Face, beside its row in tern/arch.h
-// (which says the graph: activation, RoPE kind, sub-norms).
-static const struct family {
-    const char * arch;                             // tern_arch name
-    const char * architecture, * model_type;
-    const char * attn_sub_norm, * ffn_sub_norm;    // HF names of the sub-norms
-    const char * linear_class;                     // of packed checkpoints
-    const char * torch_dtype;                      // of the real checkpoints
-    bool latent_quant_config;                      // latent twins keep a quantization_config (online)
-} families[] = {
-    { "bitnet-b1.58", "BitNetForCausalLM", "bitnet", "attn_sub_norm", "ffn_sub_norm", "autobitlinear", "bfloat16", true },
-    { "bitnet", "BitnetForCausalLM", "llama", "inner_attn_ln", "ffn_layernorm", "bitlinear", "float16", false },
-    { "llama", "LlamaForCausalLM", "llama", NULL, NULL, "bitlinear", "bfloat16", true },
-};
+// A family's Hugging Face names and config facts are columns of its row in tern/arch.h.
+// One fact is the twin's own: 1bitLLM's latent checkpoints carry no quantization_config.
+static bool latent_has_quant_config(const struct tern_arch * a) {
+    return strcmp(a->name, "bitnet") != 0;
+}
 
-enum role { PLAIN, TERNARY, TERNARY_Q, TERNARY_K, SUB_ATTN, SUB_FFN };
-
-// GGUF name (after "blk.N.") -> HF name (after "model.layers.N.").
-static const struct {
-    const char * gguf, * hf;
-    enum role role;
-} layer_names[] = {
-    { "attn_norm.weight", "input_layernorm.weight", PLAIN },
-    { "attn_q.weight", "self_attn.q_proj.weight", TERNARY_Q },
-    { "attn_k.weight", "self_attn.k_proj.weight", TERNARY_K },
-    { "attn_v.weight", "self_attn.v_proj.weight", TERNARY },
-    { "attn_output.weight", "self_attn.o_proj.weight", TERNARY },
-    { "attn_sub_norm.weight", "self_attn.%s.weight", SUB_ATTN },
-    { "ffn_norm.weight", "post_attention_layernorm.weight", PLAIN },
-    { "ffn_gate.weight", "mlp.gate_proj.weight", TERNARY },
-    { "ffn_up.weight", "mlp.up_proj.weight", TERNARY },
-    { "ffn_down.weight", "mlp.down_proj.weight", TERNARY },
-    { "ffn_sub_norm.weight", "mlp.%s.weight", SUB_FFN },
-};
-
-static const struct {
-    const char * gguf, * hf;
-} global_names[] = {
-    { "token_embd.weight", "model.embed_tokens.weight" },
-    { "output_norm.weight", "model.norm.weight" },
-    { "output.weight", "lm_head.weight" },
-};
+enum role { PLAIN, TERNARY, TERNARY_Q, TERNARY_K };
 
 // ---------------------------------------------------------------------------- latent values
 
@@ -269,28 +234,18 @@ static const char * add_name(struct twin * tw, const char * name) {
 }
 
 // The HF name and role of a GGUF tensor; false if the family has none.
-static bool hf_name_of(const struct family * f, const char * gguf, char * out, size_t size, enum role * role) {
-    for (size_t i = 0; i < sizeof(global_names) / sizeof(global_names[0]); i++) {
-        if (strcmp(gguf, global_names[i].gguf) == 0) {
-            snprintf(out, size, "%s", global_names[i].hf);
-            *role = PLAIN;
-            return true;
-        }
+static bool hf_name_of(const struct tern_arch * a, const char * gguf, char * out, size_t size, enum role * role) {
+    if (!tern_arch_hf_name(a, gguf, out, size)) return false;
+    *role = PLAIN;
+    size_t n_specs;
+    const struct tern_layer_tensor * spec = tern_layer_tensors(&n_specs);
+    const char * dot = strchr(gguf + (strncmp(gguf, "blk.", 4) == 0 ? 4 : 0), '.');
+    for (size_t i = 0; dot && strncmp(gguf, "blk.", 4) == 0 && i < n_specs; i++) {
+        const size_t len = strlen(spec[i].name);
+        if (spec[i].role != TERN_TENSOR_LINEAR || strncmp(dot + 1, spec[i].name, len) || strcmp(dot + 1 + len, ".weight")) continue;
+        *role = !strcmp(spec[i].name, "attn_q") ? TERNARY_Q : !strcmp(spec[i].name, "attn_k") ? TERNARY_K : TERNARY;
     }
-    unsigned layer;
-    int at = 0;
-    if (sscanf(gguf, "blk.%u.%n", &layer, &at) != 1 || at == 0) return false;
-    for (size_t i = 0; i < sizeof(layer_names) / sizeof(layer_names[0]); i++) {
-        if (strcmp(gguf + at, layer_names[i].gguf) != 0) continue;
-        *role = layer_names[i].role;
-        const char * sub = *role == SUB_ATTN ? f->attn_sub_norm : *role == SUB_FFN ? f->ffn_sub_norm : "";
-        if (!sub) return false;
-        char tail[96];
-        snprintf(tail, sizeof(tail), layer_names[i].hf, sub);
-        snprintf(out, size, "model.layers.%u.%s", layer, tail);
-        return true;
-    }
-    return false;
+    return true;
 }
 
 static uint32_t st_dtype_of(uint32_t ggml_type) {
@@ -303,13 +258,13 @@ static uint32_t st_dtype_of(uint32_t ggml_type) {
 }
 
 // config.json's struct from the GGUF's keys (named after the file's architecture string `prefix`).
-static int make_config(const struct tern_gguf * g, const char * prefix, const struct tern_arch * a, const struct family * f,
+static int make_config(const struct tern_gguf * g, const char * prefix, const struct tern_arch * a,
                        const struct tern_hf_twin_options * o, const char * linear_class, struct tern_hf_config * c, char * err,
                        size_t err_size) {
     memset(c, 0, sizeof(*c));
-    snprintf(c->architecture, sizeof(c->architecture), "%s", f->architecture);
-    snprintf(c->model_type, sizeof(c->model_type), "%s", f->model_type);
-    snprintf(c->hidden_act, sizeof(c->hidden_act), "%s", a->act == TERN_FFN_RELU2 ? "relu2" : "silu");
+    snprintf(c->architecture, sizeof(c->architecture), "%s", a->hf.architectures[0]);
+    snprintf(c->model_type, sizeof(c->model_type), "%s", a->hf.model_type);
+    snprintf(c->hidden_act, sizeof(c->hidden_act), "%s", a->hf.hidden_act);
     char key[128];
 #define U32(field, suffix, required)                                                            \
     snprintf(key, sizeof(key), "%s." suffix, prefix);                                                \
@@ -366,14 +321,14 @@ static int make_config(const struct tern_gguf * g, const char * prefix, const st
         c->has_pad_token_id = true;
         c->pad_token_id = (int32_t) id;
     }
-    const char * dtype = f->torch_dtype;
+    const char * dtype = a->hf.torch_dtype;
     if (o->latent) dtype = o->latent_dtype == TERN_ST_F32 ? "float32" : o->latent_dtype == TERN_ST_F16 ? "float16" : "bfloat16";
     snprintf(c->torch_dtype, sizeof(c->torch_dtype), "%s", dtype);
     if (a->rope == TERN_ROPE_NORM) {          // Falcon3 / Llama3-1.58 configs say so
         c->has_is_bitnet_config = true;
         c->is_bitnet_config = true;
     }
-    if (!o->latent || f->latent_quant_config) {
+    if (!o->latent || latent_has_quant_config(a)) {
         c->quant.present = true;
         snprintf(c->quant.quant_method, sizeof(c->quant.quant_method), "bitnet");
         snprintf(c->quant.linear_class, sizeof(c->quant.linear_class), "%s", linear_class);
@@ -438,11 +393,7 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
     char prefix[65];
     tern_gguf_printable(arch, prefix, sizeof(prefix));
     const struct tern_arch * a = tern_arch_find(arch.ptr, (size_t) arch.len);
-    const struct family * f = NULL;
-    for (size_t i = 0; a && i < sizeof(families) / sizeof(families[0]); i++) {
-        if (strcmp(families[i].arch, a->name) == 0) f = &families[i];
-    }
-    if (!f) {
+    if (!a) {
         snprintf(err, err_size, "no Hugging Face family for GGUF arch '%s' (bitnet-b1.58, bitnet-25, bitnet, llama)", prefix);
         return -1;
     }
@@ -450,14 +401,14 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
         snprintf(err, err_size, "latent twins are F32, F16 or BF16");
         return -1;
     }
-    const char * linear_class = o->linear_class ? o->linear_class : f->linear_class;
+    const char * linear_class = o->linear_class ? o->linear_class : a->hf.linear_class;
     enum tern_hf_linear_class lc;
     if (!tern_hf_linear_class_from_name(linear_class, &lc)) {
         snprintf(err, err_size, "linear_class '%s' is neither autobitlinear nor bitlinear", linear_class);
         return -1;
     }
     struct tern_hf_config c;
-    if (make_config(g, prefix, a, f, o, linear_class, &c, err, err_size)) return -1;
+    if (make_config(g, prefix, a, o, linear_class, &c, err, err_size)) return -1;
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         snprintf(err, err_size, "cannot create %s: %s", dir, strerror(errno));
         return -1;
@@ -476,7 +427,7 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
         char gname[65], hname[160];
         enum role role;
         tern_gguf_printable(t->name, gname, sizeof(gname));
-        if (t->name.len >= sizeof(gname) || !hf_name_of(f, gname, hname, sizeof(hname), &role)) {
+        if (t->name.len >= sizeof(gname) || !hf_name_of(a, gname, hname, sizeof(hname), &role)) {
             snprintf(err, err_size, "tensor '%s' has no Hugging Face name in arch %s", gname, prefix);
             goto done;
         }
@@ -489,7 +440,7 @@ int tern_hf_twin_write(const struct tern_gguf * g, const char * dir, const struc
         // HF order: [rows, row length] = GGUF ne reversed.
         const uint64_t shape[2] = { t->n_dims == 2 ? t->ne[1] : t->ne[0], t->ne[0] };
         const uint32_t n_dims = t->n_dims == 2 ? 2 : 1;
-        if (role == PLAIN || role == SUB_ATTN || role == SUB_FFN) {
+        if (role == PLAIN) {
             const uint32_t dtype = st_dtype_of(t->type);
             if (dtype == TERN_ST_DTYPE_COUNT || t->n_dims > 2) {
                 snprintf(err, err_size, "tensor '%s' is %s: twins copy F32, F16 and BF16 tensors of 1 or 2 dimensions", gname,
