@@ -6,6 +6,7 @@
 
 #include "tern/bpe_bytes.h"
 #include "tern/gguf.h"
+#include "heap.h"
 #include "vocab.h"
 
 // JavaScript's \s (WhiteSpace + LineTerminator), which the reference tokenizers use; PCRE2's
@@ -285,33 +286,7 @@ static bool cand_less(struct cand a, struct cand b) {
     return a.rank != b.rank ? a.rank < b.rank : a.left < b.left;
 }
 
-static void heap_push(struct tern_bpe_work * w, struct cand c) {
-    size_t i = w->n_heap++;
-    w->heap[i] = c;
-    while (i && cand_less(w->heap[i], w->heap[(i - 1) / 2])) {
-        const struct cand t = w->heap[i];
-        w->heap[i] = w->heap[(i - 1) / 2];
-        w->heap[(i - 1) / 2] = t;
-        i = (i - 1) / 2;
-    }
-}
-
-static struct cand heap_pop(struct tern_bpe_work * w) {
-    const struct cand top = w->heap[0];
-    w->heap[0] = w->heap[--w->n_heap];
-    for (size_t i = 0;;) {
-        size_t m = i;
-        const size_t l = 2 * i + 1, r = l + 1;
-        if (l < w->n_heap && cand_less(w->heap[l], w->heap[m])) m = l;
-        if (r < w->n_heap && cand_less(w->heap[r], w->heap[m])) m = r;
-        if (m == i) break;
-        const struct cand t = w->heap[i];
-        w->heap[i] = w->heap[m];
-        w->heap[m] = t;
-        i = m;
-    }
-    return top;
-}
+TERN_HEAP(cands, struct cand, cand_less)
 
 static int reserve(struct tern_bpe_work * w, size_t n) {
     if (n <= w->cap) return 0;
@@ -336,7 +311,7 @@ static void try_pair(const struct tern_vocab * v, struct tern_bpe_work * w, uint
     const uint32_t right = w->next[left];
     int32_t rank, res;
     if (right != UINT32_MAX && merge_find(v, w->id[left], w->id[right], &rank, &res)) {
-        heap_push(w, (struct cand) { rank, left });
+        cands_push(w->heap, &w->n_heap, (struct cand) { rank, left });
     }
 }
 
@@ -361,7 +336,7 @@ static int encode_piece(const struct tern_vocab * v, struct tern_bpe_work * w, c
     w->n_heap = 0;
     for (size_t i = 0; i + 1 < n; i++) try_pair(v, w, (uint32_t) i);
     while (w->n_heap) {
-        const struct cand c = heap_pop(w);
+        const struct cand c = cands_pop(w->heap, &w->n_heap);
         const uint32_t left = c.left, right = w->next[left];
         int32_t rank, res;
         // Stale candidates (a side already merged away or changed) are skipped.

@@ -71,42 +71,7 @@ static void put_capitalized(struct text * t, const char * s) {
     }
 }
 
-static void msg_none(struct text * t, const struct tern_chat_message * m) { put(t, m->content); }
-
-// HF 2B4T: {{ message['role'] | capitalize }}: {{ message['content'] }}<|eot_id|>
-static void msg_bitnet(struct text * t, const struct tern_chat_message * m) {
-    put_capitalized(t, m->role);
-    put(t, ": ");
-    put(t, m->content);
-    put(t, "<|eot_id|>");
-}
-
-// Meta's template (content | trim); llama.cpp's LLM_CHAT_TEMPLATE_LLAMA_3 trims ASCII only.
-static void msg_llama3(struct text * t, const struct tern_chat_message * m) {
-    put(t, "<|start_header_id|>");
-    put(t, m->role);
-    put(t, "<|end_header_id|>\n\n");
-    put_trimmed(t, m->content);
-    put(t, "<|eot_id|>");
-}
-
-// llama.cpp LLM_CHAT_TEMPLATE_FALCON_3.
-static void msg_falcon3(struct text * t, const struct tern_chat_message * m) {
-    put(t, "<|");
-    put(t, m->role);
-    put(t, "|>\n");
-    put(t, m->content);
-    put(t, "\n");
-}
-
-// llama.cpp LLM_CHAT_TEMPLATE_CHATML.
-static void msg_chatml(struct text * t, const struct tern_chat_message * m) {
-    put(t, "<|im_start|>");
-    put(t, m->role);
-    put(t, "\n");
-    put(t, m->content);
-    put(t, "<|im_end|>\n");
-}
+enum role_as { ROLE_OMITTED, ROLE_AS_IS, ROLE_CAPITALIZED };
 
 static const char * const stops_none[] = { NULL };
 static const char * const stops_bitnet[] = { "User:", NULL };
@@ -114,18 +79,42 @@ static const char * const stops_llama3[] = { "<|start_header_id|>", NULL };
 static const char * const stops_falcon3[] = { "<|user|>", NULL };
 static const char * const stops_chatml[] = { "<|im_start|>", NULL };
 
+// A message is open + role + mid + content + close.
 static const struct {
     const char * name;
-    void (*message)(struct text * t, const struct tern_chat_message * m);
+    const char * open;
+    enum role_as role;
+    const char * mid;
+    bool trim;                    // the content stripped of whitespace at both ends
+    const char * close;
     const char * generation_prompt;
     const char * const * stops;
 } formats[TERN_CHAT_FORMAT_COUNT] = {
-    [TERN_CHAT_NONE] = { "none", msg_none, "", stops_none },
-    [TERN_CHAT_BITNET] = { "bitnet", msg_bitnet, "Assistant: ", stops_bitnet },
-    [TERN_CHAT_LLAMA3] = { "llama3", msg_llama3, "<|start_header_id|>assistant<|end_header_id|>\n\n", stops_llama3 },
-    [TERN_CHAT_FALCON3] = { "falcon3", msg_falcon3, "<|assistant|>\n", stops_falcon3 },
-    [TERN_CHAT_CHATML] = { "chatml", msg_chatml, "<|im_start|>assistant\n", stops_chatml },
+    [TERN_CHAT_NONE] = { "none", "", ROLE_OMITTED, "", false, "", "", stops_none },
+    // HF 2B4T: {{ message['role'] | capitalize }}: {{ message['content'] }}<|eot_id|>
+    [TERN_CHAT_BITNET] = { "bitnet", "", ROLE_CAPITALIZED, ": ", false, "<|eot_id|>", "Assistant: ", stops_bitnet },
+    // Meta's template (content | trim); llama.cpp's LLM_CHAT_TEMPLATE_LLAMA_3 trims ASCII only.
+    [TERN_CHAT_LLAMA3] = { "llama3", "<|start_header_id|>", ROLE_AS_IS, "<|end_header_id|>\n\n", true, "<|eot_id|>",
+                           "<|start_header_id|>assistant<|end_header_id|>\n\n", stops_llama3 },
+    // llama.cpp's LLM_CHAT_TEMPLATE_FALCON_3.
+    [TERN_CHAT_FALCON3] = { "falcon3", "<|", ROLE_AS_IS, "|>\n", false, "\n", "<|assistant|>\n", stops_falcon3 },
+    // llama.cpp's LLM_CHAT_TEMPLATE_CHATML.
+    [TERN_CHAT_CHATML] = { "chatml", "<|im_start|>", ROLE_AS_IS, "\n", false, "<|im_end|>\n", "<|im_start|>assistant\n",
+                           stops_chatml },
 };
+
+static void put_message(struct text * t, enum tern_chat_format f, const struct tern_chat_message * m) {
+    put(t, formats[f].open);
+    if (formats[f].role == ROLE_AS_IS) put(t, m->role);
+    if (formats[f].role == ROLE_CAPITALIZED) put_capitalized(t, m->role);
+    put(t, formats[f].mid);
+    if (formats[f].trim) {
+        put_trimmed(t, m->content);
+    } else {
+        put(t, m->content);
+    }
+    put(t, formats[f].close);
+}
 
 const char * tern_chat_format_name(enum tern_chat_format f) {
     return (unsigned) f < TERN_CHAT_FORMAT_COUNT ? formats[f].name : "?";
@@ -160,7 +149,7 @@ static char * render(enum tern_chat_format f, const struct tern_chat_message * m
             free(t.p);
             return NULL;
         }
-        formats[f].message(&t, &msgs[i]);
+        put_message(&t, f, &msgs[i]);
     }
     if (add_gen) put(&t, formats[f].generation_prompt);
     if (t.oom) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap.h"
 #include "vocab.h"
 
 static const char space_mark[] = "\xe2\x96\x81";     // U+2581 LOWER ONE EIGHTH BLOCK
@@ -85,33 +86,7 @@ static bool before(struct bigram a, struct bigram b) {
     return a.score > b.score || (a.score == b.score && a.left < b.left);
 }
 
-static void heap_push(struct tern_spm_work * w, struct bigram c) {
-    size_t i = w->n_heap++;
-    w->heap[i] = c;
-    while (i && before(w->heap[i], w->heap[(i - 1) / 2])) {
-        const struct bigram t = w->heap[i];
-        w->heap[i] = w->heap[(i - 1) / 2];
-        w->heap[(i - 1) / 2] = t;
-        i = (i - 1) / 2;
-    }
-}
-
-static struct bigram heap_pop(struct tern_spm_work * w) {
-    const struct bigram top = w->heap[0];
-    w->heap[0] = w->heap[--w->n_heap];
-    for (size_t i = 0;;) {
-        size_t m = i;
-        const size_t l = 2 * i + 1, r = l + 1;
-        if (l < w->n_heap && before(w->heap[l], w->heap[m])) m = l;
-        if (r < w->n_heap && before(w->heap[r], w->heap[m])) m = r;
-        if (m == i) break;
-        const struct bigram t = w->heap[i];
-        w->heap[i] = w->heap[m];
-        w->heap[m] = t;
-        i = m;
-    }
-    return top;
-}
+TERN_HEAP(bigrams, struct bigram, before)
 
 // Room for a text of n bytes (n symbols at most; the heap holds n - 1 pairs, then <= 2 per merge).
 static int reserve(struct tern_spm_work * w, size_t n) {
@@ -139,7 +114,9 @@ static void try_pair(const struct tern_vocab * v, struct tern_spm_work * w, int3
     if (left < 0 || right < 0) return;
     const uint32_t size = w->len[left] + w->len[right];
     const int32_t id = tern_vocab_find_n(v, w->text + w->start[left], size);
-    if (id >= 0) heap_push(w, (struct bigram) { v->score[id], (uint32_t) left, (uint32_t) right, size });
+    if (id >= 0) {
+        bigrams_push(w->heap, &w->n_heap, (struct bigram) { v->score[id], (uint32_t) left, (uint32_t) right, size });
+    }
 }
 
 int tern_spm_encode(const struct tern_vocab * v, struct tern_spm_work ** wp, const unsigned char * s, size_t n,
@@ -178,7 +155,7 @@ int tern_spm_encode(const struct tern_vocab * v, struct tern_spm_work ** wp, con
     w->n_heap = 0;
     for (size_t i = 1; i < n_sym; i++) try_pair(v, w, (int32_t) i - 1, (int32_t) i);
     while (w->n_heap) {
-        const struct bigram b = heap_pop(w);
+        const struct bigram b = bigrams_pop(w->heap, &w->n_heap);
         // Skip pairs one of whose symbols has since changed (llama.cpp's test).
         if (w->len[b.left] == 0 || w->len[b.right] == 0 || w->len[b.left] + w->len[b.right] != b.size) continue;
         w->len[b.left] += w->len[b.right];
