@@ -22,11 +22,3 @@ struct tern_gen_options {
 
 // 0, or -1 with a one-line reason in err.
 int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_size);
-
-// Preset lookup (generated/models.inc): false if there is no such preset.
-struct tern_preset_hparams {
-    const char * name, * arch;
-    uint32_t hidden, ffn, layers, heads, kv_heads, head_dim, vocab;
-};
-bool tern_preset_hparams(const char * name, struct tern_preset_hparams * out);
-const char * tern_preset_list(size_t i);     // NULL past the last
