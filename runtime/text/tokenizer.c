@@ -148,8 +148,9 @@ static int load_tokens(struct tern_vocab * v, const struct tern_gguf * g, const 
     const bool have_types = types && types->type == TERN_GGUF_ARRAY && types->v.arr.type == TERN_GGUF_INT32 &&
                             types->v.arr.count == n;
     const struct tern_gguf_kv * scores = tern_gguf_find_kv(g, "tokenizer.ggml.scores");
-    const bool have_scores = scores && scores->type == TERN_GGUF_ARRAY && scores->v.arr.type == TERN_GGUF_FLOAT32 &&
-                             scores->v.arr.count == n;
+    // Scores as float32, or int32 as llama.cpp also takes them.
+    const bool have_scores = scores && scores->type == TERN_GGUF_ARRAY && scores->v.arr.count == n &&
+                             (scores->v.arr.type == TERN_GGUF_FLOAT32 || scores->v.arr.type == TERN_GGUF_INT32);
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
         v->off[i] = (uint32_t) pos;
@@ -164,7 +165,12 @@ static int load_tokens(struct tern_vocab * v, const struct tern_gguf * g, const 
             ty = TOKEN_CONTROL;
         }
         v->type[i] = (uint8_t) (ty >= TOKEN_NORMAL && ty <= TOKEN_BYTE ? ty : TOKEN_NORMAL);
-        if (have_scores) memcpy(&v->score[i], scores->v.arr.data + 4 * i, 4);
+        if (have_scores && scores->v.arr.type == TERN_GGUF_FLOAT32) memcpy(&v->score[i], scores->v.arr.data + 4 * i, 4);
+        if (have_scores && scores->v.arr.type == TERN_GGUF_INT32) {
+            int32_t k;
+            memcpy(&k, scores->v.arr.data + 4 * i, 4);
+            v->score[i] = (float) k;
+        }
         size_t slot = tern_fnv1a(strs[i].ptr, (size_t) strs[i].len) & v->mask;
         while (v->slots[slot] >= 0) {
             const int32_t o = v->slots[slot];
