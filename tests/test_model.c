@@ -21,6 +21,7 @@
 #include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/model.h"
+#include "tern/ops.h"
 #include "tern/pool.h"
 #if defined(TERN_HAVE_PCRE2)
 #include "tern/tokenizer.h"
@@ -192,15 +193,9 @@ static void fixture(const char * dir, const char * probe, const int32_t * probe_
     tern_model_free(&m);
 }
 
-// tern against the plain reference forward on one file.
-static void against_reference(const char * path, const char * what) {
-    struct tern_model m;
-    char err[400];
-    const struct tern_load_options o = { .threads = 2, .no_vocab = true };
-    if (tern_model_load(&m, path, &o, err, sizeof(err))) {
-        CHECK(0, "load %s: %s", path, err);
-        return;
-    }
+// tern (model m, loaded from path) against the plain reference forward of that file.
+static void against_reference_model(const struct tern_model * mp, const char * path, const char * what) {
+    const struct tern_model m = *mp;
     const size_t n = 20, nv = m.hp.n_vocab;
     int32_t tok[20];
     uint64_t seed = 7;
@@ -208,10 +203,7 @@ static void against_reference(const char * path, const char * what) {
     size_t nv_ref;
     float * ref = ref_forward(path, tok, n, &nv_ref);
     CHECK(ref && nv_ref == nv, "reference forward on %s", path);
-    if (!ref) {
-        tern_model_free(&m);
-        return;
-    }
+    if (!ref) return;
     const struct { bool kv_f32, decode; int threads; double max_rel; } cases[] = {
         { true, false, 1, 1e-4 }, { true, true, 2, 1e-4 },      // f32 cache: float summation order only
         { false, false, 2, 0.15 }, { false, true, 1, 0.15 },    // f16 cache: K, V, Q rounded to f16, and the
@@ -232,6 +224,17 @@ static void against_reference(const char * path, const char * what) {
         free(got);
     }
     free(ref);
+}
+
+static void against_reference(const char * path, const char * what) {
+    struct tern_model m;
+    char err[400];
+    const struct tern_load_options o = { .threads = 2, .no_vocab = true };
+    if (tern_model_load(&m, path, &o, err, sizeof(err))) {
+        CHECK(0, "load %s: %s", path, err);
+        return;
+    }
+    against_reference_model(&m, path, what);
     tern_model_free(&m);
 }
 
@@ -393,6 +396,109 @@ static void refusals(const char * src) {
     remove(dst);
 }
 
+// llama.cpp's TQ2_0 / TQ1_0 files (shared/fixtures/llamacpp-tq-tiny): llama.cpp quantizes
+// activations per 256-block (Q8_K), tern per token, so the README's bound for a per-token
+// engine applies ("token+f16": mean |d| ~2-3 % of the logit std, max 10-20 %, argmax nearly
+// all). Both encodings hold the same weights: tern's logits of the two are bit-identical.
+static void tq_fixture(const char * dir) {
+    static const char * const names[] = { "tq2_0", "tq1_0", "bitnet-tq2_0" };
+    char path[700], err[400];
+    int32_t tok[64];
+    size_t n = 0;
+    snprintf(path, sizeof(path), "%s/tokens.txt", dir);
+    FILE * f = fopen(path, "r");
+    while (f && n < 64 && fscanf(f, "%d", &tok[n]) == 1) n++;
+    if (f) fclose(f);
+    float * logits[3] = { NULL };
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof(path), "%s/model-%s.gguf", dir, names[i]);
+        struct tern_model m;
+        const struct tern_load_options o = { .threads = 1 };
+        if (tern_model_load(&m, path, &o, err, sizeof(err))) {
+            CHECK(0, "load %s: %s", path, err);
+            continue;
+        }
+        const size_t nv = m.hp.n_vocab;
+        snprintf(path, sizeof(path), "%s/logits-%s.f32", dir, names[i]);
+        float * golden = read_f32(path, n * nv);
+        logits[i] = run(&m, 1, false, tok, n, false, 0);
+        float * dec = run(&m, 2, false, tok, n, true, 0);
+        if (golden) {
+            const struct cmp c = compare(logits[i], golden, n, nv);
+            printf("llama.cpp %s prefill vs tern: max abs %.3g (%.3g x logit std), mean abs %.3g (%.3g x std), argmax %d/%zu\n",
+                   names[i], c.max_abs, c.max_abs / c.std, c.mean_abs, c.mean_abs / c.std, c.argmax_agree, n);
+            CHECK(c.mean_abs < 0.03 * c.std && c.max_abs < 0.2 * c.std && c.argmax_agree >= (int) n - 2,
+                  "%s: too far from llama.cpp's logits", names[i]);
+        } else {
+            CHECK(0, "read %s", path);
+        }
+        CHECK(memcmp(logits[i], dec, n * nv * sizeof(float)) == 0, "%s: prefill and decode on 2 threads differ", names[i]);
+        CHECK(m.layers[0].wq.src_type == (i == 1 ? TERN_CODEC_TQ1_0 : TERN_CODEC_TQ2_0), "%s: codec", names[i]);
+        free(golden);
+        free(dec);
+        snprintf(path, sizeof(path), "%s/model-%s.gguf", dir, names[i]);
+        if (i < 2) against_reference_model(&m, path, names[i]);
+        tern_model_free(&m);
+    }
+    CHECK(logits[0] && logits[1] && memcmp(logits[0], logits[1], n * 512 * sizeof(float)) == 0,
+          "TQ2_0 and TQ1_0 of the same weights give different logits");
+    for (size_t i = 0; i < 3; i++) free(logits[i]);
+}
+
+// Rows with different scales (TQ files allow one per 256-block; tern takes one per row) run
+// exactly as the reference says; blocks that disagree within a row are refused.
+static void per_row_scales(void) {
+    char path[300], err[400];
+    snprintf(path, sizeof(path), "%s/tern-rows-%d.gguf", P_tmpdir, (int) getpid());
+    const struct tern_gen_options go = { .preset = "llama-tiny", .out = path, .seed = 6, .ternary_type = TERN_GGML_TQ2_0 };
+    CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
+    struct tern_gguf g;
+    if (tern_gguf_open(&g, path, err, sizeof(err))) {
+        CHECK(0, "%s", err);
+        return;
+    }
+    const struct tern_gguf_tensor * t = tern_gguf_find_tensor(&g, "blk.0.attn_q.weight");
+    uint8_t * copy = malloc(g.size);
+    memcpy(copy, g.base, g.size);
+    const size_t off = (size_t) (t->data - g.base), per_row = (size_t) t->ne[0] / 256;
+    for (size_t r = 0; r < (size_t) t->ne[1]; r++) {
+        for (size_t b = 0; b < per_row; b++) {
+            uint8_t * d = copy + off + (r * per_row + b) * 66 + 64;
+            uint16_t h;
+            memcpy(&h, d, 2);
+            h = tern_f32_to_f16(tern_f16_to_f32(h) * (float) (1 + r % 3));
+            memcpy(d, &h, 2);
+        }
+    }
+    const size_t size = g.size;
+    tern_gguf_close(&g);
+    FILE * f = fopen(path, "wb");
+    fwrite(copy, 1, size, f);
+    fclose(f);
+    struct tern_model m;
+    const struct tern_load_options o = { .threads = 1, .no_vocab = true };
+    if (tern_model_load(&m, path, &o, err, sizeof(err)) == 0) {
+        CHECK(m.layers[0].wq.decode.row_scale && !m.layers[0].wk.decode.row_scale, "per-row scales only where rows differ");
+        against_reference_model(&m, path, "TQ2_0 with per-row scales");
+        tern_model_free(&m);
+    } else {
+        CHECK(0, "per-row scales: %s", err);
+    }
+    // One block of row 3 with its own scale.
+    uint8_t * d = copy + off + (3 * per_row + 1) * 66 + 64;
+    const uint16_t h = tern_f32_to_f16(0.125f);
+    memcpy(d, &h, 2);
+    f = fopen(path, "wb");
+    fwrite(copy, 1, size, f);
+    fclose(f);
+    const int rc = tern_model_load(&m, path, &o, err, sizeof(err));
+    CHECK(rc != 0 && strstr(err, "blk.0.attn_q.weight") && strstr(err, "row 3 has 2 distinct block scales"),
+          "mixed block scales in a row: %s", rc ? err : "loaded");
+    if (rc == 0) tern_model_free(&m);
+    free(copy);
+    remove(path);
+}
+
 // bitnet.cpp's own tokenization of a probe sentence with bitnetcpp-tiny's vocabulary (meta.json "tokenizer_probe").
 static const int32_t probe_ids[] = { 502, 51, 71, 68, 220, 413, 271, 74, 312, 280, 86, 77, 284, 78, 87, 220, 73, 84,
                                      76, 79, 82, 268, 310, 266, 315, 64, 89, 88, 416, 70, 13, 393, 276, 477, 339,
@@ -424,6 +530,12 @@ int main(int argc, char ** argv) {
         fixture(dir, fixtures[i].probe, probe_ids, fixtures[i].n_probe);
         against_reference(path, fixtures[i].dir);
     }
+    char tq[400];
+    snprintf(tq, sizeof(tq), "%.300s/llamacpp-tq-tiny", argv[1]);
+    snprintf(path, sizeof(path), "%s/model-tq2_0.gguf", tq);
+    if (access(path, R_OK) == 0) tq_fixture(tq);
+    else printf("SKIP llamacpp-tq-tiny: %s not found\n", path);
+    per_row_scales();
     // Models written by tern's own gen-model, one per architecture, two seeds each.
     static const char * const presets[] = { "bitnet-b1.58-tiny", "bitnet-tiny", "llama-tiny" };
     snprintf(gen, sizeof(gen), "%s/tern-gen-%d.gguf", P_tmpdir, (int) getpid());

@@ -13,7 +13,9 @@
 
 int tern_cmd_gen_model(int argc, char ** argv) {
     struct tern_gen_options o = { .seed = 1 };
-    int latent = 0;
+    int latent = 0, ternary = 0;
+    static const char * const ternary_names[] = { "i2_s", "tq2_0", "tq1_0", NULL };
+    static const uint32_t ternary_types[] = { TERN_GGML_I2_S, TERN_GGML_TQ2_0, TERN_GGML_TQ1_0 };
     static const char * const latent_names[] = { "off", "f32", "f16", "bf16", NULL };
     static const uint32_t latent_types[] = { 0, TERN_GGML_F32, TERN_GGML_F16, TERN_GGML_BF16 };
     char usage[1200] = "tern gen-model --preset NAME --out FILE [--seed S] [--vocab tokenizer.json] [--vocab-only]\n"
@@ -30,6 +32,8 @@ int tern_cmd_gen_model(int argc, char ** argv) {
         { TERN_OPT_SEED, "--seed", "S", &o.seed, .help = "random seed" },
         { TERN_OPT_STR, "--vocab", "FILE", &o.vocab_json, .help = "a Hugging Face tokenizer.json (default: a synthetic vocabulary)" },
         { TERN_OPT_FLAG, "--vocab-only", NULL, &o.vocab_only, .help = "write only the tokenizer (for tern tokenize)" },
+        { TERN_OPT_CHOICE, "--type", "i2_s|tq2_0|tq1_0", &ternary, .choices = ternary_names,
+          .help = "the ternary layers' encoding: bitnet.cpp's or llama.cpp's" },
         { TERN_OPT_CHOICE, "--latent", "f32|f16|bf16", &latent, .choices = latent_names,
           .help = "write the ternary layers as latent full-precision weights" },
         { TERN_OPT_END },
@@ -38,6 +42,7 @@ int tern_cmd_gen_model(int argc, char ** argv) {
     if (!tern_opts_parse(opts, "gen-model", usage, argc, argv, &exit_code)) return exit_code;
     o.latent = latent != 0;
     o.latent_type = latent_types[latent];
+    o.ternary_type = ternary_types[ternary];
     if (!o.out || (!o.preset && !o.vocab_only)) {
         fprintf(stderr, "tern gen-model: --preset NAME and --out FILE are required (see --help)\n");
         return 2;

@@ -144,6 +144,49 @@ static int tq1_rows(const struct tern_tensor_src * t, size_t r0, size_t count, c
     return 0;
 }
 
+// llama.cpp's quantize_row_tq2_0_ref with every value already ternary.
+static void tq2_encode(const int8_t * w, size_t k, size_t n, const float * row_scale, uint8_t * dst) {
+    for (size_t r = 0; r < n; r++) {
+        const uint16_t d = tern_f32_to_f16(row_scale[r]);
+        for (size_t b = 0; b < k / QK_K; b++, dst += TQ2_0_BYTES) {
+            const int8_t * x = w + r * k + b * QK_K;
+            for (size_t j = 0; j < 64; j += 32) {
+                for (size_t m = 0; m < 32; m++) {
+                    unsigned q = 0;
+                    for (unsigned l = 0; l < 4; l++) q |= (unsigned) (x[j * 4 + l * 32 + m] + 1) << (2 * l);
+                    dst[j + m] = (uint8_t) q;
+                }
+            }
+            memcpy(dst + 64, &d, 2);
+        }
+    }
+}
+
+// llama.cpp's quantize_row_tq1_0_ref: the first trit is the most significant digit, and the
+// byte is ceil(q * 256 / 243) so that the decoder's ((b * 3^n) * 3) >> 8 reads digit n.
+static uint8_t trits_byte(const int8_t * x, size_t stride, unsigned count) {
+    unsigned q = 0;
+    for (unsigned i = 0; i < count; i++) q = q * 3 + (unsigned) (x[i * stride] + 1);
+    for (unsigned i = count; i < 5; i++) q *= 3;
+    return (uint8_t) ((q * 256 + 242) / 243);
+}
+
+static void tq1_encode(const int8_t * w, size_t k, size_t n, const float * row_scale, uint8_t * dst) {
+    for (size_t r = 0; r < n; r++) {
+        const uint16_t d = tern_f32_to_f16(row_scale[r]);
+        for (size_t b = 0; b < k / QK_K; b++, dst += TQ1_0_BYTES) {
+            const int8_t * x = w + r * k + b * QK_K;
+            for (size_t m = 0; m < 32; m++) dst[m] = trits_byte(x + m, 32, 5);
+            for (size_t m = 0; m < 16; m++) dst[32 + m] = trits_byte(x + 160 + m, 16, 5);
+            for (size_t j = 0; j < 4; j++) dst[48 + j] = trits_byte(x + 240 + j, 4, 4);
+            memcpy(dst + 52, &d, 2);
+        }
+    }
+}
+
+static size_t tq2_bytes(size_t k, size_t n) { return n * (k / QK_K) * TQ2_0_BYTES; }
+static size_t tq1_bytes(size_t k, size_t n) { return n * (k / QK_K) * TQ1_0_BYTES; }
+
 // ---------------------------------------------------------------------------- HF packed uint8
 
 // [n/4, k] bytes: bits 2i..2i+1 of packed row r hold row r + i*n/4, value = w + 1
@@ -170,6 +213,17 @@ static int hf_rows(const struct tern_tensor_src * t, size_t r0, size_t count, co
         }
     }
     return 0;
+}
+
+static size_t hf_bytes(size_t k, size_t n) { return n / 4 * k; }
+
+static void hf_encode(const int8_t * w, size_t k, size_t n, const float * row_scale, uint8_t * dst) {
+    (void) row_scale;
+    const size_t quarter = n / 4;
+    memset(dst, 0, quarter * k);
+    for (size_t r = 0; r < n; r++) {
+        for (size_t i = 0; i < k; i++) dst[(r % quarter) * k + i] |= (uint8_t) ((w[r * k + i] + 1) << (2 * (r / quarter)));
+    }
 }
 
 // ---------------------------------------------------------------------------- latent weights
@@ -208,13 +262,20 @@ static int latent_rows(const struct tern_tensor_src * t, size_t r0, size_t count
     return 0;
 }
 
+static size_t i2s_bytes(size_t k, size_t n) { return tern_i2s_disk_bytes(k * n); }
+
+// One scale per tensor: the first row's.
+static void i2s_encode(const int8_t * w, size_t k, size_t n, const float * row_scale, uint8_t * dst) {
+    tern_i2s_disk_encode(w, k * n, row_scale[0], dst);
+}
+
 // ---------------------------------------------------------------------------- the table
 
 static const struct tern_codec codecs[TERN_CODEC_COUNT] = {
-    [TERN_CODEC_I2S] = { "I2_S", TERN_GGML_I2_S, 1, i2s_scales, i2s_rows },
-    [TERN_CODEC_TQ2_0] = { "TQ2_0", TERN_GGML_TQ2_0, QK_K, tq2_scales, tq2_rows },
-    [TERN_CODEC_TQ1_0] = { "TQ1_0", TERN_GGML_TQ1_0, QK_K, tq1_scales, tq1_rows },
-    [TERN_CODEC_HF_PACKED] = { "U8 (packed ternary)", UINT32_MAX, 1, hf_scales, hf_rows },
+    [TERN_CODEC_I2S] = { "I2_S", TERN_GGML_I2_S, 1, i2s_scales, i2s_rows, i2s_bytes, i2s_encode },
+    [TERN_CODEC_TQ2_0] = { "TQ2_0", TERN_GGML_TQ2_0, QK_K, tq2_scales, tq2_rows, tq2_bytes, tq2_encode },
+    [TERN_CODEC_TQ1_0] = { "TQ1_0", TERN_GGML_TQ1_0, QK_K, tq1_scales, tq1_rows, tq1_bytes, tq1_encode },
+    [TERN_CODEC_HF_PACKED] = { "U8 (packed ternary)", UINT32_MAX, 1, hf_scales, hf_rows, hf_bytes, hf_encode },
     [TERN_CODEC_F32] = { "F32", TERN_GGML_F32, 1, latent_scales, latent_rows },
     [TERN_CODEC_F16] = { "F16", TERN_GGML_F16, 1, latent_scales, latent_rows },
     [TERN_CODEC_BF16] = { "BF16", TERN_GGML_BF16, 1, latent_scales, latent_rows },

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tern/gen_model.h"
+#include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/i2s_disk.h"
 #include "tern/ops.h"
@@ -30,8 +31,8 @@ enum kind { TERNARY, NORM, EMBED };
 
 struct tensor_gen {
     enum kind kind;
-    uint32_t type;               // EMBED: F16 or Q8_0
-    bool latent;                 // TERNARY: latent values of type latent_type instead of I2_S
+    uint32_t type;               // the tensor's GGML type
+    bool latent;                 // TERNARY: latent values of type latent_type
     uint32_t latent_type;
     uint64_t seed;
     size_t k, n;                 // row length, rows
@@ -60,8 +61,20 @@ static int fill_tensor(void * ctx, uint8_t * dst, size_t nbytes) {
         const float v = tern_bf16_to_f32((uint16_t) ((gb.u + 0x8000u) >> 16));      // 8 significant bits
         size_t nnz = 0;
         for (size_t i = 0; i < count; i++) nnz += w[i] != 0;
-        if (!t->latent) {
+        if (t->type == TERN_GGML_I2_S) {
             tern_i2s_disk_encode(w, count, (float) ((double) nnz * v / (double) count), dst);
+        } else if (t->type == TERN_GGML_TQ2_0 || t->type == TERN_GGML_TQ1_0) {
+            // llama.cpp's block scale of ternary values t * v is v (exact in f16: 8 significant bits).
+            enum tern_codec_id id;
+            tern_codec_of_ggml(t->type, &id);
+            float * row_scale = malloc(t->n * sizeof(float));
+            if (!row_scale) {
+                free(w);
+                return -1;
+            }
+            for (size_t r = 0; r < t->n; r++) row_scale[r] = v;
+            tern_codec_get(id)->encode(w, t->k, t->n, row_scale, dst);
+            free(row_scale);
         } else {
             for (size_t i = 0; i < count; i++) {
                 const float x = (float) w[i] * v;
@@ -196,7 +209,15 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
     if (!o->vocab_only) {
         // bitnet.cpp's quantizer keeps dense matrices F16 when the width is a multiple of 256, else Q8_0.
         const uint32_t dense = hp.n_embd % 256 == 0 ? TERN_GGML_F16 : TERN_GGML_Q8_0;
-        const uint32_t ternary = o->latent ? o->latent_type : TERN_GGML_I2_S;
+        const uint32_t ternary = o->latent ? o->latent_type : o->ternary_type ? o->ternary_type : TERN_GGML_I2_S;
+        if ((ternary == TERN_GGML_TQ2_0 || ternary == TERN_GGML_TQ1_0) && (hp.n_embd % 256 || hp.n_ff % 256 || d.q % 256)) {
+            snprintf(err, err_size, "%s's rows (%u, %u) are not multiples of 256: %s cannot hold them", o->preset,
+                     hp.n_embd, hp.n_ff, tern_ggml_type_name(ternary));
+            tern_gguf_writer_free(w);
+            free(gens);
+            tern_gen_vocab_free(&v);
+            return -1;
+        }
         add_tensor(w, &gens[g++], &seed, o, "token_embd.weight", dense, EMBED, d.embd, hp.n_vocab);
         add_tensor(w, &gens[g++], &seed, o, "output_norm.weight", TERN_GGML_F32, NORM, d.embd, 1);
         if (!tied) add_tensor(w, &gens[g++], &seed, o, "output.weight", dense, EMBED, d.embd, hp.n_vocab);

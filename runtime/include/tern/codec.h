@@ -40,6 +40,10 @@ struct tern_codec {
     // divide by it). Refuses codes that are not ternary.
     int (*rows)(const struct tern_tensor_src * t, size_t r0, size_t count, const float * row_scale, int8_t * dst,
                 char * err, size_t err_size);
+    // The inverse, for writers: n rows of k ternary values with their row scales -> bytes(k, n)
+    // bytes at dst. NULL where tern does not write the encoding (latent types).
+    size_t (*bytes)(size_t k, size_t n);
+    void (*encode)(const int8_t * w, size_t k, size_t n, const float * row_scale, uint8_t * dst);
 };
 
 const struct tern_codec * tern_codec_get(enum tern_codec_id id);
