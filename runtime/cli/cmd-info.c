@@ -57,8 +57,8 @@ int tern_cmd_info(int argc, char ** argv) {
            m->tied ? " (tied output)" : "", m->tied && m->lm_head != TERN_LM_HEAD_Q8 ? "= the embedding" : tern_dense_type_name(m->output.type),
            (double) tern_dense_bytes(&m->output) / 1048576.0);
     if (m->vocab) {
-        printf("vocabulary:  %zu tokens, byte-level BPE, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
-               tern_vocab_pre(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab));
+        printf("vocabulary:  %zu tokens, %s, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
+               tern_vocab_kind_name(m->vocab), tern_vocab_pre(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab));
     } else {
         printf("vocabulary:  none\n");
     }
