@@ -57,8 +57,12 @@ int tern_cmd_info(int argc, char ** argv) {
            m->tied ? " (tied output)" : "", m->tied && m->lm_head != TERN_LM_HEAD_Q8 ? "= the embedding" : tern_dense_type_name(m->output.type),
            (double) tern_dense_bytes(&m->output) / 1048576.0);
     if (m->vocab) {
-        printf("vocabulary:  %zu tokens, %s, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
-               tern_vocab_kind_name(m->vocab), tern_vocab_pre(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab));
+        const int32_t * eog;
+        const size_t n_eog = tern_vocab_eog(m->vocab, &eog);
+        printf("vocabulary:  %zu tokens, %s, BOS %d, EOS %d, %zu end-of-generation token%s\n", tern_vocab_size(m->vocab),
+               tern_vocab_kind_name(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab), n_eog, n_eog == 1 ? "" : "s");
+        printf("pre-tokenizer: %s (%s)\n", tern_vocab_pre(m->vocab), tern_vocab_pre_why(m->vocab));
+        printf("chat format: %s (%s)\n", tern_chat_format_name(m->chat), m->chat_why);
     } else {
         printf("vocabulary:  none\n");
     }
