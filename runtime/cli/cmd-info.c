@@ -41,7 +41,7 @@ int tern_cmd_info(int argc, char ** argv) {
            hp->arch_name, a->family, hp->n_embd, hp->n_ff, hp->n_layer, hp->n_head, hp->n_head_kv, hp->head_dim,
            hp->n_vocab, hp->n_ctx_train);
     printf("block:       %s gate, %s, RoPE %s theta %g, rms eps %g\n", tern_ffn_act_name(a->act),
-           a->sub_norms ? "attention and FFN sub-norms" : "no sub-norms", tern_rope_kind_name(hp->rope),
+           a->sub_norms ? "attention and FFN sub-norms" : "no sub-norms", tern_rope_kind_name(a->rope),
            (double) hp->rope_theta, (double) hp->rms_eps);
     // Tensor types, counted.
     size_t counts[64] = { 0 };

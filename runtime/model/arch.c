@@ -25,18 +25,18 @@ static const struct tern_arch archs[] = {
 };
 
 static const struct tern_layer_tensor layer_tensors[] = {
-    { "attn_norm", TERN_TENSOR_NORM, TERN_DIM_EMBD, TERN_DIM_NONE, false, offsetof(struct tern_layer, attn_norm), "input_layernorm" },
-    { "attn_q", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_Q, false, offsetof(struct tern_layer, wq), "self_attn.q_proj" },
-    { "attn_k", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_KV, false, offsetof(struct tern_layer, wk), "self_attn.k_proj" },
-    { "attn_v", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_KV, false, offsetof(struct tern_layer, wv), "self_attn.v_proj" },
-    { "attn_sub_norm", TERN_TENSOR_NORM, TERN_DIM_Q, TERN_DIM_NONE, true, offsetof(struct tern_layer, attn_sub_norm), NULL },
-    { "attn_output", TERN_TENSOR_LINEAR, TERN_DIM_Q, TERN_DIM_EMBD, false, offsetof(struct tern_layer, wo), "self_attn.o_proj" },
+    { "attn_norm", TERN_TENSOR_NORM, TERN_DIM_EMBD, TERN_DIM_NONE, false, offsetof(struct tern_layer, attn_norm), "input_layernorm", false },
+    { "attn_q", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_Q, false, offsetof(struct tern_layer, wq), "self_attn.q_proj", true },
+    { "attn_k", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_KV, false, offsetof(struct tern_layer, wk), "self_attn.k_proj", true },
+    { "attn_v", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_KV, false, offsetof(struct tern_layer, wv), "self_attn.v_proj", false },
+    { "attn_sub_norm", TERN_TENSOR_NORM, TERN_DIM_Q, TERN_DIM_NONE, true, offsetof(struct tern_layer, attn_sub_norm), NULL, false },
+    { "attn_output", TERN_TENSOR_LINEAR, TERN_DIM_Q, TERN_DIM_EMBD, false, offsetof(struct tern_layer, wo), "self_attn.o_proj", false },
     { "ffn_norm", TERN_TENSOR_NORM, TERN_DIM_EMBD, TERN_DIM_NONE, false, offsetof(struct tern_layer, ffn_norm),
-      "post_attention_layernorm" },
-    { "ffn_gate", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_FF, false, offsetof(struct tern_layer, gate), "mlp.gate_proj" },
-    { "ffn_up", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_FF, false, offsetof(struct tern_layer, up), "mlp.up_proj" },
-    { "ffn_sub_norm", TERN_TENSOR_NORM, TERN_DIM_FF, TERN_DIM_NONE, true, offsetof(struct tern_layer, ffn_sub_norm), NULL },
-    { "ffn_down", TERN_TENSOR_LINEAR, TERN_DIM_FF, TERN_DIM_EMBD, false, offsetof(struct tern_layer, down), "mlp.down_proj" },
+      "post_attention_layernorm", false },
+    { "ffn_gate", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_FF, false, offsetof(struct tern_layer, gate), "mlp.gate_proj", false },
+    { "ffn_up", TERN_TENSOR_LINEAR, TERN_DIM_EMBD, TERN_DIM_FF, false, offsetof(struct tern_layer, up), "mlp.up_proj", false },
+    { "ffn_sub_norm", TERN_TENSOR_NORM, TERN_DIM_FF, TERN_DIM_NONE, true, offsetof(struct tern_layer, ffn_sub_norm), NULL, false },
+    { "ffn_down", TERN_TENSOR_LINEAR, TERN_DIM_FF, TERN_DIM_EMBD, false, offsetof(struct tern_layer, down), "mlp.down_proj", false },
 };
 
 // The tensors outside the layers, by GGUF and Hugging Face name.

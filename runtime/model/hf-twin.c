@@ -243,7 +243,7 @@ static bool hf_name_of(const struct tern_arch * a, const char * gguf, char * out
     for (size_t i = 0; dot && strncmp(gguf, "blk.", 4) == 0 && i < n_specs; i++) {
         const size_t len = strlen(spec[i].name);
         if (spec[i].role != TERN_TENSOR_LINEAR || strncmp(dot + 1, spec[i].name, len) || strcmp(dot + 1 + len, ".weight")) continue;
-        *role = !strcmp(spec[i].name, "attn_q") ? TERNARY_Q : !strcmp(spec[i].name, "attn_k") ? TERNARY_K : TERNARY;
+        *role = !spec[i].roped ? TERNARY : spec[i].n == TERN_DIM_Q ? TERNARY_Q : TERNARY_K;
     }
     return true;
 }

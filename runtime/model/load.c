@@ -13,6 +13,7 @@
 #include "plan.h"
 #include "tern/clock.h"
 #include "tern/codec.h"
+#include "tern/hf_model.h"
 #include "tern/log.h"
 #include "tern/model.h"
 #include "tern/ops.h"
@@ -96,7 +97,6 @@ static int read_hparams(struct loader * L) {
     if (!get_u32(L, "attention.head_count_kv", &hp->n_head_kv)) hp->n_head_kv = hp->n_head;
     if (!get_u32(L, "context_length", &hp->n_ctx_train)) hp->n_ctx_train = 4096;
     if (!get_f32(L, "rope.freq_base", &hp->rope_theta)) hp->rope_theta = hp->arch->rope_theta;
-    hp->rope = hp->arch->rope;
     if (!get_f32(L, "attention.layer_norm_rms_epsilon", &hp->rms_eps)) hp->rms_eps = hp->arch->rms_eps;
 
     if (hp->n_embd == 0 || hp->n_embd > 65536 || hp->n_ff == 0 || hp->n_ff > 262144 || hp->n_layer == 0 ||
@@ -188,8 +188,13 @@ static int load_dense(struct loader * L, const struct tern_gguf_tensor * t, cons
     return 0;
 }
 
+// Is p file data (a GGUF mapping or a checkpoint's safetensors), whose pages can be dropped?
 static bool in_mapping(const struct tern_model * m, const void * p) {
-    return (const uint8_t *) p >= m->gguf.base && (const uint8_t *) p < m->gguf.base + m->gguf.size;
+    if (m->embd_copy && (const uint8_t *) p >= (const uint8_t *) m->embd_copy &&
+        (const uint8_t *) p < (const uint8_t *) m->embd_copy + m->embd_copy_bytes) {
+        return false;
+    }
+    return m->hf || ((const uint8_t *) p >= m->gguf.base && (const uint8_t *) p < m->gguf.base + m->gguf.size);
 }
 
 // Frees the page-cache pages of bytes already used, so RSS holds one copy.
@@ -217,15 +222,20 @@ static int move_to_huge_pages(struct loader * L, const struct tern_gguf_tensor *
     return 0;
 }
 
-// A GGUF tensor as a codec's input.
+// A GGUF tensor (or a checkpoint's, under its GGUF name) as a codec's input.
 static int tensor_src(struct loader * L, const struct tern_gguf_tensor * t, const char * name, struct tern_tensor_src * s) {
     enum tern_codec_id codec;
-    if (!tern_codec_of_ggml(t->type, &codec)) {
+    float hf_scale = 0;
+    bool divides = false;
+    if (t->type == TERN_GGML_HF_PACKED && L->m->hf && tern_hf_model_scale(L->m->hf, t, &hf_scale, &divides)) {
+        codec = TERN_CODEC_HF_PACKED;
+    } else if (!tern_codec_of_ggml(t->type, &codec)) {
         return fail(L, "tensor '%s' is %s: ternary linears must be I2_S, TQ1_0, TQ2_0, or F32/F16/BF16 latent weights",
                     name, tern_ggml_type_name(t->type));
     }
     *s = (struct tern_tensor_src) { .name = name, .codec = codec, .k = (size_t) t->ne[0], .n = (size_t) t->ne[1],
-                                    .data = t->data, .nbytes = (size_t) t->nbytes };
+                                    .data = t->data, .nbytes = (size_t) t->nbytes, .hf_scale = hf_scale,
+                                    .hf_scale_divides = divides };
     if (s->k % tern_codec_get(codec)->block) {
         return fail(L, "tensor '%s': %s needs rows of a multiple of %zu values, not %zu", name, tern_codec_get(codec)->name,
                     tern_codec_get(codec)->block, s->k);
@@ -299,7 +309,10 @@ static int linear_scales(struct loader * L, const struct tern_tensor_src * src, 
     return 0;
 }
 
-static int load_linear(struct loader * L, const char * tensor, size_t k, size_t n, struct tern_linear_pair * P) {
+// permute_heads > 0: the file holds the rows in Hugging Face order, and the normal RoPE
+// pairing wants llama.cpp's: GGUF row 2i + j of a head is HF row j * hd/2 + i.
+static int load_linear(struct loader * L, const char * tensor, size_t k, size_t n, size_t permute_heads,
+                       struct tern_linear_pair * P) {
     char name[112], scale_name[112];
     snprintf(name, sizeof(name), "%s.weight", tensor);
     snprintf(scale_name, sizeof(scale_name), "%s.scale", tensor);
@@ -330,9 +343,14 @@ static int load_linear(struct loader * L, const char * tensor, size_t k, size_t 
     }
     const size_t panel_bytes = tern_variant_panel_bytes(v, k);
     const struct tern_codec * codec = tern_codec_get(src.codec);
+    const size_t hd = permute_heads ? n / permute_heads : 0;
     for (size_t r0 = 0; r0 < n; r0 += chunk) {
         const size_t rows = n - r0 < chunk ? n - r0 : chunk;
-        if (codec->rows(&src, r0, rows, L->scales + r0, L->rows, L->err, L->err_size)) return -1;
+        for (size_t r = r0; hd && r < r0 + rows; r++) {
+            const size_t g = r % hd, from = r - g + (g % 2) * (hd / 2) + g / 2;
+            if (codec->rows(&src, from, 1, L->scales + from, L->rows + (r - r0) * k, L->err, L->err_size)) return -1;
+        }
+        if (!hd && codec->rows(&src, r0, rows, L->scales + r0, L->rows, L->err, L->err_size)) return -1;
         v->pack(rows, k, v->nr, v->kb, v->vbytes, L->rows, k, (uint8_t *) packed + r0 / v->nr * panel_bytes);
     }
     drop_pages(t->data, (size_t) t->nbytes);
@@ -383,8 +401,11 @@ static int load_layers(struct loader * L) {
                 if (load_norm(L, full, k, nv)) return -1;
                 memcpy(layer + spec[i].offset, &nv, sizeof(nv));
                 nv += k;
-            } else if (load_linear(L, name, k, n, (struct tern_linear_pair *) (layer + spec[i].offset))) {
-                return -1;
+            } else {
+                // Checkpoint rows of q / k come unpermuted; GGUF files hold llama.cpp's order.
+                const size_t heads = spec[i].n == TERN_DIM_Q ? hp->n_head : hp->n_head_kv;
+                const size_t permute = m->hf && spec[i].roped && hp->arch->rope == TERN_ROPE_NORM ? heads : 0;
+                if (load_linear(L, name, k, n, permute, (struct tern_linear_pair *) (layer + spec[i].offset))) return -1;
             }
         }
     }
@@ -500,7 +521,10 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
     memset(m, 0, sizeof(*m));
     const double t0 = tern_now_s();
     struct loader L = { .m = m, .opt = opt, .cpu = tern_cpu_get(), .err = err, .err_size = err_size };
-    if (tern_gguf_open(&m->gguf, path, err, err_size)) return -1;
+    if (tern_path_is_dir(path) ? tern_hf_model_open(&m->hf, path, &m->gguf, err, err_size)
+                               : tern_gguf_open(&m->gguf, path, err, err_size)) {
+        return -1;
+    }
     for (uint64_t i = 0; i < m->gguf.n_tensors; i++) {
         if (strncmp(m->gguf.tensors[i].name.ptr, "blk.", 4) == 0) L.total_bytes += (size_t) m->gguf.tensors[i].nbytes;
     }
@@ -543,5 +567,6 @@ void tern_model_free(struct tern_model * m) {
     tern_vocab_free(m->vocab);
 #endif
     tern_gguf_close(&m->gguf);
+    tern_hf_model_close(m->hf);
     memset(m, 0, sizeof(*m));
 }

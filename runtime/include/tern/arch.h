@@ -68,6 +68,8 @@ struct tern_layer_tensor {
     bool sub_norm;                  // present exactly in archs with sub_norms
     size_t offset;                  // where it goes in struct tern_layer
     const char * hf;                // its Hugging Face name after "model.layers.N." (sub-norms: per arch)
+    bool roped;                     // its outputs go through RoPE (q, k): llama.cpp's converter
+                                    // permutes their rows per head for the normal pairing
 };
 
 // Every tensor a layer may have, in the order of the block.

@@ -24,6 +24,7 @@
 #include "tern/linear.h"
 #include "tern/log.h"
 
+struct tern_hf_model;
 struct tern_pool;
 struct tern_vocab;
 
@@ -33,10 +34,6 @@ struct tern_hparams {
     char name[96];                   // general.name, if any
     uint32_t n_vocab, n_ctx_train, n_embd, n_ff, n_layer, n_head, n_head_kv, head_dim;
     float rope_theta, rms_eps;
-    // The RoPE pairing the weights as loaded need: the arch's, but NeoX for a llama checkpoint
-    // read straight from Hugging Face (llama.cpp's converter permutes Q/K rows for the normal
-    // pairing; Hugging Face files hold them unpermuted, which NeoX pairing computes alike).
-    enum tern_rope_kind rope;
 };
 
 // The dimension sizes of a model (embd, ff, q = n_head * head_dim, kv = n_head_kv * head_dim).
@@ -66,7 +63,8 @@ enum tern_lm_head { TERN_LM_HEAD_FILE, TERN_LM_HEAD_Q8 };
 
 struct tern_model {
     struct tern_hparams hp;
-    struct tern_gguf gguf;           // the mapping (norms, the mapped embedding and the vocab point into it)
+    struct tern_gguf gguf;           // the file: its keys and tensors (norms, the mapped embedding, the vocab point into it)
+    struct tern_hf_model * hf;       // a Hugging Face folder behind gguf, or NULL (tern/hf_model.h)
     struct tern_dense tok_embd;      // (n_vocab, n_embd)
     struct tern_dense output;        // (n_vocab, n_embd): tok_embd's storage when tied (or its q8 copy)
     bool tied;
@@ -98,7 +96,7 @@ struct tern_load_options {
     void * progress_user;
 };
 
-// 0, or -1 with a one-line reason in err.
+// path: a GGUF file or a Hugging Face checkpoint folder. 0, or -1 with a one-line reason in err.
 int tern_model_load(struct tern_model * m, const char * path, const struct tern_load_options * opt, char * err,
                     size_t err_size);
 void tern_model_free(struct tern_model * m);
