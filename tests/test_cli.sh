@@ -68,6 +68,14 @@ if "$tern" --help | grep -q "gen-model"; then
     stop=${full:3:2}
     cut=$("$tern" run -m "$cache/llama.gguf" -p hi -n 40 --temp 0 --no-display-prompt -r "$stop" 2>/dev/null)
     if [ ${#full} -gt 5 ] && [ "$cut" = "${full%%"$stop"*}" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL reverse prompt '$stop': '$cut' from '$full'"; fi
+    # Hugging Face folders: refused in one line when they are not checkpoints tern runs.
+    mkdir -p "$cache/hf-empty" "$cache/hf-bad"
+    expect "convert no folder"  1 "nope has no config.json"                  -- "$tern" convert "$cache/nope" -o "$cache/x.gguf"
+    expect "convert no config"  1 "config.json"                         -- "$tern" convert "$cache/hf-empty" -o "$cache/x.gguf"
+    echo '{"architectures": ["Qwen2ForCausalLM"], "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 1, "num_attention_heads": 4, "vocab_size": 300}' >"$cache/hf-bad/config.json"
+    expect "convert bad arch"   1 "architecture 'Qwen2ForCausalLM' is not supported" -- "$tern" convert "$cache/hf-bad" -o "$cache/x.gguf"
+    expect "run bad arch dir"   1 "architecture 'Qwen2ForCausalLM' is not supported" -- "$tern" run -m "$cache/hf-bad" -p hi
+    expect "convert no out"     2 "give the checkpoint folder and -o FILE" -- "$tern" convert "$cache/hf-bad"
     expect "gen-model bitnet"  0 "wrote"                                 -- "$tern" gen-model --preset bitnet-tiny --out "$cache/bitnet.gguf"
     expect "info spm"          0 "vocabulary: +654 tokens, SentencePiece" -- "$tern" info "$cache/bitnet.gguf"
     expect "chat base model"   0 "has no chat format"                    -- bash -c "printf 'hi\\n' | '$tern' chat -m '$cache/bitnet.gguf' -n 2 --temp 0"

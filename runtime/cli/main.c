@@ -19,6 +19,7 @@ static const struct {
     { "logits",   tern_cmd_logits,   "write float32 logits for every position of a token sequence" },
     { "tokenize", tern_cmd_tokenize, "text -> token ids with a model's tokenizer" },
     { "gen-model", tern_cmd_gen_model, "write a random-weight I2_S GGUF of a preset's shapes (tests, benchmarks)" },
+    { "convert",  tern_cmd_convert,  "a Hugging Face checkpoint folder as a GGUF file (tern run -m DIR reads folders directly)" },
 #endif
 #if defined(TERN_HAVE_CJSON)
     { "tune",    tern_cmd_tune,    "autotune the kernels for this CPU and store the profile" },

@@ -348,9 +348,9 @@ static int load_linear(struct loader * L, const char * tensor, size_t k, size_t 
         const size_t rows = n - r0 < chunk ? n - r0 : chunk;
         for (size_t r = r0; hd && r < r0 + rows; r++) {
             const size_t g = r % hd, from = r - g + (g % 2) * (hd / 2) + g / 2;
-            if (codec->rows(&src, from, 1, L->scales + from, L->rows + (r - r0) * k, L->err, L->err_size)) return -1;
+            if (codec->rows(&src, from, 1, L->scales, L->rows + (r - r0) * k, L->err, L->err_size)) return -1;
         }
-        if (!hd && codec->rows(&src, r0, rows, L->scales + r0, L->rows, L->err, L->err_size)) return -1;
+        if (!hd && codec->rows(&src, r0, rows, L->scales, L->rows, L->err, L->err_size)) return -1;
         v->pack(rows, k, v->nr, v->kb, v->vbytes, L->rows, k, (uint8_t *) packed + r0 / v->nr * panel_bytes);
     }
     drop_pages(t->data, (size_t) t->nbytes);

@@ -36,8 +36,8 @@ struct tern_codec {
     // One scale per row into row_scale (n): the tensor's one scale repeated, or (TQ) each
     // row's block scale, refused when a row's blocks disagree. Validates the payload size.
     int (*scales)(const struct tern_tensor_src * t, float * row_scale, char * err, size_t err_size);
-    // Rows [r0, r0 + count) as {-1, 0, +1}; row_scale is what scales() gave (latent types
-    // divide by it). Refuses codes that are not ternary.
+    // Rows [r0, r0 + count) as {-1, 0, +1}; row_scale is the whole tensor's (n) as scales()
+    // gave it (latent types divide by it). Refuses codes that are not ternary.
     int (*rows)(const struct tern_tensor_src * t, size_t r0, size_t count, const float * row_scale, int8_t * dst,
                 char * err, size_t err_size);
     // The inverse, for writers: n rows of k ternary values with their row scales -> bytes(k, n)
