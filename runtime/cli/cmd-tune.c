@@ -11,6 +11,7 @@
 #include "tern/gguf.h"
 #include "tern/topology.h"
 #include "tern/tune.h"
+#include "tune-show.h"
 
 #define DEFAULT_PRESET "bitnet-b1.58-2B-4T"
 
@@ -22,7 +23,7 @@ static void usage(FILE * out) {
             "  --model F         the linear shapes of a GGUF model file\n"
             "  --preset NAME     shapes of a model preset (default " DEFAULT_PRESET ")\n"
             "  -t, --threads L   thread counts to tune for (default 1 and all allowed cores)\n"
-            "  --budget S        time budget in seconds (default 50; --quick: 7)\n"
+            "  --budget S        time budget in seconds, for the whole run (default 50; --quick: 9)\n"
             "  --quick           decode and 64-token prefill only, small budget\n"
             "  --tokens L        tokens per call to tune (1 = decode; default 1,64,256)\n"
             "  --profile FILE    where to write (or, with --show, read) the profile\n"
@@ -40,35 +41,6 @@ static void progress(void * user, double fraction, const char * what) {
         if (fraction >= 1.0) fprintf(stderr, "\n");
     } else if (fraction < 1.0) {
         fprintf(stderr, "tune %3.0f%% %s\n", fraction * 100.0, what);
-    }
-}
-
-static double bw_for(const struct tern_profile * p, int threads) {
-    for (int t = 0; t < p->n_threads; t++) {
-        if (p->threads[t] == threads) return p->read_bw[t];
-    }
-    return NAN;
-}
-
-static void print_table(const struct tern_profile * p) {
-    printf("profile: %s\n", p->path[0] ? p->path : "(not saved)");
-    printf("cpu: %s [%s], %d cores, L3 %zu KiB; registry %s; preset %s; tuned in %.1f s (budget %.0f s)\n", p->brand,
-           p->signature, p->cores, p->l3 >> 10, p->registry, p->preset, p->elapsed_s, p->budget_s);
-    printf("read bandwidth:");
-    for (int t = 0; t < p->n_threads; t++) printf(" %.1f GB/s (%d thread%s)", p->read_bw[t] / 1e9, p->threads[t], p->threads[t] == 1 ? "" : "s");
-    printf("\n\n%-22s %-11s %-7s %3s  %-54s %9s %7s %6s %7s %8s %7s\n", "shape", "k x n", "phase", "thr", "winner",
-           "time_us", "GB/s", "bw%", "GOP/s", "x scalar", "x i2s");
-    for (size_t i = 0; i < p->n_entries; i++) {
-        const struct tern_tune_entry * e = &p->entries[i];
-        char kn[32], phase[16];
-        snprintf(kn, sizeof(kn), "%zux%zu", e->shape.k, e->shape.n);
-        if (e->tokens == 1) snprintf(phase, sizeof(phase), "decode");
-        else snprintf(phase, sizeof(phase), "pp%zu", e->tokens);
-        const double gbps = e->weight_bytes / e->winner_us / 1e3;
-        const double gops = 2.0 * (double) e->tokens * (double) e->shape.k * (double) e->shape.n / e->winner_us / 1e3;
-        printf("%-22.22s %-11s %-7s %3d  %-54s %9.1f %7.2f %6.1f %7.1f %8.1f %7.2f\n", e->shape.name, kn, phase,
-               e->threads, e->winner, e->winner_us, gbps, 100.0 * gbps * 1e9 / bw_for(p, e->threads), gops,
-               e->scalar_us / e->winner_us, e->best_i2s_us / e->winner_us);
     }
 }
 
@@ -127,10 +99,10 @@ int tern_cmd_tune(int argc, char ** argv) {
         bool stale;
         struct tern_profile * p = tern_profile_load(path, tern_cpu_get(), &stale, err, sizeof(err));
         if (!p) {
-            fprintf(stderr, "tern tune: %s%s\n", err, stale ? " (run 'tern tune' to make a new one)" : "");
+            fprintf(stderr, "tern tune: %s\n", err);
             return 1;
         }
-        print_table(p);
+        tern_tune_show(p, tern_cpu_get());
         tern_profile_free(p);
         return 0;
     }
@@ -173,7 +145,7 @@ int tern_cmd_tune(int argc, char ** argv) {
     } else {
         for (size_t i = 0; i < n_tokens; i++) tokens[i] = (size_t) tokens_i[i];
     }
-    if (budget == 0) budget = quick ? 7 : 50;
+    if (budget == 0) budget = quick ? 9 : 50;
 
     const struct tern_tune_request req = {
         .preset = preset, .shapes = shapes, .n_shapes = n_shapes, .threads = threads, .n_threads = n_threads,
@@ -190,7 +162,7 @@ int tern_cmd_tune(int argc, char ** argv) {
         tern_profile_free(p);
         return 1;
     }
-    print_table(p);
+    tern_tune_show(p, tern_cpu_get());
     tern_profile_free(p);
     return 0;
 }
