@@ -191,12 +191,17 @@ static void test_tune_run(void) {
         const struct tern_tune_entry * e = &p->entries[i];
         CHECK(e->n_cand > 0, "entry %zu: no candidates", i);
         for (size_t c = 0; c < e->n_cand; c++) {
-            CHECK(e->cand[c].v && tern_variant_runnable(e->cand[c].v, cpu, NULL, 0) && e->cand[c].estimate_us > 0 &&
+            CHECK(e->cand[c].v && tern_variant_runnable(e->cand[c].v, cpu, NULL, 0) && e->cand[c].estimate_us >= 0 &&
                   (e->tokens > 1 || e->cand[c].v->mr == 1), "entry %zu: candidate %s", i, e->cand[c].name);
         }
-        // The heuristic pair is always in the final (it is what a challenger must beat).
+        // The heuristic pair is always in the final (it is what a challenger must beat), and
+        // every finalist of a round gave a sample: a challenger never has more than it.
         const struct tern_tune_candidate * hc = tern_entry_candidate(e, e->tokens == 1 ? h.decode : h.prefill);
-        CHECK(hc && hc->n_final >= 1, "entry %zu: the heuristic variant was not measured", i);
+        CHECK(hc != NULL, "entry %zu: the heuristic variant is not a candidate", i);
+        for (size_t c = 0; hc && c < e->n_cand; c++) {
+            CHECK(e->cand[c].n_final <= hc->n_final, "entry %zu: %s has %d samples, the heuristic %d", i,
+                  e->cand[c].name, e->cand[c].n_final, hc->n_final);
+        }
     }
     for (size_t s = 0; s < 2; s++) {
         for (int t = 0; t < 2; t++) {
@@ -214,9 +219,11 @@ static void test_tune_run(void) {
     }
     for (int t = 0; t < p->n_validation; t++) {
         const struct tern_tune_validation * v = &p->validation[t];
-        CHECK(v->threads == threads[t] && v->samples >= 5 && v->tuned_tg_us > 0 && v->heuristic_pp_us > 0 &&
-              (strcmp(v->verdict, "same") == 0 || strcmp(v->verdict, "tuned") == 0 || strcmp(v->verdict, "heuristic") == 0),
+        const bool tuned = strcmp(v->verdict, "tuned") == 0;
+        CHECK(v->threads == threads[t] && (v->samples == 0 || (v->tuned_tg_us > 0 && v->heuristic_pp_us > 0)) &&
+              (tuned || strcmp(v->verdict, "same") == 0 || strcmp(v->verdict, "heuristic") == 0),
               "validation %d: %d samples, verdict %s", t, v->samples, v->verdict);
+        CHECK(!tuned || (v->samples >= 4 && v->p < TERN_PLAN_ALPHA), "validation %d kept the tuned plan on p %.3g", t, v->p);
     }
     tern_profile_free(p);
     const struct tern_tune_request bad = { .shapes = shapes, .n_shapes = 2, .threads = threads, .n_threads = 0,

@@ -8,8 +8,10 @@
 #include "tern/stats.h"
 #include "tune-show.h"
 
-static double median_of(const struct tern_tune_candidate * c) {
-    return c && c->n_final ? tern_median(c->final_us, (size_t) c->n_final) : NAN;
+// The final's median, else the screening estimate (shown with n = 0).
+static double time_of(const struct tern_tune_candidate * c) {
+    if (!c) return NAN;
+    return c->n_final ? tern_median(c->final_us, (size_t) c->n_final) : c->estimate_us > 0 ? c->estimate_us : NAN;
 }
 
 static double bw_for(const struct tern_profile * p, int threads) {
@@ -66,7 +68,7 @@ static void print_phases(const struct tern_profile * p, const struct tern_cpu * 
         tern_plan_choose(cpu, p, e->shape.k, e->shape.n, e->threads, &c);
         const struct tern_variant * v = e->tokens == 1 ? c.decode : c.prefill;
         const struct tern_tune_candidate * cand = tern_entry_candidate(e, v);
-        const double us = median_of(cand);
+        const double us = time_of(cand);
         char kn[32], phase[16], name[96];
         snprintf(kn, sizeof(kn), "%zux%zu", e->shape.k, e->shape.n);
         if (e->tokens == 1) snprintf(phase, sizeof(phase), "decode");
@@ -89,6 +91,11 @@ static void print_validation(const struct tern_profile * p) {
         const char * verdict = strcmp(v->verdict, "same") == 0        ? "the tuned plan is the heuristic plan"
                                : strcmp(v->verdict, "tuned") == 0      ? "tuned plan kept (faster)"
                                                                        : "HEURISTIC plan kept (the tuned one was not measurably faster)";
+        if (v->samples == 0) {
+            printf("%3d thread%s: not measured (no time left in the budget): %s\n", v->threads, v->threads == 1 ? " " : "s",
+                   verdict);
+            continue;
+        }
         printf("%3d thread%s: tg %.1f vs %.1f us/token, pp%zu %.1f vs %.1f us/token, %d rounds, p = %.2g: %s\n",
                v->threads, v->threads == 1 ? " " : "s", v->tuned_tg_us, v->heuristic_tg_us, v->pp_tokens, v->tuned_pp_us,
                v->heuristic_pp_us, v->samples, v->p, verdict);

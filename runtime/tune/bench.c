@@ -11,7 +11,6 @@
 #include "tern/rng.h"
 #include "tune-internal.h"
 
-#define MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short decode calls are noisy)
 #define MAX_BATCH 256
 
 double tune_now_s(void) {
@@ -78,7 +77,9 @@ int tune_bench_init(struct tune_bench * b, int max_threads, size_t max_k, size_t
         return -1;
     }
     for (size_t i = 0; i < max_tokens * max_k; i++) b->x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
+    const double t0 = tune_now_s();
     memset(b->ring, 0x5a, b->ring_bytes);
+    b->fill_s = tune_now_s() - t0;
     return 0;
 }
 
@@ -95,7 +96,7 @@ double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t
 
 double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                       int threads, double guess_us) {
-    int batch = guess_us > 0 ? (int) (MIN_SAMPLE_US / guess_us) + 1 : 1;
+    int batch = guess_us > 0 ? (int) (TUNE_MIN_SAMPLE_US / guess_us) + 1 : 1;
     batch = batch > MAX_BATCH ? MAX_BATCH : batch;
     double sum = 0;
     for (int j = 0; j < batch; j++) sum += tune_call_us(b, v, k, n, tokens, threads);

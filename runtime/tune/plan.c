@@ -166,7 +166,8 @@ void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * p
         out->samples = nh;
     }
     if (!c.best.d) {
-        snprintf(out->why, sizeof(out->why), "heuristic: no other pair was measured %d times (none came close)",
+        snprintf(out->why, sizeof(out->why),
+                 "heuristic: no other pair has %d rounds (those tried were slower in the first rounds, or time ran out)",
                  TERN_PLAN_MIN_SAMPLES);
         return;
     }

@@ -46,11 +46,14 @@ struct tune_bench {
     struct tern_pool * pool;
     uint8_t * ring;            // weights ring, 4x the LLC; its bytes are arbitrary: timing does not depend on them
     size_t ring_bytes, ring_pos;
+    double fill_s;             // what writing the ring once took
     struct tern_acts A;
     float * x;                 // (max_tokens, max_k) f32
     float * y;                 // (max_tokens, max_n) f32
     int32_t * acc;             // (max_tokens, max_n)
 };
+
+#define TUNE_MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short calls are noisy)
 
 double tune_now_s(void);
 
@@ -62,7 +65,7 @@ void tune_bench_free(struct tune_bench * b);
 double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                     int threads);
 
-// One sample: the mean of enough calls (guess_us each) to last 2 ms, at least one.
+// One sample: the mean of enough calls (guess_us each) to last TUNE_MIN_SAMPLE_US, at least one.
 double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                       int threads, double guess_us);
 

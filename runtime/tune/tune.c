@@ -54,10 +54,26 @@ static double screen_call(struct tuner * T, const struct tern_variant * v, const
     return tune_call_us(&T->b, v, k, sub_n, sub_t, e->threads) * (double) n / (double) sub_n / (double) sub_t;
 }
 
+// Screening visits the heuristic pair first (the baseline), then the richer ISAs: if time
+// runs out, the slow scalar kernels are the ones left unscreened (estimate 0: never a
+// challenger).
+static int screen_priority(const struct tuner * T, const struct tern_variant * v) {
+    if (v == T->heuristic.decode || v == T->heuristic.prefill) return 1 << 20;
+    return __builtin_popcount(tern_isa_features(v->isa));
+}
+
+static void screen_order(const struct tuner * T, const struct tern_tune_entry * e, size_t * order) {
+    for (size_t i = 0; i < e->n_cand; i++) {
+        const int pi = screen_priority(T, e->cand[i].v);
+        size_t j = i;
+        for (; j > 0 && screen_priority(T, e->cand[order[j - 1]].v) < pi; j--) order[j] = order[j - 1];
+        order[j] = i;
+    }
+}
+
 // Every candidate once; a second call, the better of the two kept, only for those within
-// SCREEN_SECOND of the best first call (a first call pays for cold code) and while the
-// group's time lasts. The prefill
-// phases share one measurement, scaled by their tokens.
+// SCREEN_SECOND of the best first call (a first call pays for cold code); both until the
+// deadline. The prefill phases share one measurement, scaled by their tokens.
 static void screen(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, double deadline) {
     size_t sub_t = SCREEN_TOKENS;
     struct tern_tune_entry * decode = NULL, * prefill = NULL;
@@ -66,19 +82,26 @@ static void screen(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph,
         if (ent[ph]->tokens > 1 && !prefill) prefill = ent[ph];
         if (ent[ph]->tokens > 1 && ent[ph]->tokens < sub_t) sub_t = ent[ph]->tokens;
     }
+    size_t * order = malloc((T->n_ok ? T->n_ok : 1) * sizeof(size_t));
     struct tern_tune_entry * const measured[2] = { decode, prefill };    // prefill holds time per token
-    for (int m = 0; m < 2; m++) {
+    for (int m = 0; m < 2 && order; m++) {
         struct tern_tune_entry * e = measured[m];
+        if (!e) continue;
+        screen_order(T, e, order);
         double best = INFINITY;
-        for (size_t i = 0; e && i < e->n_cand; i++) {
-            e->cand[i].estimate_us = screen_call(T, e->cand[i].v, e, sub_t);
-            best = fmin(best, e->cand[i].estimate_us);
+        for (size_t i = 0; i < e->n_cand && tune_now_s() < deadline; i++) {
+            struct tern_tune_candidate * c = &e->cand[order[i]];
+            c->estimate_us = screen_call(T, c->v, e, sub_t);
+            best = fmin(best, c->estimate_us);
         }
-        for (size_t i = 0; e && i < e->n_cand && tune_now_s() < deadline; i++) {
-            if (e->cand[i].estimate_us > SCREEN_SECOND * best) continue;
-            e->cand[i].estimate_us = fmin(e->cand[i].estimate_us, screen_call(T, e->cand[i].v, e, sub_t));
+        for (size_t i = 0; i < e->n_cand && tune_now_s() < deadline; i++) {
+            struct tern_tune_candidate * c = &e->cand[order[i]];
+            if (c->estimate_us > 0 && c->estimate_us <= SCREEN_SECOND * best) {
+                c->estimate_us = fmin(c->estimate_us, screen_call(T, c->v, e, sub_t));
+            }
         }
     }
+    free(order);
     for (size_t ph = 0; prefill && ph < n_ph; ph++) {
         for (size_t i = 0; ent[ph]->tokens > 1 && ent[ph] != prefill && i < ent[ph]->n_cand; i++) {
             ent[ph]->cand[i].estimate_us = prefill->cand[i].estimate_us * (double) ent[ph]->tokens;
@@ -106,7 +129,7 @@ static double pair_estimate(struct tern_tune_entry ** ent, size_t n_ph, struct t
     size_t n_prefill = 0;
     for (size_t ph = 0; ph < n_ph; ph++) {
         const struct tern_tune_candidate * c = tern_entry_candidate(ent[ph], ent[ph]->tokens == 1 ? pr.d : pr.p);
-        if (!c) return INFINITY;
+        if (!c || !(c->estimate_us > 0)) return INFINITY;     // not screened
         if (ent[ph]->tokens == 1) {
             decode = c->estimate_us;
         } else {
@@ -145,7 +168,8 @@ static size_t pick_finalists(struct tuner * T, struct tern_tune_entry ** ent, si
     qsort(R.r, R.n, sizeof(*R.r), cmp_ranked);
     for (size_t i = 0; i < R.n && n < 1 + MAX_CHALLENGERS; i++) {
         const bool is_h = R.r[i].pair.d == h.d && R.r[i].pair.p == h.p;
-        if (!is_h && R.r[i].estimate <= h_est * CHALLENGER_SLACK) out[n++] = R.r[i].pair;
+        const bool close = isfinite(h_est) ? R.r[i].estimate <= h_est * CHALLENGER_SLACK : true;
+        if (!is_h && isfinite(R.r[i].estimate) && close) out[n++] = R.r[i].pair;
     }
     free(R.r);
     return n;
@@ -168,13 +192,33 @@ static bool pair_uses(const struct tune_pair * pairs, const bool * live, size_t 
     return false;
 }
 
-// Rounds: every variant of a live pair gives one sample per phase it serves, in an order
-// that rotates each round, so load from elsewhere falls on all of them alike.
+struct finalist {
+    const struct tern_variant * v;
+    double call_us[MAX_PHASES];    // its last call per phase: what the next should take
+};
+
+// What the next round should take: a sample per phase each live finalist serves, each at
+// least TUNE_MIN_SAMPLE_US.
+static double round_us(struct tern_tune_entry ** ent, size_t n_ph, const struct tune_pair * pairs, const bool * live,
+                       size_t n_pairs, const struct finalist * fin, size_t n_fin) {
+    double us = 0;
+    for (size_t i = 0; i < n_fin; i++) {
+        for (size_t ph = 0; ph < n_ph; ph++) {
+            if (pair_uses(pairs, live, n_pairs, fin[i].v, ent[ph]->tokens == 1)) us += fmax(fin[i].call_us[ph], TUNE_MIN_SAMPLE_US);
+        }
+    }
+    return us;
+}
+
+// Rounds, while the next one fits before the deadline: every variant of a live pair gives
+// one sample per phase it serves, in an order that rotates each round, so load from
+// elsewhere falls on all of them alike. Round -1 warms up; it is expected to take 3x the
+// screening estimates (a slice stays in a faster cache than the whole problem does).
 static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, const struct tune_pair * pairs,
                          size_t n_pairs, double deadline) {
     const size_t k = ent[0]->shape.k, n = ent[0]->shape.n;
     const int threads = ent[0]->threads;
-    const struct tern_variant * fin[2 * (1 + MAX_CHALLENGERS)];
+    struct finalist fin[2 * (1 + MAX_CHALLENGERS)];
     size_t n_fin = 0;
     bool live[1 + MAX_CHALLENGERS];
     for (size_t i = 0; i < n_pairs; i++) {
@@ -182,11 +226,18 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
         const struct tern_variant * halves[2] = { pairs[i].d, pairs[i].p };
         for (int h = 0; h < 2; h++) {
             size_t j = 0;
-            while (j < n_fin && fin[j] != halves[h]) j++;
-            if (j == n_fin) fin[n_fin++] = halves[h];
+            while (j < n_fin && fin[j].v != halves[h]) j++;
+            if (j < n_fin) continue;
+            fin[n_fin].v = halves[h];
+            for (size_t ph = 0; ph < n_ph; ph++) {
+                const struct tern_tune_candidate * c = tern_entry_candidate(ent[ph], halves[h]);
+                fin[n_fin].call_us[ph] = c ? 3.0 * c->estimate_us : 0;
+            }
+            n_fin++;
         }
     }
-    for (int r = -1; r < TERN_TUNE_MAX_FINAL; r++) {     // round -1 warms up
+    for (int r = -1; r < TERN_TUNE_MAX_FINAL; r++) {
+        if (tune_now_s() + round_us(ent, n_ph, pairs, live, n_pairs, fin, n_fin) * 1e-6 > deadline) break;
         if (r == DROP_AFTER) {
             const double h = pair_median(T->p, ent[0], pairs[0]);
             size_t alive = 0;
@@ -196,26 +247,27 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
             }
             if (alive == 0) break;
         }
-        if (r >= 1 && tune_now_s() > deadline) break;     // one round even late: the profile shows every phase
         for (size_t i = 0; i < n_fin; i++) {
-            const struct tern_variant * v = fin[(i + (size_t) (r + 1)) % n_fin];
+            struct finalist * f = &fin[(i + (size_t) (r + 1)) % n_fin];
             for (size_t ph = 0; ph < n_ph; ph++) {
                 const size_t tokens = ent[ph]->tokens;
-                if (!pair_uses(pairs, live, n_pairs, v, tokens == 1)) continue;
-                struct tern_tune_candidate * c = candidate_in(ent[ph], v);
+                if (!pair_uses(pairs, live, n_pairs, f->v, tokens == 1)) continue;
                 if (r < 0) {
-                    tune_call_us(&T->b, v, k, n, tokens, threads);
+                    f->call_us[ph] = tune_call_us(&T->b, f->v, k, n, tokens, threads);
                     continue;
                 }
-                const double guess = c->n_final ? c->final_us[c->n_final - 1] : c->estimate_us;
-                c->final_us[c->n_final++] = tune_sample_us(&T->b, v, k, n, tokens, threads, guess);
+                struct tern_tune_candidate * c = candidate_in(ent[ph], f->v);
+                c->final_us[c->n_final] = tune_sample_us(&T->b, f->v, k, n, tokens, threads, f->call_us[ph]);
+                f->call_us[ph] = c->final_us[c->n_final++];
             }
         }
     }
 }
 
-// One shape at one thread count: every phase's entry, screened, then the final.
-static int tune_group(struct tuner * T, size_t s, size_t th, double deadline) {
+// One shape at one thread count within share_s: every phase's entry, screened (in at most
+// half the time), then the final.
+static int tune_group(struct tuner * T, size_t s, size_t th, double share_s) {
+    const double t0 = tune_now_s();
     const struct tern_tune_request * req = T->req;
     struct tern_tune_entry * ent[MAX_PHASES];
     const size_t n_ph = req->n_tokens;
@@ -233,10 +285,10 @@ static int tune_group(struct tuner * T, size_t s, size_t th, double deadline) {
             snprintf(c->name, sizeof(c->name), "%s", T->ok[i]->name);
         }
     }
-    screen(T, ent, n_ph, deadline);
+    screen(T, ent, n_ph, t0 + 0.5 * share_s);
     struct tune_pair pairs[1 + MAX_CHALLENGERS];
     const size_t n_pairs = pick_finalists(T, ent, n_ph, pairs);
-    final_rounds(T, ent, n_ph, pairs, n_pairs, deadline);
+    final_rounds(T, ent, n_ph, pairs, n_pairs, t0 + share_s);
     return 0;
 }
 
@@ -309,9 +361,11 @@ static int setup_bench(struct tuner * T, char * err, size_t err_size) {
     return tune_bench_init(&T->b, max_threads, max_k, max_n, max_t, max_packed, max_prep, llc, err, err_size);
 }
 
-// For the record (decisions do not use it), with the time left over: 0 if none.
+// For the record (decisions do not use it), with the time left over: 0 if none. A
+// measurement fills a buffer the ring's size and reads it BW_PASSES times.
 static void measure_bandwidth(struct tuner * T, double deadline) {
-    for (int t = 0; t < T->p->n_threads && tune_now_s() < deadline; t++) {
+    const double expect_s = (1 + BW_PASSES) * T->b.fill_s;
+    for (int t = 0; t < T->p->n_threads && tune_now_s() + expect_s < deadline; t++) {
         T->p->read_bw[t] = tern_read_bandwidth(T->b.pool, T->p->threads[t], T->b.ring_bytes, BW_PASSES);
     }
 }
@@ -368,7 +422,7 @@ static int tune_all(struct tuner * T, double deadline) {
             progress(req, (1.0 - VALIDATE_SHARE) * (double) (s * req->n_threads + th) / n_groups,
                      "%s k%zu n%zu, %d thread%s", req->shapes[s].k, req->shapes[s].n, req->shapes[s].name,
                      req->threads[th]);
-            if (tune_group(T, s, th, now + (share > 0 ? share : 0)) != 0) return -1;
+            if (tune_group(T, s, th, share > 0 ? share : 0) != 0) return -1;
         }
     }
     return 0;

@@ -71,11 +71,18 @@ void tune_validate(struct tune_bench * b, const struct tern_profile * p, const s
     const struct model M = { b, shapes, n_shapes, threads };
     double tg[2][TERN_TUNE_MAX_FINAL], pp[2][TERN_TUNE_MAX_FINAL], cost[2][TERN_TUNE_MAX_FINAL];
     int rounds = 0;
-    for (int i = 0; i < 2; i++) pass_us(&M, &plans[i], pp_tokens);    // warm-up
-    // Within budget_s, but one round even late. The same plan twice only records the noise:
-    // the least rounds a verdict could use do. Too few rounds for p < 0.05 keep the heuristic plan.
+    // Within budget_s (a round is expected to last what the warm-up did). The same plan twice
+    // only records the noise: the least rounds a verdict could use do. Too few rounds for
+    // p < 0.05 keep the heuristic plan.
     const int max_rounds = same ? MIN_ROUNDS : TERN_TUNE_MAX_FINAL;
-    while (rounds < max_rounds && (rounds < 1 || tune_now_s() - t_start < budget_s)) {
+    double round_s = 0;
+    for (int i = 0; i < 2 && budget_s > 0; i++) {
+        const double t0 = tune_now_s();
+        pass_us(&M, &plans[i], pp_tokens);
+        pass_us(&M, &plans[i], 1);
+        round_s += tune_now_s() - t0 + MIN_TG_US * 1e-6;      // a sample repeats decode passes
+    }
+    while (rounds < max_rounds && tune_now_s() + round_s - t_start < budget_s) {
         for (int j = 0; j < 2; j++) {
             const int i = (j + rounds) % 2;
             sample(&M, &plans[i], pp_tokens, &tg[i][rounds], &pp[i][rounds]);
