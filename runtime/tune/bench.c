@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "tern/membw.h"
 #include "tern/pool.h"
@@ -12,12 +11,6 @@
 #include "tune-internal.h"
 
 #define MAX_BATCH 256
-
-double tune_now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 bool tune_verify(const struct tern_variant * v) {
     const size_t m = v->mr + 1, n = 2 * v->nr + 1, k = 2 * v->kb + 5;
@@ -77,9 +70,9 @@ int tune_bench_init(struct tune_bench * b, int max_threads, size_t max_k, size_t
         return -1;
     }
     for (size_t i = 0; i < max_tokens * max_k; i++) b->x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
-    const double t0 = tune_now_s();
+    const double t0 = tern_now_s();
     memset(b->ring, 0x5a, b->ring_bytes);
-    b->fill_s = tune_now_s() - t0;
+    b->fill_s = tern_now_s() - t0;
     return 0;
 }
 
@@ -89,9 +82,9 @@ double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t
     if (b->ring_pos + bytes > b->ring_bytes) b->ring_pos = 0;
     struct tern_linear L = tern_linear_view(v, n, k, b->ring + b->ring_pos, 1.0f);
     b->ring_pos += bytes;
-    const double t0 = tune_now_s();
+    const double t0 = tern_now_s();
     tern_linear_forward_mt(&L, b->pool, threads, tokens, b->x, &b->A, b->acc, b->y);
-    return (tune_now_s() - t0) * 1e6;
+    return (tern_now_s() - t0) * 1e6;
 }
 
 double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,

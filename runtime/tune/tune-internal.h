@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tern/clock.h"
 #include "tern/linear.h"
 #include "tern/tune.h"
 
@@ -54,8 +55,6 @@ struct tune_bench {
 };
 
 #define TUNE_MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short calls are noisy)
-
-double tune_now_s(void);
 
 int tune_bench_init(struct tune_bench * b, int max_threads, size_t max_k, size_t max_n, size_t max_tokens,
                     size_t max_packed, size_t max_prep, size_t llc, char * err, size_t err_size);

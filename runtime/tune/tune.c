@@ -89,12 +89,12 @@ static void screen(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph,
         if (!e) continue;
         screen_order(T, e, order);
         double best = INFINITY;
-        for (size_t i = 0; i < e->n_cand && tune_now_s() < deadline; i++) {
+        for (size_t i = 0; i < e->n_cand && tern_now_s() < deadline; i++) {
             struct tern_tune_candidate * c = &e->cand[order[i]];
             c->estimate_us = screen_call(T, c->v, e, sub_t);
             best = fmin(best, c->estimate_us);
         }
-        for (size_t i = 0; i < e->n_cand && tune_now_s() < deadline; i++) {
+        for (size_t i = 0; i < e->n_cand && tern_now_s() < deadline; i++) {
             struct tern_tune_candidate * c = &e->cand[order[i]];
             if (c->estimate_us > 0 && c->estimate_us <= SCREEN_SECOND * best) {
                 c->estimate_us = fmin(c->estimate_us, screen_call(T, c->v, e, sub_t));
@@ -237,7 +237,7 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
         }
     }
     for (int r = -1; r < TERN_TUNE_MAX_FINAL; r++) {
-        if (tune_now_s() + round_us(ent, n_ph, pairs, live, n_pairs, fin, n_fin) * 1e-6 > deadline) break;
+        if (tern_now_s() + round_us(ent, n_ph, pairs, live, n_pairs, fin, n_fin) * 1e-6 > deadline) break;
         if (r == DROP_AFTER) {
             const double h = pair_median(T->p, ent[0], pairs[0]);
             size_t alive = 0;
@@ -267,7 +267,7 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
 // One shape at one thread count within share_s: every phase's entry, screened (in at most
 // half the time), then the final.
 static int tune_group(struct tuner * T, size_t s, size_t th, double share_s) {
-    const double t0 = tune_now_s();
+    const double t0 = tern_now_s();
     const struct tern_tune_request * req = T->req;
     struct tern_tune_entry * ent[MAX_PHASES];
     const size_t n_ph = req->n_tokens;
@@ -365,7 +365,7 @@ static int setup_bench(struct tuner * T, char * err, size_t err_size) {
 // measurement fills a buffer the ring's size and reads it BW_PASSES times.
 static void measure_bandwidth(struct tuner * T, double deadline) {
     const double expect_s = (1 + BW_PASSES) * T->b.fill_s;
-    for (int t = 0; t < T->p->n_threads && tune_now_s() + expect_s < deadline; t++) {
+    for (int t = 0; t < T->p->n_threads && tern_now_s() + expect_s < deadline; t++) {
         T->p->read_bw[t] = tern_read_bandwidth(T->b.pool, T->p->threads[t], T->b.ring_bytes, BW_PASSES);
     }
 }
@@ -417,7 +417,7 @@ static int tune_all(struct tuner * T, double deadline) {
     for (size_t s = 0; s < req->n_shapes; s++) {
         for (size_t th = 0; th < req->n_threads; th++) {
             const double w = (double) req->shapes[s].k * (double) req->shapes[s].n / req->threads[th];
-            const double now = tune_now_s(), share = (deadline - now) * w / weight_left;
+            const double now = tern_now_s(), share = (deadline - now) * w / weight_left;
             weight_left -= w;
             progress(req, (1.0 - VALIDATE_SHARE) * (double) (s * req->n_threads + th) / n_groups,
                      "%s k%zu n%zu, %d thread%s", req->shapes[s].k, req->shapes[s].n, req->shapes[s].name,
@@ -437,7 +437,7 @@ static void validate_all(struct tuner * T, double deadline) {
     for (size_t th = 0; th < req->n_threads; th++) {
         progress(req, 1.0 - VALIDATE_SHARE * (double) (req->n_threads - th) / (double) req->n_threads,
                  "whole plan vs heuristic plan, %d thread%s", 0, 0, NULL, req->threads[th]);
-        const double share = (deadline - tune_now_s()) / (double) (req->n_threads - th);
+        const double share = (deadline - tern_now_s()) / (double) (req->n_threads - th);
         struct tern_tune_validation * v = &T->p->validation[T->p->n_validation];
         tune_validate(&T->b, T->p, req->shapes, req->n_shapes, req->threads[th], pp, share, v);
         T->p->n_validation++;
@@ -445,7 +445,7 @@ static void validate_all(struct tuner * T, double deadline) {
 }
 
 struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char * err, size_t err_size) {
-    const double t_start = tune_now_s();
+    const double t_start = tern_now_s();
     if (!request_ok(req, err, err_size)) return NULL;
     struct tuner T = { .req = req, .cpu = tern_cpu_get() };
     struct tern_profile * p = T.p = calloc(1, sizeof(*p));
@@ -469,7 +469,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
     tune_plan_heuristic(T.cpu, p, &T.heuristic);
     if (!rc) rc = setup_bench(&T, err, err_size);
     if (!rc) {
-        const double left = req->budget_s - (tune_now_s() - t_start);
+        const double left = req->budget_s - (tern_now_s() - t_start);
         const double deadline = t_start + req->budget_s;
         rc = tune_all(&T, deadline - VALIDATE_SHARE * (left > 0 ? left : 0));
         if (rc) snprintf(err, err_size, "out of memory");
@@ -479,7 +479,7 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
         measure_bandwidth(&T, t_start + req->budget_s);
         if (req->progress) req->progress(req->user, 1.0, "done");
     }
-    p->elapsed_s = tune_now_s() - t_start;
+    p->elapsed_s = tern_now_s() - t_start;
     tune_bench_free(&T.b);
     free(T.ok);
     if (rc) {

@@ -27,7 +27,7 @@ struct model {
 };
 
 static double pass_us(const struct model * M, const struct plan * pl, size_t tokens) {
-    const double t0 = tune_now_s();
+    const double t0 = tern_now_s();
     for (int l = 0; l < LAYERS; l++) {
         for (size_t s = 0; s < M->n_shapes; s++) {
             const struct tern_variant * v = tokens == 1 ? pl->decode[s] : pl->prefill[s];
@@ -36,7 +36,7 @@ static double pass_us(const struct model * M, const struct plan * pl, size_t tok
             }
         }
     }
-    return (tune_now_s() - t0) * 1e6;
+    return (tern_now_s() - t0) * 1e6;
 }
 
 // One round for one plan: time per generated token, then per prompt token.
@@ -53,7 +53,7 @@ static void sample(const struct model * M, const struct plan * pl, size_t pp_tok
 
 void tune_validate(struct tune_bench * b, const struct tern_profile * p, const struct tern_tune_shape * shapes,
                    size_t n_shapes, int threads, size_t pp_tokens, double budget_s, struct tern_tune_validation * out) {
-    const double t_start = tune_now_s();
+    const double t_start = tern_now_s();
     const struct tern_cpu * cpu = tern_cpu_get();
     n_shapes = n_shapes < MAX_SHAPES ? n_shapes : MAX_SHAPES;
     struct plan plans[2];               // [0] tuned, [1] heuristic
@@ -77,12 +77,12 @@ void tune_validate(struct tune_bench * b, const struct tern_profile * p, const s
     const int max_rounds = same ? MIN_ROUNDS : TERN_TUNE_MAX_FINAL;
     double round_s = 0;
     for (int i = 0; i < 2 && budget_s > 0; i++) {
-        const double t0 = tune_now_s();
+        const double t0 = tern_now_s();
         pass_us(&M, &plans[i], pp_tokens);
         pass_us(&M, &plans[i], 1);
-        round_s += tune_now_s() - t0 + MIN_TG_US * 1e-6;      // a sample repeats decode passes
+        round_s += tern_now_s() - t0 + MIN_TG_US * 1e-6;      // a sample repeats decode passes
     }
-    while (rounds < max_rounds && tune_now_s() + round_s - t_start < budget_s) {
+    while (rounds < max_rounds && tern_now_s() + round_s - t_start < budget_s) {
         for (int j = 0; j < 2; j++) {
             const int i = (j + rounds) % 2;
             sample(&M, &plans[i], pp_tokens, &tg[i][rounds], &pp[i][rounds]);

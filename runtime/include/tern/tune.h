@@ -96,13 +96,13 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
 
 void tern_profile_free(struct tern_profile * p);
 
-// ---------------------------------------------------------------------------- profile files (profile-json.c)
+// ---------------------------------------------------------------------------- profile files
 
 // The default path: $XDG_CACHE_HOME/tern/profiles/<cpu-signature>.json (else ~/.cache/...).
 int tern_profile_default_path(char * buf, size_t size);
 void tern_cpu_signature(const struct tern_cpu * cpu, char * buf, size_t size);
 
-// Writes p as JSON, creating directories: to a temporary file beside path, then renamed over
+// (profile-json.c) Writes p as JSON, creating directories: to a temporary file beside path, then renamed over
 // it, so readers and concurrent writers only ever see a whole profile. 0, or -1 with err.
 int tern_profile_save(const struct tern_profile * p, const char * path, char * err, size_t err_size);
 
@@ -167,15 +167,3 @@ void tern_plan_heuristic(const struct tern_cpu * cpu, struct tern_plan_choice * 
 // profile may be NULL.
 void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * profile, size_t k, size_t n,
                       int threads, struct tern_plan_choice * out);
-
-// ---------------------------------------------------------------------------- shapes (model-shapes.c)
-
-// The shapes of a preset from configs/models (generated/models.inc). Returns the count
-// (0 if the preset is unknown); writes at most max.
-size_t tern_preset_shapes(const char * preset, struct tern_tune_shape * out, size_t max);
-const char * tern_preset_name(size_t i);     // NULL past the last
-
-struct tern_gguf;
-// The distinct (k, n) shapes of a GGUF model's per-layer linear weights (blk.N.attn_q ...
-// ffn_down), merged like the presets; per_layer counts them in block 0. Returns the count.
-size_t tern_gguf_linear_shapes(const struct tern_gguf * g, struct tern_tune_shape * out, size_t max);
