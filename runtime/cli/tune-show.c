@@ -88,9 +88,9 @@ static void print_validation(const struct tern_profile * p) {
            "streamed; interleaved rounds):\n", v0->layers);
     for (int i = 0; i < p->n_validation; i++) {
         const struct tern_tune_validation * v = &p->validation[i];
-        const char * verdict = strcmp(v->verdict, "same") == 0        ? "the tuned plan is the heuristic plan"
-                               : strcmp(v->verdict, "tuned") == 0      ? "tuned plan kept (faster)"
-                                                                       : "HEURISTIC plan kept (the tuned one was not measurably faster)";
+        const char * verdict = "HEURISTIC plan kept (the tuned one was not measurably faster)";
+        if (strcmp(v->verdict, "same") == 0) verdict = "the tuned plan is the heuristic plan";
+        if (strcmp(v->verdict, "tuned") == 0) verdict = "tuned plan kept (faster)";
         if (v->samples == 0) {
             printf("%3d thread%s: not measured (no time left in the budget): %s\n", v->threads, v->threads == 1 ? " " : "s",
                    verdict);

@@ -37,7 +37,8 @@ void tune_each_pair(const struct tern_cpu * cpu, const struct tern_profile * pro
     for (size_t i = 0; i < count; i++) {
         if (all[i].mr != 1 || !usable(&all[i], cpu, profile)) continue;
         for (size_t j = 0; j < count; j++) {
-            if (tern_same_layout(&all[i], &all[j]) && usable(&all[j], cpu, profile)) fn(ctx, (struct tune_pair) { &all[i], &all[j] });
+            if (!tern_same_layout(&all[i], &all[j]) || !usable(&all[j], cpu, profile)) continue;
+            fn(ctx, (struct tune_pair) { &all[i], &all[j] });
         }
     }
 }
@@ -52,20 +53,17 @@ static int decode_width(struct tune_pair pr) { return (int) pr.d->nr; }
 
 // Most important first; the first criterion on which two pairs differ decides (a full tie
 // keeps registry order).
-static const struct {
-    int (*score)(struct tune_pair pr);
-    const char * what;
-} heuristic_rule[] = {
-    { is_i2s, "i2s weights (the tuner finds the shapes where a LUT format wins)" },
-    { isa_richness, "the richer ISA (more required CPU features)" },
-    { has_prefill_tile, "a prefill kernel with MR > 1 in the layout" },
-    { prefill_tile, "the larger prefill tile (MR x NR)" },
-    { decode_width, "the wider decode tile (NR)" },
+static int (* const heuristic_rule[])(struct tune_pair pr) = {
+    is_i2s,             // i2s weights (the tuner finds the shapes where a LUT format wins)
+    isa_richness,       // the richer ISA (more required CPU features)
+    has_prefill_tile,   // a prefill kernel with MR > 1 in the layout
+    prefill_tile,       // the larger prefill tile (MR x NR)
+    decode_width,       // the wider decode tile (NR)
 };
 
 static bool heuristic_prefers(struct tune_pair a, struct tune_pair b) {
     for (size_t i = 0; i < sizeof(heuristic_rule) / sizeof(heuristic_rule[0]); i++) {
-        const int sa = heuristic_rule[i].score(a), sb = heuristic_rule[i].score(b);
+        const int sa = heuristic_rule[i](a), sb = heuristic_rule[i](b);
         if (sa != sb) return sa > sb;
     }
     return false;
@@ -183,13 +181,15 @@ void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * p
     const double alpha = TERN_PLAN_ALPHA / c.tried;     // the best of `tried` pairs: Bonferroni
     out->p = tern_mann_whitney_p(c.best_cost, (size_t) c.best_n, heuristic_cost, (size_t) nh);
     if (!(gain > TERN_PLAN_MIN_GAIN && out->p < alpha)) {
-        snprintf(out->why, sizeof(out->why), "heuristic: the best other pair (%s) is %.1f %% %s, p = %.2g (needs > %.0f %% and p < %.2g)",
+        snprintf(out->why, sizeof(out->why),
+                 "heuristic: the best other pair (%s) is %.1f %% %s, p = %.2g (needs > %.0f %% and p < %.2g)",
                  best, 100.0 * fabs(gain), gain >= 0 ? "faster" : "slower", out->p, 100.0 * TERN_PLAN_MIN_GAIN, alpha);
         return;
     }
     const struct tern_tune_validation * val = tern_profile_validation(profile, t);
     if (val && strcmp(val->verdict, "heuristic") == 0) {
-        snprintf(out->why, sizeof(out->why), "heuristic: %s is %.1f %% faster here, but the tuned plan was not faster end to end",
+        snprintf(out->why, sizeof(out->why),
+                 "heuristic: %s is %.1f %% faster here, but the tuned plan was not faster end to end",
                  best, 100.0 * gain);
         return;
     }

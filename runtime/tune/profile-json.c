@@ -18,6 +18,7 @@
 
 #define PROFILE_FORMAT "tern-profile-2"
 #define REMAKE_HINT "delete it or run 'tern tune' to make a new one"
+#define STALE_HINT "ignoring it: run 'tern tune' to remake it"
 
 static int mkdir_parents(const char * path) {
     char tmp[512];
@@ -345,19 +346,19 @@ static void read_profile(const cJSON * root, struct tern_profile * p, const char
 static bool stale_reason(const struct tern_profile * p, const char * path, const struct tern_cpu * cpu, char * err,
                          size_t err_size) {
     if (strcmp(p->registry, tern_registry_hash()) != 0) {
-        snprintf(err, err_size, "profile %s was made for other kernels (registry %s, this build %s); ignoring it: run 'tern tune' to remake it",
+        snprintf(err, err_size, "profile %s was made for other kernels (registry %s, this build %s); " STALE_HINT,
                  path, p->registry, tern_registry_hash());
         return true;
     }
     if (cpu && (strcmp(p->brand, cpu->brand) != 0 || p->features != cpu->usable)) {
-        snprintf(err, err_size, "profile %s was made on another CPU (%s, features %#x); ignoring it: run 'tern tune' to remake it",
+        snprintf(err, err_size, "profile %s was made on another CPU (%s, features %#x); " STALE_HINT,
                  path, p->brand, p->features);
         return true;
     }
     for (size_t i = 0; i < p->n_entries; i++) {
         for (size_t c = 0; c < p->entries[i].n_cand; c++) {
             if (!p->entries[i].cand[c].v) {
-                snprintf(err, err_size, "profile %s names unknown variant %s; ignoring it: run 'tern tune' to remake it",
+                snprintf(err, err_size, "profile %s names unknown variant %s; " STALE_HINT,
                          path, p->entries[i].cand[c].name);
                 return true;
             }
@@ -381,7 +382,7 @@ struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu
     if (cJSON_IsString(format) && strncmp(format->valuestring, "tern-profile-", 13) == 0 &&
         strcmp(format->valuestring, PROFILE_FORMAT) != 0) {
         cJSON_Delete(root);
-        snprintf(err, err_size, "profile %s is in an older or newer format than this build reads (%s); ignoring it: run 'tern tune' to remake it",
+        snprintf(err, err_size, "profile %s is in another format than this build reads (%s); " STALE_HINT,
                  path, PROFILE_FORMAT);
         *stale = true;
         return NULL;

@@ -204,7 +204,8 @@ static double round_us(struct tern_tune_entry ** ent, size_t n_ph, const struct 
     double us = 0;
     for (size_t i = 0; i < n_fin; i++) {
         for (size_t ph = 0; ph < n_ph; ph++) {
-            if (pair_uses(pairs, live, n_pairs, fin[i].v, ent[ph]->tokens == 1)) us += fmax(fin[i].call_us[ph], TUNE_MIN_SAMPLE_US);
+            if (!pair_uses(pairs, live, n_pairs, fin[i].v, ent[ph]->tokens == 1)) continue;
+            us += fmax(fin[i].call_us[ph], TUNE_MIN_SAMPLE_US);
         }
     }
     return us;
