@@ -53,8 +53,10 @@ static void print_plans(const struct tern_profile * p, const struct tern_cpu * c
             tern_plan_choose(cpu, p, e->shape.k, e->shape.n, e->threads, &c);
             char kn[32], d[96], pf[96];
             snprintf(kn, sizeof(kn), "%zux%zu", e->shape.k, e->shape.n);
-            printf("%3d  %-20.20s %-11s %-30s %-30s %9.1f  %s\n", e->threads, e->shape.name, kn,
-                   tern_variant_label(c.decode, d, sizeof(d)), tern_variant_label(c.prefill, pf, sizeof(pf)), c.cost_us, c.why);
+            char cost[32] = "-";
+            if (isfinite(c.cost_us)) snprintf(cost, sizeof(cost), "%.1f", c.cost_us);
+            printf("%3d  %-20.20s %-11s %-30s %-30s %9s  %s\n", e->threads, e->shape.name, kn,
+                   tern_variant_label(c.decode, d, sizeof(d)), tern_variant_label(c.prefill, pf, sizeof(pf)), cost, c.why);
         }
     }
 }

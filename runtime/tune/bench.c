@@ -8,6 +8,7 @@
 #include "tern/pool.h"
 #include "tern/reference.h"
 #include "tern/rng.h"
+#include "tern/stats.h"
 #include "tune-internal.h"
 
 #define MAX_BATCH 256
@@ -89,9 +90,9 @@ double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t
 
 double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                       int threads, double guess_us) {
+    double us[MAX_BATCH];
     int batch = guess_us > 0 ? (int) (TUNE_MIN_SAMPLE_US / guess_us) + 1 : 1;
     batch = batch > MAX_BATCH ? MAX_BATCH : batch;
-    double sum = 0;
-    for (int j = 0; j < batch; j++) sum += tune_call_us(b, v, k, n, tokens, threads);
-    return sum / batch;
+    for (int j = 0; j < batch; j++) us[j] = tune_call_us(b, v, k, n, tokens, threads);
+    return tern_median(us, (size_t) batch);
 }

@@ -54,7 +54,7 @@ struct tune_bench {
     int32_t * acc;             // (max_tokens, max_n)
 };
 
-#define TUNE_MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short calls are noisy)
+#define TUNE_MIN_SAMPLE_US 2000.0   // a sample spans enough calls to last this long (short calls are noisy)
 
 int tune_bench_init(struct tune_bench * b, int max_threads, size_t max_k, size_t max_n, size_t max_tokens,
                     size_t max_packed, size_t max_prep, size_t llc, char * err, size_t err_size);
@@ -64,7 +64,8 @@ void tune_bench_free(struct tune_bench * b);
 double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                     int threads);
 
-// One sample: the mean of enough calls (guess_us each) to last TUNE_MIN_SAMPLE_US, at least one.
+// One sample: the median of enough calls (guess_us each) to last TUNE_MIN_SAMPLE_US, at least
+// one (a call that lost its core to another process does not move it).
 double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                       int threads, double guess_us);
 

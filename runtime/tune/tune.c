@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tern/membw.h"
+#include "tern/rng.h"
 #include "tern/stats.h"
 #include "tern/topology.h"
 #include "tune-internal.h"
@@ -211,9 +212,19 @@ static double round_us(struct tern_tune_entry ** ent, size_t n_ph, const struct 
     return us;
 }
 
-// Rounds, while the next one fits before the deadline: every variant of a live pair gives
-// one sample per phase it serves, in an order that rotates each round, so load from
-// elsewhere falls on all of them alike. Round -1 warms up; it is expected to take 3x the
+// Finalist indices 0..n-1 in a random order (Fisher-Yates).
+static void shuffle(size_t * order, size_t n, uint64_t * rng) {
+    for (size_t i = 0; i < n; i++) order[i] = i;
+    for (size_t i = n; i > 1; i--) {
+        const size_t j = (size_t) (tern_splitmix64(rng) % i), t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+}
+
+// Rounds, while the next one fits before the deadline: phase by phase, every variant of a
+// live pair gives one sample of it, in a fresh random order each round, so load from
+// elsewhere and what ran just before fall on all of them alike. Round -1 warms up; it is expected to take 3x the
 // screening estimates (a slice stays in a faster cache than the whole problem does).
 static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, const struct tune_pair * pairs,
                          size_t n_pairs, double deadline) {
@@ -237,6 +248,7 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
             n_fin++;
         }
     }
+    uint64_t rng = 0x7475726e ^ (uint64_t) (k * 131 + n * 7 + (size_t) threads);
     for (int r = -1; r < TERN_TUNE_MAX_FINAL; r++) {
         if (tern_now_s() + round_us(ent, n_ph, pairs, live, n_pairs, fin, n_fin) * 1e-6 > deadline) break;
         if (r == DROP_AFTER) {
@@ -248,10 +260,12 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
             }
             if (alive == 0) break;
         }
-        for (size_t i = 0; i < n_fin; i++) {
-            struct finalist * f = &fin[(i + (size_t) (r + 1)) % n_fin];
-            for (size_t ph = 0; ph < n_ph; ph++) {
-                const size_t tokens = ent[ph]->tokens;
+        for (size_t ph = 0; ph < n_ph; ph++) {
+            const size_t tokens = ent[ph]->tokens;
+            size_t order[2 * (1 + MAX_CHALLENGERS)];
+            shuffle(order, n_fin, &rng);
+            for (size_t i = 0; i < n_fin; i++) {
+                struct finalist * f = &fin[order[i]];
                 if (!pair_uses(pairs, live, n_pairs, f->v, tokens == 1)) continue;
                 if (r < 0) {
                     f->call_us[ph] = tune_call_us(&T->b, f->v, k, n, tokens, threads);

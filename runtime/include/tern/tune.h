@@ -5,8 +5,8 @@
 // measurements it is the rule of thumb (tern_plan_heuristic). The tuner, per shape and
 // thread count: verifies every variant against the reference, screens them all on the
 // problem (decode) or a slice of it (prefill), then re-measures the default pair and the
-// best few others together, interleaved round by round, weights streamed from a ring of
-// 4x the LLC (at least 512 MiB). A pair replaces the default only when it is faster with
+// best few others together, interleaved round by round in random order, weights from a
+// ring of 4x the LLC (at least 512 MiB). A pair replaces the default only when it is faster with
 // significance (tern_plan_choose). Then the whole tuned plan and the heuristic one run
 // against each other on a synthetic model of the preset's layers; the tuned plan is kept
 // only if it is measurably faster there too. The profile (JSON, one per CPU) keeps every
@@ -33,7 +33,7 @@ struct tern_tune_candidate {
     const struct tern_variant * v;          // NULL if this binary lacks the variant (loaded profile)
     double estimate_us;                     // screening: the problem or a slice of it, extrapolated
     int n_final;                            // samples from the interleaved final; 0: not a finalist
-    double final_us[TERN_TUNE_MAX_FINAL];   // each the mean of >= 2 ms of calls
+    double final_us[TERN_TUNE_MAX_FINAL];   // each the median of calls spanning >= 2 ms
 };
 
 // One problem: a shape, a phase (tokens per call: 1 = decode) and a thread count.
