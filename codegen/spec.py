@@ -28,7 +28,8 @@ ISA_OPTIONAL_KEYS = {"mac"}    # the compute probe's instruction (configs/isa.to
 # The u8 x s8 multiply-accumulate instructions a compute probe template knows, per architecture.
 PROBE_MACS = {"x86_64": ("maddubs", "vpdpbusd"), "aarch64": ("smlal", "sdot")}
 MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab", "rope_theta", "rms_eps",
-              "tied"}
+              "tied", "tokenizer"}
+TOKENIZERS = ("llama3", "falcon3", "llama2-spm")
 
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
 MAX_MR, MAX_NR = 16, 128
@@ -105,6 +106,7 @@ class Model:
     rope_theta: float
     rms_eps: float
     tied: bool
+    tokenizer: str
     shapes: tuple
 
 
@@ -358,13 +360,15 @@ def load_models(root):
         data = _load_toml(path)
         where = str(path.relative_to(root))
         _check_keys(where, data, MODEL_KEYS, sorted(MODEL_KEYS))
-        for key in MODEL_KEYS - {"name", "arch", "rope_theta", "rms_eps", "tied"}:
+        for key in MODEL_KEYS - {"name", "arch", "rope_theta", "rms_eps", "tied", "tokenizer"}:
             _positive_int(where, key, data[key])
         for key in ("rope_theta", "rms_eps"):
             if not isinstance(data[key], (int, float)) or isinstance(data[key], bool) or not data[key] > 0:
                 _fail(where, f"{key} must be a positive number, not {data[key]!r}")
         if not isinstance(data["tied"], bool):
             _fail(where, f"tied must be true or false, not {data['tied']!r}")
+        if data["tokenizer"] not in TOKENIZERS:
+            _fail(where, f"tokenizer must be one of {', '.join(TOKENIZERS)}, not {data['tokenizer']!r}")
         if data["name"] != path.stem:
             _fail(where, f"name {data['name']!r} must match the file name {path.stem!r}")
         models.append(Model(**{k: data[k] for k in MODEL_KEYS - {"shapes"}}, shapes=_model_shapes(data)))

@@ -58,7 +58,19 @@ if "$tern" --help | grep -q "gen-model"; then
     expect "info llama"        0 "block: +silu gate, no sub-norms, RoPE normal" -- "$tern" info "$cache/llama.gguf"
     expect "info untied"       0 "embedding: +F16; output F16"           -- "$tern" info "$cache/llama.gguf"
     expect "run llama"         0 "generation [1-8] tokens"               -- bash -c "'$tern' run -m '$cache/llama.gguf' -p Hello -n 8 --temp 0 >/dev/null"
+    expect "info chat falcon3" 0 "chat format: falcon3"                  -- "$tern" info "$cache/llama.gguf"
+    expect "info pre"          0 "pre-tokenizer: llama3 \(tokenizer.ggml.pre 'falcon3'\)" -- "$tern" info "$cache/llama.gguf"
+    expect "chat falcon3"      0 "."                                     -- bash -c "printf 'hi\\nmore\\n' | '$tern' chat -m '$cache/llama.gguf' -n 4 --temp 0 | od -c"
+    expect "bad chat template" 1 "unknown chat template 'zzz'"           -- "$tern" run -m "$cache/llama.gguf" -p hi --chat-template zzz
+    expect "bad pre-tokenizer" 1 "pre-tokenizer 'nope' is not a pre-tokenizer tern knows" -- "$tern" run -m "$cache/llama.gguf" -p hi --pre-tokenizer nope
+    # A reverse prompt ends the text where it first appears (and is not shown).
+    full=$("$tern" run -m "$cache/llama.gguf" -p hi -n 40 --temp 0 --no-display-prompt 2>/dev/null)
+    stop=${full:3:2}
+    cut=$("$tern" run -m "$cache/llama.gguf" -p hi -n 40 --temp 0 --no-display-prompt -r "$stop" 2>/dev/null)
+    if [ ${#full} -gt 5 ] && [ "$cut" = "${full%%"$stop"*}" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL reverse prompt '$stop': '$cut' from '$full'"; fi
     expect "gen-model bitnet"  0 "wrote"                                 -- "$tern" gen-model --preset bitnet-tiny --out "$cache/bitnet.gguf"
+    expect "info spm"          0 "vocabulary: +654 tokens, SentencePiece" -- "$tern" info "$cache/bitnet.gguf"
+    expect "chat base model"   0 "has no chat format"                    -- bash -c "printf 'hi\\n' | '$tern' chat -m '$cache/bitnet.gguf' -n 2 --temp 0"
     expect "info bitnet"       0 "block: +silu gate, attention and FFN sub-norms, RoPE NeoX" -- "$tern" info "$cache/bitnet.gguf"
     expect "gen-model no out"  2 "--out FILE are required"               -- "$tern" gen-model --preset bitnet-b1.58-tiny
     echo '{"model": {"vocab": {"a": 0}, "merges": [' >"$cache/bad.json"
@@ -68,7 +80,7 @@ if "$tern" --help | grep -q "gen-model"; then
     expect "info latent"       0 "attn_q +256 x 256 +F16"                -- "$tern" info "$cache/lat.gguf"
     expect "gen-model seed"    2 "--seed wants a seed in 0..2\\^64-1, not .-1."                          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed -1
     expect "info"              0 "attn_q +256 x 256 +I2_S +decode tern_i2s" -- env XDG_CACHE_HOME="$cache" "$tern" info "$m"
-    expect "info vocab"        0 "vocabulary: +512 tokens, byte-level BPE, pre-tokenizer llama3, BOS 502" -- "$tern" info "$m"
+    expect "info vocab"        0 "vocabulary: +512 tokens, byte-level BPE, BOS 502" -- "$tern" info "$m"
     expect "run"               0 "generation [1-8] tokens"                   -- bash -c "'$tern' run -m '$m' -p Hello -n 8 --temp 0 >/dev/null"
     a=$("$tern" run -m "$m" -p "Hello" -n 16 --seed 7 --no-display-prompt 2>/dev/null | od -c)
     b=$("$tern" run -m "$m" -p "Hello" -n 16 --seed 7 --no-display-prompt -t 2 2>/dev/null | od -c)

@@ -33,7 +33,8 @@ int model_open(const struct model_opts * o, const char * cmd, struct loaded * L)
         return -1;
     }
     const struct tern_load_options lo = { .threads = threads, .lm_head = (enum tern_lm_head) o->lm_head,
-                                          .profile_path = o->profile, .progress = o->quiet ? NULL : cli_progress };
+                                          .profile_path = o->profile, .progress = o->quiet ? NULL : cli_progress,
+                                          .pre_tokenizer = o->pre_tokenizer, .chat_template = o->chat_template };
     if (tern_model_load(&L->model, o->model, &lo, err, sizeof(err))) {
         fprintf(stderr, "tern %s: %s\n", cmd, err);
         return -1;

@@ -1,6 +1,6 @@
 // Option groups every model command shares, as rows for opts.h tables, and the load
 // sequence behind them: model, thread pool, session.
-//   MODEL_OPTS(&o)      -m, -c, -b, --lm-head, -ctk, -ctv, --profile
+//   MODEL_OPTS(&o)      -m, -c, -b, --lm-head, -ctk, -ctv, --profile, --pre-tokenizer, --chat-template
 //   THREAD_OPTS(&o)     -t (one count; bench e2e takes a list instead)
 //   SAMPLING_OPTS(&sp)  --temp, --top-k, --top-p, --min-p, penalties, -s
 #pragma once
@@ -19,6 +19,7 @@ struct model_opts {
     int lm_head;                 // index into lm_head_names: 0 = the file's output matrix, 1 = q8
     int cache_k, cache_v;        // index into kv_type_names
     const char * profile;
+    const char * pre_tokenizer, * chat_template;
     bool quiet;
 };
 
@@ -35,7 +36,11 @@ extern const char * const kv_type_names[];    // "f16", "f32"
       .help = "q8: int8 output matrix (faster, approximate); f16: the file's own" },                          \
     { TERN_OPT_CHOICE, "-ctk, --cache-type-k", "f16|f32", &(o)->cache_k, .choices = kv_type_names, .help = "KV cache type of K" }, \
     { TERN_OPT_CHOICE, "-ctv, --cache-type-v", "f16|f32", &(o)->cache_v, .choices = kv_type_names, .help = "KV cache type of V" }, \
-    { TERN_OPT_STR, "--profile", "FILE", &(o)->profile, .help = "tuning profile (default: this CPU's in ~/.cache/tern)" }
+    { TERN_OPT_STR, "--profile", "FILE", &(o)->profile, .help = "tuning profile (default: this CPU's in ~/.cache/tern)" }, \
+    { TERN_OPT_STR, "--pre-tokenizer", "NAME", &(o)->pre_tokenizer,                                         \
+      .help = "split text as NAME does (llama3, default, gpt2, ...) instead of the file's choice" },         \
+    { TERN_OPT_STR, "--chat-template", "NAME", &(o)->chat_template,                                         \
+      .help = "bitnet, llama3, falcon3, chatml or none instead of the detected format" }
 
 #define THREAD_OPTS(o)                                                                                         \
     { TERN_OPT_INT, "-t, --threads", "N", &(o)->threads, 1, 256, .help = "threads (default: physical cores)" }

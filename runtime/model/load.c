@@ -96,6 +96,7 @@ static int read_hparams(struct loader * L) {
     if (!get_u32(L, "attention.head_count_kv", &hp->n_head_kv)) hp->n_head_kv = hp->n_head;
     if (!get_u32(L, "context_length", &hp->n_ctx_train)) hp->n_ctx_train = 4096;
     if (!get_f32(L, "rope.freq_base", &hp->rope_theta)) hp->rope_theta = hp->arch->rope_theta;
+    hp->rope = hp->arch->rope;
     if (!get_f32(L, "attention.layer_norm_rms_epsilon", &hp->rms_eps)) hp->rms_eps = hp->arch->rms_eps;
 
     if (hp->n_embd == 0 || hp->n_embd > 65536 || hp->n_ff == 0 || hp->n_ff > 262144 || hp->n_layer == 0 ||
@@ -471,8 +472,15 @@ static int load_vocab(struct loader * L) {
 #if defined(TERN_HAVE_PCRE2)       // until every build has PCRE2 (cross builds may not)
     struct tern_model * m = L->m;
     char inner[300] = "";
-    m->vocab = tern_vocab_load(&m->gguf, inner, sizeof(inner));
+    const struct tern_vocab_options vo = { .arch = m->hp.arch_name, .pre = L->opt->pre_tokenizer };
+    m->vocab = tern_vocab_load_opts(&m->gguf, &vo, inner, sizeof(inner));
     if (!m->vocab && inner[0]) return fail(L, "%s", inner);
+    if (L->opt->chat_template) {
+        if (tern_chat_format_from_name(L->opt->chat_template, &m->chat, inner, sizeof(inner))) return fail(L, "%s", inner);
+        snprintf(m->chat_why, sizeof(m->chat_why), "--chat-template %s", L->opt->chat_template);
+    } else {
+        m->chat = tern_chat_detect_gguf(&m->gguf, m->vocab, m->chat_why, sizeof(m->chat_why));
+    }
     if (m->vocab && tern_vocab_size(m->vocab) != m->hp.n_vocab) {
         return fail(L, "the vocabulary has %zu tokens but token_embd.weight has %u rows", tern_vocab_size(m->vocab),
                     m->hp.n_vocab);

@@ -10,9 +10,10 @@ static const struct preset {
     uint32_t hidden, ffn, layers, heads, kv_heads, head_dim, vocab;
     float rope_theta, rms_eps;
     bool tied;
+    const char * tokenizer;
 } presets[] = {
-#define TERN_MODEL_PRESET(name, arch, hidden, ffn, layers, heads, kv_heads, head_dim, vocab, theta, eps, tied) \
-    { name, arch, hidden, ffn, layers, heads, kv_heads, head_dim, vocab, theta, eps, tied },
+#define TERN_MODEL_PRESET(name, arch, hidden, ffn, layers, heads, kv_heads, head_dim, vocab, theta, eps, tied, tok) \
+    { name, arch, hidden, ffn, layers, heads, kv_heads, head_dim, vocab, theta, eps, tied, tok },
 #include "models.inc"
 #undef TERN_MODEL_PRESET
 };
@@ -21,7 +22,7 @@ const char * tern_preset_name(size_t i) {
     return i < sizeof(presets) / sizeof(presets[0]) ? presets[i].name : NULL;
 }
 
-bool tern_preset_find(const char * name, struct tern_hparams * hp, bool * tied) {
+bool tern_preset_find(const char * name, struct tern_hparams * hp, bool * tied, const char ** tokenizer) {
     for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++) {
         const struct preset * p = &presets[i];
         if (strcmp(p->name, name) != 0) continue;
@@ -30,9 +31,11 @@ bool tern_preset_find(const char * name, struct tern_hparams * hp, bool * tied) 
             .n_embd = p->hidden, .n_ff = p->ffn, .n_layer = p->layers, .n_head = p->heads, .n_head_kv = p->kv_heads,
             .head_dim = p->head_dim, .rope_theta = p->rope_theta, .rms_eps = p->rms_eps,
         };
+        if (hp->arch) hp->rope = hp->arch->rope;
         snprintf(hp->arch_name, sizeof(hp->arch_name), "%s", p->arch);
         snprintf(hp->name, sizeof(hp->name), "%s", p->name);
         if (tied) *tied = p->tied;
+        if (tokenizer) *tokenizer = p->tokenizer;
         return hp->arch != NULL;
     }
     return false;
@@ -65,7 +68,7 @@ size_t tern_layer_shapes(const struct tern_hparams * hp, struct tern_tune_shape 
 
 size_t tern_preset_shapes(const char * preset, struct tern_tune_shape * out, size_t max) {
     struct tern_hparams hp;
-    return tern_preset_find(preset, &hp, NULL) ? tern_layer_shapes(&hp, out, max) : 0;
+    return tern_preset_find(preset, &hp, NULL, NULL) ? tern_layer_shapes(&hp, out, max) : 0;
 }
 
 size_t tern_gguf_linear_shapes(const struct tern_gguf * g, struct tern_tune_shape * out, size_t max) {

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "tern/arch.h"
+#include "tern/chat.h"
 #include "tern/dense.h"
 #include "tern/gguf.h"
 #include "tern/linear.h"
@@ -32,6 +33,10 @@ struct tern_hparams {
     char name[96];                   // general.name, if any
     uint32_t n_vocab, n_ctx_train, n_embd, n_ff, n_layer, n_head, n_head_kv, head_dim;
     float rope_theta, rms_eps;
+    // The RoPE pairing the weights as loaded need: the arch's, but NeoX for a llama checkpoint
+    // read straight from Hugging Face (llama.cpp's converter permutes Q/K rows for the normal
+    // pairing; Hugging Face files hold them unpermuted, which NeoX pairing computes alike).
+    enum tern_rope_kind rope;
 };
 
 // The dimension sizes of a model (embd, ff, q = n_head * head_dim, kv = n_head_kv * head_dim).
@@ -71,6 +76,8 @@ struct tern_model {
     float * norms;                   // owned storage of every norm vector
     float * row_scales;              // owned storage of per-row weight scales (files with several)
     struct tern_vocab * vocab;       // NULL if the file has none
+    enum tern_chat_format chat;      // the chat format of the model (tern/chat.h), and why
+    char chat_why[160];
     size_t packed_bytes;             // ternary weights after repacking
     void * weights;                  // one huge-page arena: every layer's packed weights
     size_t weights_bytes, weights_used;
@@ -85,6 +92,8 @@ struct tern_load_options {
     enum tern_lm_head lm_head;       // quantize the output matrix to int8 rows
     const char * profile_path;       // NULL = the default profile path
     bool no_vocab;                   // skip the tokenizer (tests that only need weights)
+    const char * pre_tokenizer;      // a pre-tokenizer by name instead of the file's (NULL: the file's)
+    const char * chat_template;      // a chat format by name instead of the detected one (NULL: detect)
     tern_progress_fn * progress;     // repacking progress (NULL: none)
     void * progress_user;
 };

@@ -10,9 +10,10 @@
 #include "tern/tune.h"
 
 const char * tern_preset_name(size_t i);     // NULL past the last
-// The preset's hyperparameters (n_ctx_train 4096) and whether its output is tied to the
-// embedding; false if there is no such preset.
-bool tern_preset_find(const char * name, struct tern_hparams * hp, bool * tied);
+// The preset's hyperparameters (n_ctx_train 4096), whether its output is tied to the
+// embedding and its family's tokenizer ("llama3", "falcon3", "llama2-spm"); tied and
+// tokenizer may be NULL. false if there is no such preset.
+bool tern_preset_find(const char * name, struct tern_hparams * hp, bool * tied, const char ** tokenizer);
 
 // The distinct (k, n) matmuls of one layer, tensors sharing a shape merged ("attn_q+attn_output").
 size_t tern_layer_shapes(const struct tern_hparams * hp, struct tern_tune_shape * out, size_t max);
