@@ -40,7 +40,7 @@ trap 'rm -rf "$cache"' EXIT
 export XDG_CACHE_HOME="$cache"     # hermetic: no profile or model from the user's cache
 expect "tune quick"        0 "ffn_down +6912x2560 +decode"               -- env XDG_CACHE_HOME="$cache" "$tern" tune --quick -t 1
 expect "tune wrote"        0 "profiles/.*\.json"                         -- find "$cache/tern/profiles" -name '*.json'
-expect "tune show"         0 "winner"                                    -- env XDG_CACHE_HOME="$cache" "$tern" tune --show
+expect "tune show"         0 "plan per layer shape"                      -- env XDG_CACHE_HOME="$cache" "$tern" tune --show
 expect "tune bad preset"   2 "unknown preset 'nope'"                     -- "$tern" tune --preset nope
 expect "tune bad threads"  2 "-t wants an integer in 1..256 or a list"                   -- "$tern" tune -t 1,x
 expect "tune bad budget"   2 "--budget wants a number in 0.1..86400, not .-3."                    -- "$tern" tune --budget -3

@@ -1,6 +1,5 @@
 // `tern tune`: autotune the kernels for this CPU and store the profile; `--show` prints it.
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,37 +12,9 @@
 #include "tern/presets.h"
 #include "tern/topology.h"
 #include "tern/tune.h"
+#include "tune-show.h"
 
 #define DEFAULT_PRESET "bitnet-b1.58-2B-4T"
-
-static double bw_for(const struct tern_profile * p, int threads) {
-    for (int t = 0; t < p->n_threads; t++) {
-        if (p->threads[t] == threads) return p->read_bw[t];
-    }
-    return NAN;
-}
-
-static void print_table(const struct tern_profile * p) {
-    printf("profile: %s\n", p->path[0] ? p->path : "(not saved)");
-    printf("cpu: %s [%s], %d cores, L3 %zu KiB; registry %s; preset %s; tuned in %.1f s (budget %.0f s)\n", p->brand,
-           p->signature, p->cores, p->l3 >> 10, p->registry, p->preset, p->elapsed_s, p->budget_s);
-    printf("read bandwidth:");
-    for (int t = 0; t < p->n_threads; t++) printf(" %.1f GB/s (%d thread%s)", p->read_bw[t] / 1e9, p->threads[t], p->threads[t] == 1 ? "" : "s");
-    printf("\n\n%-22s %-11s %-7s %3s  %-54s %9s %7s %6s %7s %8s %7s\n", "shape", "k x n", "phase", "thr", "winner",
-           "time_us", "GB/s", "bw%", "GOP/s", "x scalar", "x i2s");
-    for (size_t i = 0; i < p->n_entries; i++) {
-        const struct tern_tune_entry * e = &p->entries[i];
-        char kn[32], phase[16];
-        snprintf(kn, sizeof(kn), "%zux%zu", e->shape.k, e->shape.n);
-        if (e->tokens == 1) snprintf(phase, sizeof(phase), "decode");
-        else snprintf(phase, sizeof(phase), "pp%zu", e->tokens);
-        const double gbps = e->weight_bytes / e->winner_us / 1e3;
-        const double gops = 2.0 * (double) e->tokens * (double) e->shape.k * (double) e->shape.n / e->winner_us / 1e3;
-        printf("%-22.22s %-11s %-7s %3d  %-54s %9.1f %7.2f %6.1f %7.1f %8.1f %7.2f\n", e->shape.name, kn, phase,
-               e->threads, e->winner, e->winner_us, gbps, 100.0 * gbps * 1e9 / bw_for(p, e->threads), gops,
-               e->scalar_us / e->winner_us, e->best_i2s_us / e->winner_us);
-    }
-}
 
 int tern_cmd_tune(int argc, char ** argv) {
     const char * preset = DEFAULT_PRESET, * profile_path = NULL, * model = NULL;
@@ -53,7 +24,7 @@ int tern_cmd_tune(int argc, char ** argv) {
     bool quick = false, show = false;
     char usage[1200] = "tern tune [-m FILE | --preset NAME] [-t 1,2] [--budget S] [--quick] [--tokens 1,64,256]\n"
                        "       tern tune --show [--profile FILE]\n"
-                       "  times every kernel variant this CPU runs on each linear shape and stores the winners\n"
+                       "  measures the kernel variants this CPU runs on each linear shape and stores the plan's evidence\n"
                        "  presets:";
     for (size_t i = 0; tern_preset_name(i); i++) {
         const size_t at = strlen(usage);
@@ -64,7 +35,8 @@ int tern_cmd_tune(int argc, char ** argv) {
         { TERN_OPT_STR, "--preset", "NAME", &preset, .help = "tune the shapes of a model preset" },
         { TERN_OPT_INT_LIST, "-t, --threads", "L", threads, 1, 256, .count = &n_threads, .max = 16,
           .help = "thread counts to tune for (default 1 and all allowed cores)" },
-        { TERN_OPT_DOUBLE, "--budget", "SECONDS", &budget, 0.1, 86400, .help = "time budget (default 50; --quick: 7)" },
+        { TERN_OPT_DOUBLE, "--budget", "SECONDS", &budget, 0.1, 86400,
+          .help = "time budget of the whole run (default 50; --quick: 9)" },
         { TERN_OPT_FLAG, "--quick", NULL, &quick, .help = "decode and 64-token prefill only, small budget" },
         { TERN_OPT_INT_LIST, "--tokens", "L", tokens_i, 1, 4096, .count = &n_tokens, .max = 8,
           .help = "tokens per call to tune (1 = decode; default 1,64,256)" },
@@ -88,10 +60,10 @@ int tern_cmd_tune(int argc, char ** argv) {
         bool stale;
         struct tern_profile * p = tern_profile_load(path, tern_cpu_get(), &stale, err, sizeof(err));
         if (!p) {
-            fprintf(stderr, "tern tune: %s%s\n", err, stale ? " (run 'tern tune' to make a new one)" : "");
+            fprintf(stderr, "tern tune: %s\n", err);
             return 1;
         }
-        print_table(p);
+        tern_tune_show(p, tern_cpu_get());
         tern_profile_free(p);
         return 0;
     }
@@ -134,7 +106,7 @@ int tern_cmd_tune(int argc, char ** argv) {
     } else {
         for (size_t i = 0; i < n_tokens; i++) tokens[i] = (size_t) tokens_i[i];
     }
-    if (budget == 0) budget = quick ? 7 : 50;
+    if (budget == 0) budget = quick ? 9 : 50;
 
     const struct tern_tune_request req = {
         .preset = preset, .shapes = shapes, .n_shapes = n_shapes, .threads = threads, .n_threads = n_threads,
@@ -151,7 +123,7 @@ int tern_cmd_tune(int argc, char ** argv) {
         tern_profile_free(p);
         return 1;
     }
-    print_table(p);
+    tern_tune_show(p, tern_cpu_get());
     tern_profile_free(p);
     return 0;
 }

@@ -477,7 +477,6 @@ static int quantize_head(struct loader * L) {
 }
 
 static void load_profile(struct loader * L) {
-#if defined(TERN_HAVE_CJSON)       // until every build has cJSON (cross builds may not)
     char path[512], err[400];
     if (L->opt->profile_path) {
         snprintf(path, sizeof(path), "%s", L->opt->profile_path);
@@ -488,9 +487,6 @@ static void load_profile(struct loader * L) {
     bool stale = false;
     L->profile = tern_profile_load(path, L->cpu, &stale, err, sizeof(err));
     if (!L->profile) tern_log(TERN_LOG_WARN, "%s; using the heuristic kernel choice", err);
-#else
-    (void) L;
-#endif
 }
 
 static int load_vocab(struct loader * L) {
@@ -544,9 +540,7 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
     if (!rc && opt->progress && L.total_bytes > ((size_t) 64 << 20)) opt->progress(opt->progress_user, 1.0, "loaded");
     free(L.rows);
     free(L.scales);
-#if defined(TERN_HAVE_CJSON)
     tern_profile_free(L.profile);
-#endif
     if (rc) {
         tern_model_free(m);
         return -1;

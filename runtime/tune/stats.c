@@ -13,12 +13,13 @@ static int cmp_double(const void * a, const void * b) {
 
 double tern_median(const double * x, size_t n) {
     if (n == 0) return 0;
-    double * s = malloc(n * sizeof(double));
+    double small[256];           // the tuner's samples and batches: no allocation
+    double * s = n <= 256 ? small : malloc(n * sizeof(double));
     if (!s) return NAN;
     memcpy(s, x, n * sizeof(double));
     qsort(s, n, sizeof(double), cmp_double);
     const double m = n % 2 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-    free(s);
+    if (s != small) free(s);
     return m;
 }
 

@@ -1,216 +1,315 @@
-// The autotuner (see tern/tune.h): verify, screen, then successive halving per problem.
+// The autotuner (see tern/tune.h): verify, then per shape and thread count screen every
+// variant and re-measure the best pairs against the heuristic one, interleaved; then
+// validate the whole plan end to end.
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "tern/linear.h"
 #include "tern/membw.h"
-#include "tern/pool.h"
-#include "tern/reference.h"
+#include "tern/rng.h"
+#include "tern/stats.h"
 #include "tern/topology.h"
-#include "tern/tune.h"
+#include "tune-internal.h"
 
-#define SCREEN_TOKENS 16       // screening runs at most this many tokens ...
-#define SCREEN_FRACTION 8      // ... on 1/8 of the channels, then extrapolates
-#define FIRST_REPS 3           // samples per candidate in the first full round (doubles after)
-#define MAX_REPS 48
-#define MIN_SAMPLE_US 2000.0   // a sample averages enough calls to last this long (short decode calls are noisy)
-#define MAX_BATCH 256
-#define MAX_FINALISTS 8
+#define MAX_PHASES 8
+#define SCREEN_TOKENS 16        // prefill screening runs at most this many tokens ...
+#define SCREEN_FRACTION 8       // ... on 1/8 of the channels, then extrapolates
+#define SCREEN_SECOND 1.5
+#define MAX_CHALLENGERS 3       // pairs re-measured against the heuristic pair ...
+#define CHALLENGER_SLACK 1.25   // ... among those screened at most this much slower than it
+#define DROP_AFTER 4            // rounds after which a pair measured slower than the heuristic one stops
+#define VALIDATE_SHARE 0.2      // of the budget left after setup
+#define VALIDATE_MAX_TOKENS 32  // the validation's prefill pass
+#define BW_PASSES 3             // read bandwidth over a buffer the size of the ring
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+struct tuner {
+    const struct tern_tune_request * req;
+    struct tern_profile * p;
+    const struct tern_cpu * cpu;
+    struct tune_bench b;
+    const struct tern_variant ** ok;   // verified variants that belong to some pair
+    size_t n_ok;
+    struct tern_plan_choice heuristic;
+};
+
+static struct tern_tune_candidate * candidate_in(struct tern_tune_entry * e, const struct tern_variant * v) {
+    return (struct tern_tune_candidate *) tern_entry_candidate(e, v);
 }
 
-static int cmp_double(const void * a, const void * b) {
-    const double x = *(const double *) a, y = *(const double *) b;
+static struct tern_tune_entry * entry_at(struct tuner * T, size_t shape, size_t phase, size_t thread) {
+    return &T->p->entries[(shape * T->req->n_tokens + phase) * T->req->n_threads + thread];
+}
+
+// ---------------------------------------------------------------------------- screening
+
+// One call of v for the phase: decode on the whole problem (it is short), prefill on a
+// slice (1/SCREEN_FRACTION of the channels, sub_t tokens) as time per token.
+static double screen_call(struct tuner * T, const struct tern_variant * v, const struct tern_tune_entry * e,
+                          size_t sub_t) {
+    const size_t k = e->shape.k, n = e->shape.n;
+    if (e->tokens == 1) return tune_call_us(&T->b, v, k, n, 1, e->threads);
+    size_t sub_n = (n / SCREEN_FRACTION + v->nr - 1) / v->nr * v->nr;
+    if (sub_n == 0 || sub_n > n) sub_n = n;
+    return tune_call_us(&T->b, v, k, sub_n, sub_t, e->threads) * (double) n / (double) sub_n / (double) sub_t;
+}
+
+// Screening visits the heuristic pair first (the baseline), then the richer ISAs: if time
+// runs out, the slow scalar kernels are the ones left unscreened (estimate 0: never a
+// challenger).
+static int screen_priority(const struct tuner * T, const struct tern_variant * v) {
+    if (v == T->heuristic.decode || v == T->heuristic.prefill) return 1 << 20;
+    return __builtin_popcount(tern_isa_features(v->isa));
+}
+
+static void screen_order(const struct tuner * T, const struct tern_tune_entry * e, size_t * order) {
+    for (size_t i = 0; i < e->n_cand; i++) {
+        const int pi = screen_priority(T, e->cand[i].v);
+        size_t j = i;
+        for (; j > 0 && screen_priority(T, e->cand[order[j - 1]].v) < pi; j--) order[j] = order[j - 1];
+        order[j] = i;
+    }
+}
+
+// Every candidate once; a second call, the better of the two kept, only for those within
+// SCREEN_SECOND of the best first call (a first call pays for cold code); both until the
+// deadline. The prefill phases share one measurement, scaled by their tokens.
+static void screen(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, double deadline) {
+    size_t sub_t = SCREEN_TOKENS;
+    struct tern_tune_entry * decode = NULL, * prefill = NULL;
+    for (size_t ph = 0; ph < n_ph; ph++) {
+        if (ent[ph]->tokens == 1) decode = ent[ph];
+        if (ent[ph]->tokens > 1 && !prefill) prefill = ent[ph];
+        if (ent[ph]->tokens > 1 && ent[ph]->tokens < sub_t) sub_t = ent[ph]->tokens;
+    }
+    size_t * order = malloc((T->n_ok ? T->n_ok : 1) * sizeof(size_t));
+    struct tern_tune_entry * const measured[2] = { decode, prefill };    // prefill holds time per token
+    for (int m = 0; m < 2 && order; m++) {
+        struct tern_tune_entry * e = measured[m];
+        if (!e) continue;
+        screen_order(T, e, order);
+        double best = INFINITY;
+        for (size_t i = 0; i < e->n_cand && tern_now_s() < deadline; i++) {
+            struct tern_tune_candidate * c = &e->cand[order[i]];
+            c->estimate_us = screen_call(T, c->v, e, sub_t);
+            best = fmin(best, c->estimate_us);
+        }
+        for (size_t i = 0; i < e->n_cand && tern_now_s() < deadline; i++) {
+            struct tern_tune_candidate * c = &e->cand[order[i]];
+            if (c->estimate_us > 0 && c->estimate_us <= SCREEN_SECOND * best) {
+                c->estimate_us = fmin(c->estimate_us, screen_call(T, c->v, e, sub_t));
+            }
+        }
+    }
+    free(order);
+    for (size_t ph = 0; prefill && ph < n_ph; ph++) {
+        for (size_t i = 0; ent[ph]->tokens > 1 && ent[ph] != prefill && i < ent[ph]->n_cand; i++) {
+            ent[ph]->cand[i].estimate_us = prefill->cand[i].estimate_us * (double) ent[ph]->tokens;
+        }
+    }
+    for (size_t i = 0; prefill && i < prefill->n_cand; i++) prefill->cand[i].estimate_us *= (double) prefill->tokens;
+}
+
+// ---------------------------------------------------------------------------- the final
+
+struct ranked {
+    struct tune_pair pair;
+    double estimate;           // decode + prefill per prompt token, from screening
+};
+
+struct ranking {
+    struct tern_tune_entry ** ent;
+    size_t n_ph;
+    struct ranked * r;
+    size_t n, cap;
+};
+
+static double pair_estimate(struct tern_tune_entry ** ent, size_t n_ph, struct tune_pair pr) {
+    double decode = 0, prefill = 0;
+    size_t n_prefill = 0;
+    for (size_t ph = 0; ph < n_ph; ph++) {
+        const struct tern_tune_candidate * c = tern_entry_candidate(ent[ph], ent[ph]->tokens == 1 ? pr.d : pr.p);
+        if (!c || !(c->estimate_us > 0)) return INFINITY;     // not screened
+        if (ent[ph]->tokens == 1) {
+            decode = c->estimate_us;
+        } else {
+            prefill += c->estimate_us / (double) ent[ph]->tokens;
+            n_prefill++;
+        }
+    }
+    return decode + (n_prefill ? prefill / (double) n_prefill : 0);
+}
+
+static void rank_pair(void * ctx, struct tune_pair pr) {
+    struct ranking * R = ctx;
+    if (R->n == R->cap) {
+        const size_t cap = R->cap ? 2 * R->cap : 64;
+        struct ranked * r = realloc(R->r, cap * sizeof(*r));
+        if (!r) return;     // out of memory: the pairs ranked so far are the candidates
+        R->r = r;
+        R->cap = cap;
+    }
+    R->r[R->n++] = (struct ranked) { pr, pair_estimate(R->ent, R->n_ph, pr) };
+}
+
+static int cmp_ranked(const void * a, const void * b) {
+    const double x = ((const struct ranked *) a)->estimate, y = ((const struct ranked *) b)->estimate;
     return (x > y) - (x < y);
 }
 
-// ---------------------------------------------------------------------------- correctness first
-
-// A candidate is timed only if it reproduces the reference on a small ragged case.
-static bool verify_variant(const struct tern_variant * v) {
-    const size_t m = v->mr + 1, n = 2 * v->nr + 1, k = 2 * v->kb + 5;
-    int8_t * w = malloc(n * k);
-    float * x = malloc(m * k * sizeof(float)), * want = malloc(m * n * sizeof(float)), * got = malloc(m * n * sizeof(float));
-    int32_t * acc = malloc(m * n * sizeof(int32_t));
-    bool ok = w && x && want && got && acc;
-    uint64_t s = 0x2545f4914f6cdd1dull;
-    for (size_t i = 0; ok && i < n * k; i++) {
-        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
-        w[i] = (int8_t) ((int) (s % 3) - 1);
+// The heuristic pair first, then up to MAX_CHALLENGERS others screened as fast or nearly.
+static size_t pick_finalists(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, struct tune_pair * out) {
+    struct ranking R = { .ent = ent, .n_ph = n_ph };
+    tune_each_pair(T->cpu, T->p, rank_pair, &R);
+    const struct tune_pair h = { T->heuristic.decode, T->heuristic.prefill };
+    const double h_est = pair_estimate(ent, n_ph, h);
+    size_t n = 0;
+    out[n++] = h;
+    qsort(R.r, R.n, sizeof(*R.r), cmp_ranked);
+    for (size_t i = 0; i < R.n && n < 1 + MAX_CHALLENGERS; i++) {
+        const bool is_h = R.r[i].pair.d == h.d && R.r[i].pair.p == h.p;
+        const bool close = isfinite(h_est) ? R.r[i].estimate <= h_est * CHALLENGER_SLACK : true;
+        if (!is_h && isfinite(R.r[i].estimate) && close) out[n++] = R.r[i].pair;
     }
-    for (size_t i = 0; ok && i < m * k; i++) {
-        x[i] = (float) ((int) (i * 7919 % 2001) - 1000) / 250.0f;
-    }
-    struct tern_linear L;
-    struct tern_acts A;
-    if (ok && tern_linear_init(&L, v, n, k, w, k, 0.75f) == 0) {
-        if (tern_acts_init(&A, m, L.prep_bytes) == 0) {
-            tern_ref_linear(m, n, k, w, 0.75f, x, want);
-            tern_linear_forward(&L, m, x, &A, acc, got);
-            ok = memcmp(want, got, m * n * sizeof(float)) == 0;
-            tern_acts_free(&A);
-        } else {
-            ok = false;
-        }
-        tern_linear_free(&L);
-    } else {
-        ok = false;
-    }
-    free(w);
-    free(x);
-    free(want);
-    free(got);
-    free(acc);
-    return ok;
+    free(R.r);
+    return n;
 }
 
-// ---------------------------------------------------------------------------- timing
+// The pair's median cost over the rounds so far (INFINITY if unmeasured).
+static double pair_median(const struct tern_profile * p, const struct tern_tune_entry * e, struct tune_pair pr) {
+    struct tune_phases ph;
+    tune_find_phases(p, e->shape.k, e->shape.n, e->threads, &ph);
+    double cost[TERN_TUNE_MAX_FINAL];
+    const int n = tune_pair_costs(&ph, pr, cost);
+    return n > 0 ? tern_median(cost, (size_t) n) : INFINITY;
+}
 
-struct bench {
-    struct tern_pool * pool;
-    uint8_t * ring;            // weights ring, > 2x LLC; its bytes are arbitrary: timing does not depend on them
-    size_t ring_bytes, ring_pos;
-    struct tern_acts A;
-    float * x, * y;
-    int32_t * acc;
+static bool pair_uses(const struct tune_pair * pairs, const bool * live, size_t n, const struct tern_variant * v,
+                      bool decode) {
+    for (size_t i = 0; i < n; i++) {
+        if (live[i] && (decode ? pairs[i].d : pairs[i].p) == v) return true;
+    }
+    return false;
+}
+
+struct finalist {
+    const struct tern_variant * v;
+    double call_us[MAX_PHASES];    // its last call per phase: what the next should take
 };
 
-static void bench_free(struct bench * b) {
-    tern_acts_free(&b->A);
-    tern_aligned_free(b->ring);
-    tern_aligned_free(b->x);
-    tern_aligned_free(b->y);
-    tern_aligned_free(b->acc);
-    tern_pool_free(b->pool);
-}
-
-// One call of the op for (k, n) on `tokens` tokens, weights taken from the next ring slot.
-static double call_us(struct bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens, int threads) {
-    const size_t bytes = (tern_variant_packed_bytes(v, n, k) + 63) / 64 * 64;
-    if (b->ring_pos + bytes > b->ring_bytes) b->ring_pos = 0;
-    struct tern_linear L = tern_linear_view(v, n, k, b->ring + b->ring_pos, 1.0f);
-    b->ring_pos += bytes;
-    const double t0 = now_s();
-    tern_linear_forward_mt(&L, b->pool, threads, tokens, b->x, &b->A, b->acc, b->y);
-    return (now_s() - t0) * 1e6;
-}
-
-struct cand_state {
-    struct tern_tune_candidate * c;
-    double score;              // what ranks it now: estimate, then median
-    bool alive;
-};
-
-static int cmp_state(const void * a, const void * b) {
-    const struct cand_state * x = a, * y = b;
-    if (x->alive != y->alive) return x->alive ? -1 : 1;
-    return (x->score > y->score) - (x->score < y->score);
-}
-
-// Successive halving for one problem within budget_s. Fills e->cand and the winner.
-static void tune_problem(struct bench * b, struct tern_tune_entry * e, struct cand_state * st, size_t n_st,
-                         double budget_s) {
-    const double t_start = now_s();
-    const size_t k = e->shape.k, n = e->shape.n, tokens = e->tokens;
-
-    // Round 0: screen every verified candidate on a slice of the problem, extrapolated.
-    for (size_t i = 0; i < n_st; i++) {
-        if (!st[i].alive) continue;
-        const struct tern_variant * v = st[i].c->v;
-        size_t sub_n = (n / SCREEN_FRACTION + v->nr - 1) / v->nr * v->nr;
-        if (sub_n == 0 || sub_n > n) sub_n = n;
-        const size_t sub_t = tokens < SCREEN_TOKENS ? tokens : SCREEN_TOKENS;
-        double best = INFINITY;
-        for (int rep = 0; rep < 2; rep++) {
-            const double us = call_us(b, v, k, sub_n, sub_t, e->threads);
-            best = us < best ? us : best;
+// What the next round should take: a sample per phase each live finalist serves, each at
+// least TUNE_MIN_SAMPLE_US.
+static double round_us(struct tern_tune_entry ** ent, size_t n_ph, const struct tune_pair * pairs, const bool * live,
+                       size_t n_pairs, const struct finalist * fin, size_t n_fin) {
+    double us = 0;
+    for (size_t i = 0; i < n_fin; i++) {
+        for (size_t ph = 0; ph < n_ph; ph++) {
+            if (!pair_uses(pairs, live, n_pairs, fin[i].v, ent[ph]->tokens == 1)) continue;
+            us += fmax(fin[i].call_us[ph], TUNE_MIN_SAMPLE_US);
         }
-        st[i].score = best * (double) n / (double) sub_n * (double) tokens / (double) sub_t;
-        st[i].c->median_us = st[i].score;
-        st[i].c->spread_us = 0;
-        st[i].c->samples = 2;
-        snprintf(st[i].c->status, sizeof(st[i].c->status), "screened out");
     }
-    qsort(st, n_st, sizeof(*st), cmp_state);
-    size_t alive = 0;
-    while (alive < n_st && st[alive].alive) alive++;
-    // Half survive screening, at most MAX_FINALISTS: the extrapolated slice ranks well enough that
-    // timing dozens of full calls of clearly slower formats would only spend the budget.
-    size_t keep = alive > 1 ? (alive + 1) / 2 : alive;
-    if (keep > MAX_FINALISTS) keep = MAX_FINALISTS;
-    if (keep < 2 && alive >= 2) keep = 2;
-    for (size_t i = keep; i < alive; i++) st[i].alive = false;
-    alive = keep;
+    return us;
+}
 
-    // Full rounds: reps doubles, the slower half drops out, until one is left or time is up.
-    double samples[MAX_REPS];
-    int reps = FIRST_REPS;
-    for (int round = 1; alive > 0; round++) {
-        for (size_t i = 0; i < alive; i++) {
-            const struct tern_variant * v = st[i].c->v;
-            const double warm = call_us(b, v, k, n, tokens, e->threads);   // warm-up: code, pool, first touch
-            const double est = st[i].score < warm ? st[i].score : warm;
-            int batch = est > 0 ? (int) (MIN_SAMPLE_US / est) + 1 : 1;
-            batch = batch > MAX_BATCH ? MAX_BATCH : batch;
-            for (int r = 0; r < reps; r++) {
-                double sum = 0;
-                for (int j = 0; j < batch; j++) sum += call_us(b, v, k, n, tokens, e->threads);
-                samples[r] = sum / batch;
-            }
-            qsort(samples, (size_t) reps, sizeof(double), cmp_double);
-            st[i].score = samples[reps / 2];
-            st[i].c->median_us = samples[reps / 2];
-            st[i].c->spread_us = samples[reps - 1] - samples[0];
-            st[i].c->samples = reps;
-            st[i].c->rounds = round;
-            snprintf(st[i].c->status, sizeof(st[i].c->status), "timed");
-        }
-        qsort(st, alive, sizeof(*st), cmp_state);
-        const bool out_of_time = now_s() - t_start > budget_s;
-        if (alive == 1 || out_of_time || reps * 2 > MAX_REPS) break;
-        const size_t next = (alive + 1) / 2;
-        for (size_t i = next; i < alive; i++) st[i].alive = false;
-        alive = next;
-        reps *= 2;
+// Finalist indices 0..n-1 in a random order (Fisher-Yates).
+static void shuffle(size_t * order, size_t n, uint64_t * rng) {
+    for (size_t i = 0; i < n; i++) order[i] = i;
+    for (size_t i = n; i > 1; i--) {
+        const size_t j = (size_t) (tern_splitmix64(rng) % i), t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
     }
-    snprintf(st[0].c->status, sizeof(st[0].c->status), "winner");
-    e->v = st[0].c->v;
-    snprintf(e->winner, sizeof(e->winner), "%s", st[0].c->name);
-    e->winner_us = st[0].c->median_us;
-    e->weight_bytes = (double) tern_variant_packed_bytes(e->v, n, k);
-    // Reference points: a group's best comes from its most-measured members (a screening
-    // estimate only stands in when none of the group got further).
-    e->scalar_us = e->best_i2s_us = NAN;
-    int scalar_rounds = -1, i2s_rounds = -1;
-    for (size_t i = 0; i < n_st; i++) {
-        const struct tern_tune_candidate * c = st[i].c;
-        if (c->v->isa == TERN_ISA_SCALAR) {
-            if (c->rounds > scalar_rounds || (c->rounds == scalar_rounds && !(c->median_us >= e->scalar_us))) {
-                scalar_rounds = c->rounds;
-                e->scalar_us = c->median_us;
+}
+
+// Rounds, while the next one fits before the deadline: phase by phase, every variant of a
+// live pair gives one sample of it, in a fresh random order each round, so load from
+// elsewhere and what ran just before fall on all of them alike. Round -1 warms up; it is expected to take 3x the
+// screening estimates (a slice stays in a faster cache than the whole problem does).
+static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, const struct tune_pair * pairs,
+                         size_t n_pairs, double deadline) {
+    const size_t k = ent[0]->shape.k, n = ent[0]->shape.n;
+    const int threads = ent[0]->threads;
+    struct finalist fin[2 * (1 + MAX_CHALLENGERS)];
+    size_t n_fin = 0;
+    bool live[1 + MAX_CHALLENGERS];
+    for (size_t i = 0; i < n_pairs; i++) {
+        live[i] = true;
+        const struct tern_variant * halves[2] = { pairs[i].d, pairs[i].p };
+        for (int h = 0; h < 2; h++) {
+            size_t j = 0;
+            while (j < n_fin && fin[j].v != halves[h]) j++;
+            if (j < n_fin) continue;
+            fin[n_fin].v = halves[h];
+            for (size_t ph = 0; ph < n_ph; ph++) {
+                const struct tern_tune_candidate * c = tern_entry_candidate(ent[ph], halves[h]);
+                fin[n_fin].call_us[ph] = c ? 3.0 * c->estimate_us : 0;
             }
+            n_fin++;
         }
-        if (c->v->wfmt == TERN_WFMT_I2S) {
-            if (c->rounds > i2s_rounds || (c->rounds == i2s_rounds && !(c->median_us >= e->best_i2s_us))) {
-                i2s_rounds = c->rounds;
-                e->best_i2s_us = c->median_us;
+    }
+    uint64_t rng = 0x7475726e ^ (uint64_t) (k * 131 + n * 7 + (size_t) threads);
+    for (int r = -1; r < TERN_TUNE_MAX_FINAL; r++) {
+        if (tern_now_s() + round_us(ent, n_ph, pairs, live, n_pairs, fin, n_fin) * 1e-6 > deadline) break;
+        if (r == DROP_AFTER) {
+            const double h = pair_median(T->p, ent[0], pairs[0]);
+            size_t alive = 0;
+            for (size_t i = 1; i < n_pairs; i++) {
+                live[i] = live[i] && pair_median(T->p, ent[0], pairs[i]) < h;
+                alive += live[i];
+            }
+            if (alive == 0) break;
+        }
+        for (size_t ph = 0; ph < n_ph; ph++) {
+            const size_t tokens = ent[ph]->tokens;
+            size_t order[2 * (1 + MAX_CHALLENGERS)];
+            shuffle(order, n_fin, &rng);
+            for (size_t i = 0; i < n_fin; i++) {
+                struct finalist * f = &fin[order[i]];
+                if (!pair_uses(pairs, live, n_pairs, f->v, tokens == 1)) continue;
+                if (r < 0) {
+                    f->call_us[ph] = tune_call_us(&T->b, f->v, k, n, tokens, threads);
+                    continue;
+                }
+                struct tern_tune_candidate * c = candidate_in(ent[ph], f->v);
+                c->final_us[c->n_final] = tune_sample_us(&T->b, f->v, k, n, tokens, threads, f->call_us[ph]);
+                f->call_us[ph] = c->final_us[c->n_final++];
             }
         }
     }
+}
+
+// One shape at one thread count within share_s: every phase's entry, screened (in at most
+// half the time), then the final.
+static int tune_group(struct tuner * T, size_t s, size_t th, double share_s) {
+    const double t0 = tern_now_s();
+    const struct tern_tune_request * req = T->req;
+    struct tern_tune_entry * ent[MAX_PHASES];
+    const size_t n_ph = req->n_tokens;
+    for (size_t ph = 0; ph < n_ph; ph++) {
+        struct tern_tune_entry * e = ent[ph] = entry_at(T, s, ph, th);
+        e->shape = req->shapes[s];
+        e->tokens = req->tokens[ph];
+        e->threads = req->threads[th];
+        e->cand = calloc(T->n_ok ? T->n_ok : 1, sizeof(*e->cand));
+        if (!e->cand) return -1;
+        for (size_t i = 0; i < T->n_ok; i++) {
+            if (e->tokens == 1 && T->ok[i]->mr != 1) continue;
+            struct tern_tune_candidate * c = &e->cand[e->n_cand++];
+            c->v = T->ok[i];
+            snprintf(c->name, sizeof(c->name), "%s", T->ok[i]->name);
+        }
+    }
+    screen(T, ent, n_ph, t0 + 0.5 * share_s);
+    struct tune_pair pairs[1 + MAX_CHALLENGERS];
+    const size_t n_pairs = pick_finalists(T, ent, n_ph, pairs);
+    final_rounds(T, ent, n_ph, pairs, n_pairs, t0 + share_s);
+    return 0;
 }
 
 // ---------------------------------------------------------------------------- the run
 
-static void fill_machine(struct tern_profile * p) {
-    const struct tern_cpu * cpu = tern_cpu_get();
+static void fill_machine(struct tern_profile * p, const struct tern_cpu * cpu) {
     struct tern_topology topo;
     tern_topology_get(&topo);
     snprintf(p->brand, sizeof(p->brand), "%s", cpu->brand);
@@ -224,151 +323,183 @@ static void fill_machine(struct tern_profile * p) {
     p->l3 = topo.l3;
 }
 
-struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char * err, size_t err_size) {
-    const double t_start = now_s();
-    if (req->n_shapes == 0 || req->n_threads == 0 || req->n_tokens == 0 || req->n_threads > 16) {
-        snprintf(err, err_size, "nothing to tune (shapes, phases and 1..16 thread counts are needed)");
-        return NULL;
+static bool in_some_pair(const struct tern_variant * v, const struct tern_variant * all, size_t count,
+                         const bool * verified) {
+    for (size_t i = 0; i < count; i++) {
+        if (verified[i] && all[i].mr == 1 && tern_same_layout(&all[i], v)) return true;
     }
-    struct tern_profile * p = calloc(1, sizeof(*p));
-    if (!p) goto oom;
-    fill_machine(p);
-    snprintf(p->preset, sizeof(p->preset), "%s", req->preset ? req->preset : "");
-    p->budget_s = req->budget_s;
-    int max_threads = 1;
-    for (size_t i = 0; i < req->n_threads; i++) {
-        if (req->threads[i] < 1 || req->threads[i] > 256) {
-            snprintf(err, err_size, "thread count %d is out of range 1..256", req->threads[i]);
-            tern_profile_free(p);
-            return NULL;
-        }
-        p->threads[i] = req->threads[i];
-        max_threads = req->threads[i] > max_threads ? req->threads[i] : max_threads;
-    }
-    p->n_threads = (int) req->n_threads;
+    return false;
+}
 
-    // Candidates: every runnable variant, verified against the reference first.
-    const struct tern_cpu * cpu = tern_cpu_get();
-    size_t count, n_ok = 0;
-    const struct tern_variant * variants = tern_registry_variants(&count);
-    bool * verified = calloc(count, sizeof(bool));
-    bool * runnable = calloc(count, sizeof(bool));
-    if (!verified || !runnable) {
+// Verifies every runnable variant; the failures become p->rejected, the rest that can be
+// part of a pair T->ok.
+static int pick_candidates(struct tuner * T) {
+    size_t count;
+    const struct tern_variant * all = tern_registry_variants(&count);
+    bool * verified = calloc(count ? count : 1, sizeof(bool));
+    T->ok = calloc(count ? count : 1, sizeof(*T->ok));
+    T->p->rejected = calloc(count ? count : 1, sizeof(*T->p->rejected));
+    if (!verified || !T->ok || !T->p->rejected) {
         free(verified);
-        free(runnable);
-        goto oom;
+        return -1;
     }
     for (size_t i = 0; i < count; i++) {
-        runnable[i] = tern_variant_runnable(&variants[i], cpu, NULL, 0);
-        verified[i] = runnable[i] && verify_variant(&variants[i]);
-        n_ok += verified[i];
-        if (runnable[i] && !verified[i]) {
-            fprintf(stderr, "tern tune: %s does not reproduce the reference on this CPU; never chosen\n", variants[i].name);
-        }
+        if (!tern_variant_runnable(&all[i], T->cpu, NULL, 0)) continue;
+        verified[i] = tune_verify(&all[i]);
+        if (!verified[i]) snprintf(T->p->rejected[T->p->n_rejected++], sizeof(T->p->rejected[0]), "%s", all[i].name);
     }
+    for (size_t i = 0; i < count; i++) {
+        if (verified[i] && in_some_pair(&all[i], all, count, verified)) T->ok[T->n_ok++] = &all[i];
+    }
+    free(verified);
+    return 0;
+}
 
-    struct bench b = { 0 };
-    b.pool = tern_pool_init(max_threads, true);
+static int setup_bench(struct tuner * T, char * err, size_t err_size) {
+    const struct tern_tune_request * req = T->req;
+    int max_threads = 1;
     size_t max_k = 0, max_n = 0, max_t = 0, max_packed = 0, max_prep = 0;
+    for (size_t i = 0; i < req->n_threads; i++) max_threads = req->threads[i] > max_threads ? req->threads[i] : max_threads;
+    for (size_t i = 0; i < req->n_tokens; i++) max_t = req->tokens[i] > max_t ? req->tokens[i] : max_t;
+    max_t = max_t > VALIDATE_MAX_TOKENS ? max_t : VALIDATE_MAX_TOKENS;
     for (size_t s = 0; s < req->n_shapes; s++) {
-        max_k = req->shapes[s].k > max_k ? req->shapes[s].k : max_k;
-        max_n = req->shapes[s].n > max_n ? req->shapes[s].n : max_n;
-        for (size_t i = 0; i < count; i++) {
-            if (!verified[i]) continue;
-            const size_t bytes = tern_variant_packed_bytes(&variants[i], req->shapes[s].n, req->shapes[s].k);
+        const size_t k = req->shapes[s].k, n = req->shapes[s].n;
+        max_k = k > max_k ? k : max_k;
+        max_n = n > max_n ? n : max_n;
+        for (size_t i = 0; i < T->n_ok; i++) {
+            const size_t bytes = tern_variant_packed_bytes(T->ok[i], n, k), prep = tern_variant_prep_bytes(T->ok[i], k);
             max_packed = bytes > max_packed ? bytes : max_packed;
-            const size_t prep = tern_variant_prep_bytes(&variants[i], req->shapes[s].k);
             max_prep = prep > max_prep ? prep : max_prep;
         }
     }
-    for (size_t t = 0; t < req->n_tokens; t++) max_t = req->tokens[t] > max_t ? req->tokens[t] : max_t;
-    const size_t llc = p->l3 ? p->l3 : p->l2 ? p->l2 : (size_t) 32 << 20;
-    b.ring_bytes = tern_weight_ring_bytes(llc) > 2 * max_packed ? tern_weight_ring_bytes(llc) : 2 * max_packed + 64;
-    b.ring = tern_aligned_alloc(b.ring_bytes);
-    b.x = tern_aligned_alloc(max_t * max_k * sizeof(float));
-    b.y = tern_aligned_alloc(max_t * max_n * sizeof(float));
-    b.acc = tern_aligned_alloc(max_t * max_n * sizeof(int32_t));
-    const bool acts_ok = tern_acts_init(&b.A, max_t, max_prep) == 0;
-    p->n_entries = req->n_shapes * req->n_tokens * req->n_threads;
-    p->entries = calloc(p->n_entries, sizeof(struct tern_tune_entry));
-    if (!b.pool || !b.ring || !b.x || !b.y || !b.acc || !acts_ok || !p->entries) {
-        snprintf(err, err_size, "out of memory setting up the tuner (ring of %zu MiB)", b.ring_bytes >> 20);
-        goto fail;
-    }
-    for (size_t i = 0; i < max_t * max_k; i++) b.x[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
-    memset(b.ring, 0x5a, b.ring_bytes);      // any bytes: kernel timing does not depend on weight values
+    const size_t llc = T->p->l3 ? T->p->l3 : T->p->l2 ? T->p->l2 : (size_t) 32 << 20;
+    return tune_bench_init(&T->b, max_threads, max_k, max_n, max_t, max_packed, max_prep, llc, err, err_size);
+}
 
-    for (int t = 0; t < p->n_threads; t++) {
-        p->read_bw[t] = tern_read_bandwidth(b.pool, p->threads[t], tern_read_buffer_bytes(llc), 5);
+// For the record (decisions do not use it), with the time left over: 0 if none. A
+// measurement fills a buffer the ring's size and reads it BW_PASSES times.
+static void measure_bandwidth(struct tuner * T, double deadline) {
+    const double expect_s = (1 + BW_PASSES) * T->b.fill_s;
+    for (int t = 0; t < T->p->n_threads && tern_now_s() + expect_s < deadline; t++) {
+        T->p->read_bw[t] = tern_read_bandwidth(T->b.pool, T->p->threads[t], T->b.ring_bytes, BW_PASSES);
     }
+}
 
-    size_t done = 0;
-    for (size_t s = 0; s < req->n_shapes; s++) {
-        for (size_t ph = 0; ph < req->n_tokens; ph++) {
-            for (size_t th = 0; th < req->n_threads; th++, done++) {
-                struct tern_tune_entry * e = &p->entries[done];
-                e->shape = req->shapes[s];
-                e->tokens = req->tokens[ph];
-                e->threads = req->threads[th];
-                e->n_cand = n_ok;
-                e->cand = calloc(n_ok ? n_ok : 1, sizeof(*e->cand));
-                struct cand_state * st = calloc(n_ok ? n_ok : 1, sizeof(*st));
-                if (!e->cand || !st) {
-                    free(st);
-                    snprintf(err, err_size, "out of memory");
-                    goto fail;
-                }
-                size_t j = 0;
-                for (size_t i = 0; i < count; i++) {
-                    if (!verified[i]) continue;
-                    e->cand[j].v = &variants[i];
-                    snprintf(e->cand[j].name, sizeof(e->cand[j].name), "%s", variants[i].name);
-                    st[j] = (struct cand_state) { .c = &e->cand[j], .alive = true };
-                    j++;
-                }
-                if (req->progress) {
-                    char what[160];
-                    char phase[24];
-                    if (e->tokens == 1) snprintf(phase, sizeof(phase), "decode");
-                    else snprintf(phase, sizeof(phase), "pp%zu", e->tokens);
-                    snprintf(what, sizeof(what), "%s k%zu n%zu, %s, %d thread%s", e->shape.name, e->shape.k, e->shape.n,
-                             phase, e->threads, e->threads == 1 ? "" : "s");
-                    req->progress(req->user, (double) done / (double) p->n_entries, what);
-                }
-                const double left = req->budget_s - (now_s() - t_start);
-                const double share = left / (double) (p->n_entries - done);
-                if (n_ok > 0) {
-                    tune_problem(&b, e, st, n_ok, share > 0.01 ? share : 0.01);
-                }
-                free(st);
-            }
+static bool request_ok(const struct tern_tune_request * req, char * err, size_t err_size) {
+    if (req->n_shapes == 0 || req->n_threads == 0 || req->n_tokens == 0 || req->n_threads > TERN_TUNE_MAX_THREADS ||
+        req->n_tokens > MAX_PHASES) {
+        snprintf(err, err_size, "nothing to tune (shapes, 1..%d phases and 1..%d thread counts are needed)", MAX_PHASES,
+                 TERN_TUNE_MAX_THREADS);
+        return false;
+    }
+    for (size_t i = 0; i < req->n_threads; i++) {
+        if (req->threads[i] < 1 || req->threads[i] > 256) {
+            snprintf(err, err_size, "thread count %d is out of range 1..256", req->threads[i]);
+            return false;
         }
     }
-    if (req->progress) req->progress(req->user, 1.0, "done");
-    p->elapsed_s = now_s() - t_start;
-    free(verified);
-    free(runnable);
-    bench_free(&b);
-    if (n_ok == 0) {
+    for (size_t i = 0; i < req->n_tokens; i++) {
+        if (req->tokens[i] < 1 || req->tokens[i] > 4096) {
+            snprintf(err, err_size, "tokens per call %zu is out of range 1..4096", req->tokens[i]);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void progress(const struct tern_tune_request * req, double fraction, const char * fmt, size_t k, size_t n,
+                     const char * name, int threads) {
+    if (!req->progress) return;
+    char what[160];
+    if (name) {
+        snprintf(what, sizeof(what), fmt, name, k, n, threads, threads == 1 ? "" : "s");
+    } else {
+        snprintf(what, sizeof(what), fmt, threads, threads == 1 ? "" : "s");
+    }
+    req->progress(req->user, fraction, what);
+}
+
+// Groups (shape, thread count) share the budget by their work: k * n / threads.
+static int tune_all(struct tuner * T, double deadline) {
+    const struct tern_tune_request * req = T->req;
+    double weight_left = 0;
+    for (size_t s = 0; s < req->n_shapes; s++) {
+        for (size_t th = 0; th < req->n_threads; th++) {
+            weight_left += (double) req->shapes[s].k * (double) req->shapes[s].n / req->threads[th];
+        }
+    }
+    const double n_groups = (double) (req->n_shapes * req->n_threads);
+    for (size_t s = 0; s < req->n_shapes; s++) {
+        for (size_t th = 0; th < req->n_threads; th++) {
+            const double w = (double) req->shapes[s].k * (double) req->shapes[s].n / req->threads[th];
+            const double now = tern_now_s(), share = (deadline - now) * w / weight_left;
+            weight_left -= w;
+            progress(req, (1.0 - VALIDATE_SHARE) * (double) (s * req->n_threads + th) / n_groups,
+                     "%s k%zu n%zu, %d thread%s", req->shapes[s].k, req->shapes[s].n, req->shapes[s].name,
+                     req->threads[th]);
+            if (tune_group(T, s, th, share > 0 ? share : 0) != 0) return -1;
+        }
+    }
+    return 0;
+}
+
+static void validate_all(struct tuner * T, double deadline) {
+    const struct tern_tune_request * req = T->req;
+    size_t pp = VALIDATE_MAX_TOKENS;
+    for (size_t i = 0; i < req->n_tokens; i++) {
+        if (req->tokens[i] > 1 && req->tokens[i] < pp) pp = req->tokens[i];
+    }
+    for (size_t th = 0; th < req->n_threads; th++) {
+        progress(req, 1.0 - VALIDATE_SHARE * (double) (req->n_threads - th) / (double) req->n_threads,
+                 "whole plan vs heuristic plan, %d thread%s", 0, 0, NULL, req->threads[th]);
+        const double share = (deadline - tern_now_s()) / (double) (req->n_threads - th);
+        struct tern_tune_validation * v = &T->p->validation[T->p->n_validation];
+        tune_validate(&T->b, T->p, req->shapes, req->n_shapes, req->threads[th], pp, share, v);
+        T->p->n_validation++;
+    }
+}
+
+struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char * err, size_t err_size) {
+    const double t_start = tern_now_s();
+    if (!request_ok(req, err, err_size)) return NULL;
+    struct tuner T = { .req = req, .cpu = tern_cpu_get() };
+    struct tern_profile * p = T.p = calloc(1, sizeof(*p));
+    if (!p) {
+        snprintf(err, err_size, "out of memory");
+        return NULL;
+    }
+    fill_machine(p, T.cpu);
+    snprintf(p->preset, sizeof(p->preset), "%s", req->preset ? req->preset : "");
+    p->budget_s = req->budget_s;
+    p->n_threads = (int) req->n_threads;
+    for (size_t i = 0; i < req->n_threads; i++) p->threads[i] = req->threads[i];
+    p->n_entries = req->n_shapes * req->n_tokens * req->n_threads;
+    p->entries = calloc(p->n_entries, sizeof(*p->entries));
+    int rc = p->entries && pick_candidates(&T) == 0 ? 0 : -1;
+    if (rc) snprintf(err, err_size, "out of memory");
+    if (!rc && T.n_ok == 0) {
         snprintf(err, err_size, "no kernel variant passed verification on this CPU");
+        rc = -1;
+    }
+    tune_plan_heuristic(T.cpu, p, &T.heuristic);
+    if (!rc) rc = setup_bench(&T, err, err_size);
+    if (!rc) {
+        const double left = req->budget_s - (tern_now_s() - t_start);
+        const double deadline = t_start + req->budget_s;
+        rc = tune_all(&T, deadline - VALIDATE_SHARE * (left > 0 ? left : 0));
+        if (rc) snprintf(err, err_size, "out of memory");
+    }
+    if (!rc) {
+        validate_all(&T, t_start + req->budget_s);
+        measure_bandwidth(&T, t_start + req->budget_s);
+        if (req->progress) req->progress(req->user, 1.0, "done");
+    }
+    p->elapsed_s = tern_now_s() - t_start;
+    tune_bench_free(&T.b);
+    free(T.ok);
+    if (rc) {
         tern_profile_free(p);
         return NULL;
     }
     return p;
-fail:
-    free(verified);
-    free(runnable);
-    bench_free(&b);
-    tern_profile_free(p);
-    return NULL;
-oom:
-    snprintf(err, err_size, "out of memory");
-    return NULL;
-}
-
-void tern_profile_free(struct tern_profile * p) {
-    if (!p) return;
-    for (size_t i = 0; i < p->n_entries; i++) free(p->entries[i].cand);
-    free(p->entries);
-    free(p);
 }

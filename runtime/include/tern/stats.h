@@ -9,4 +9,4 @@
 // Returns 1 when either sample is empty.
 double tern_mann_whitney_p(const double * a, size_t na, const double * b, size_t nb);
 
-double tern_median(const double * x, size_t n);   // 0 for n == 0
+double tern_median(const double * x, size_t n);   // 0 for n == 0; NAN only if n > 256 and out of memory

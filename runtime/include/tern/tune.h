@@ -1,8 +1,16 @@
-// The autotuner and its profiles. For each (k, n) matmul shape x phase (tokens per call:
-// 1 = decode, more = prefill) x thread count, every variant the host can run is first
-// verified against the reference on a small case, then timed with successive halving
-// inside a time budget, weights in a ring larger than 2x the LLC. The winner and every
-// candidate's median and spread are kept in a JSON profile per CPU.
+// The autotuner, its profiles and the kernel plan they decide.
+//
+// A layer keeps ONE packed copy of its weights, so its decode variant (MR = 1) and its
+// prefill variant must share a layout: the plan of a (k, n) shape is such a pair. Without
+// measurements it is the rule of thumb (tern_plan_heuristic). The tuner, per shape and
+// thread count: verifies every variant against the reference, screens them all on the
+// problem (decode) or a slice of it (prefill), then re-measures the default pair and the
+// best few others together, interleaved round by round in random order, weights from a
+// ring of 4x the LLC (at least 512 MiB). A pair replaces the default only when it is faster with
+// significance (tern_plan_choose). Then the whole tuned plan and the heuristic one run
+// against each other on a synthetic model of the preset's layers; the tuned plan is kept
+// only if it is measurably faster there too. The profile (JSON, one per CPU) keeps every
+// measurement the decision was made on, so the same decision is made again at load.
 #pragma once
 
 #include <stdbool.h>
@@ -11,7 +19,8 @@
 
 #include "tern/kernels.h"
 
-struct tern_pool;
+#define TERN_TUNE_MAX_FINAL 16     // samples kept per candidate and phase
+#define TERN_TUNE_MAX_THREADS 16   // thread counts per profile
 
 struct tern_tune_shape {
     char name[64];
@@ -21,25 +30,31 @@ struct tern_tune_shape {
 
 struct tern_tune_candidate {
     char name[96];
-    const struct tern_variant * v;   // NULL if this binary lacks the variant (loaded profile)
-    double median_us, spread_us;     // over the samples (each the mean of >= 2 ms of calls) of its last round; spread = max - min
-    int samples;
-    int rounds;                      // successive-halving rounds survived
-    char status[24];                 // "winner", "timed", "screened out" (unverified variants are never candidates)
+    const struct tern_variant * v;          // NULL if this binary lacks the variant (loaded profile)
+    double estimate_us;                     // screening: the problem or a slice of it, extrapolated
+    int n_final;                            // samples from the interleaved final; 0: not a finalist
+    double final_us[TERN_TUNE_MAX_FINAL];   // each the median of calls spanning >= 2 ms
 };
 
+// One problem: a shape, a phase (tokens per call: 1 = decode) and a thread count.
 struct tern_tune_entry {
     struct tern_tune_shape shape;
     size_t tokens;
     int threads;
-    char winner[96];
-    const struct tern_variant * v;
-    double winner_us;
-    double weight_bytes;             // packed bytes of the winner for this shape
-    double scalar_us;                // best scalar variant (estimated when screened out)
-    double best_i2s_us;
     size_t n_cand;
     struct tern_tune_candidate * cand;
+};
+
+// The whole plan end to end against the heuristic plan, for one thread count.
+struct tern_tune_validation {
+    int threads;
+    int layers;                         // of the preset's per-layer linears, weights streamed from the ring
+    size_t pp_tokens;                   // tokens of the prefill pass
+    int samples;                        // interleaved rounds
+    double tuned_tg_us, tuned_pp_us;    // medians, per generated token and per prompt token
+    double heuristic_tg_us, heuristic_pp_us;
+    double p;                           // Mann-Whitney U over the rounds' tg + pp per token
+    char verdict[16];                   // "tuned", "heuristic" (tuned not measurably faster: unused), "same"
 };
 
 struct tern_profile {
@@ -53,10 +68,14 @@ struct tern_profile {
     size_t l1d, l2, l3;
     double budget_s, elapsed_s;
     int n_threads;
-    int threads[16];
-    double read_bw[16];              // bytes/s per entry of threads[]
+    int threads[TERN_TUNE_MAX_THREADS];
+    double read_bw[TERN_TUNE_MAX_THREADS];   // bytes/s per entry of threads[]
+    size_t n_rejected;
+    char (*rejected)[96];                    // variants that did not reproduce the reference: never chosen
     size_t n_entries;
     struct tern_tune_entry * entries;
+    int n_validation;
+    struct tern_tune_validation validation[TERN_TUNE_MAX_THREADS];
 };
 
 struct tern_tune_request {
@@ -67,7 +86,7 @@ struct tern_tune_request {
     size_t n_threads;
     const size_t * tokens;           // phases
     size_t n_tokens;
-    double budget_s;
+    double budget_s;                 // the whole run, setup and validation included
     void (*progress)(void * user, double fraction, const char * what);
     void * user;
 };
@@ -77,29 +96,74 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
 
 void tern_profile_free(struct tern_profile * p);
 
+// ---------------------------------------------------------------------------- profile files
+
 // The default path: $XDG_CACHE_HOME/tern/profiles/<cpu-signature>.json (else ~/.cache/...).
 int tern_profile_default_path(char * buf, size_t size);
 void tern_cpu_signature(const struct tern_cpu * cpu, char * buf, size_t size);
 
-// Writes p as JSON (creating directories). 0, or -1 with err.
+// (profile-json.c) Writes p as JSON, creating directories: to a temporary file beside path, then renamed over
+// it, so readers and concurrent writers only ever see a whole profile. 0, or -1 with err.
 int tern_profile_save(const struct tern_profile * p, const char * path, char * err, size_t err_size);
 
-// Reads a profile. Returns NULL with err for a missing or corrupt file (*stale false), or
-// NULL with a notice in err when it is valid but made for another CPU or other kernels
-// (*stale true: the caller ignores it and says so in one line).
+// tern_profile_save with hook(user, written, total) called after each chunk of the temporary
+// file is written: tests use it to kill a writer half way.
+typedef void tern_profile_write_hook(void * user, size_t written, size_t total);
+int tern_profile_save_hooked(const struct tern_profile * p, const char * path, tern_profile_write_hook * hook,
+                             void * user, char * err, size_t err_size);
+
+// Reads a profile. Returns NULL with err for a missing or corrupt file (*stale false; a
+// corrupt one's message says to delete it or run `tern tune`), or NULL with a notice in err
+// when it is valid but made for another CPU or other kernels (*stale true: the caller
+// ignores it and says so in one line). Messages are one line.
 struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu * cpu, bool * stale,
                                         char * err, size_t err_size);
 
-// The tuned variant for a shape, or NULL if the profile has none for (k, n). Decode
-// (tokens == 1) uses decode entries, prefill the entry with the nearest token count;
-// the nearest thread count.
-const struct tern_variant * tern_profile_choose(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
-                                                int threads);
+// ---------------------------------------------------------------------------- lookup (profile.c)
 
-// The entry tern_profile_choose would use (NULL if none).
+// The profile's thread count nearest to `threads` (by ratio); 0 if it has none.
+int tern_profile_nearest_threads(const struct tern_profile * p, int threads);
+
+// The entry for exactly (k, n, tokens, threads), NULL if none.
 const struct tern_tune_entry * tern_profile_entry(const struct tern_profile * p, size_t k, size_t n, size_t tokens,
                                                  int threads);
 
-// Without a profile: the variant a rule of thumb picks (runtime/model/plan.c: i2s, richest
-// ISA, largest prefill tile): its MR = 1 variant for decode, the MR > 1 one of that layout for prefill.
-const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens);
+// The validation record for exactly `threads`, NULL if none.
+const struct tern_tune_validation * tern_profile_validation(const struct tern_profile * p, int threads);
+
+// The candidate for v in e, NULL if none.
+const struct tern_tune_candidate * tern_entry_candidate(const struct tern_tune_entry * e, const struct tern_variant * v);
+
+// ---------------------------------------------------------------------------- the plan (plan.c)
+
+#define TERN_PLAN_MIN_SAMPLES 8     // per phase, from the interleaved final, before a pair may replace the default
+#define TERN_PLAN_MIN_GAIN 0.03     // ... and only when its median is this much faster
+#define TERN_PLAN_ALPHA 0.05        // ... with this Mann-Whitney significance (split over the pairs tried)
+
+struct tern_plan_choice {
+    const struct tern_variant * decode;    // MR = 1
+    const struct tern_variant * prefill;   // the same layout (decode itself if the layout has no MR > 1 variant)
+    bool from_profile;                     // the profile measured this shape (whatever that decided)
+    bool tuned;                            // a measured pair replaced the heuristic one
+    double cost_us, heuristic_cost_us;     // medians of decode + prefill per prompt token; NAN if unmeasured
+    double p;                              // Mann-Whitney p of the best other pair vs the heuristic; NAN if none
+    int samples;                           // behind cost_us
+    char why[320];                         // one line
+};
+
+// "tern_i2s_q8_gemm_ukernel_1x4k128__avx2_maddubs" -> "i2s 1x4k128__avx2_maddubs" in buf (v NULL: "-").
+const char * tern_variant_label(const struct tern_variant * v, char * buf, size_t size);
+
+// True if a and b read the same packed weights.
+bool tern_same_layout(const struct tern_variant * a, const struct tern_variant * b);
+
+// The rule of thumb (criteria table in plan.c).
+void tern_plan_heuristic(const struct tern_cpu * cpu, struct tern_plan_choice * out);
+
+// The pair for (k, n) at `threads` (the profile's nearest thread count): the heuristic one
+// unless the profile's measurements show another pair of variants runnable on cpu faster by
+// more than TERN_PLAN_MIN_GAIN with p < TERN_PLAN_ALPHA, each phase from at least
+// TERN_PLAN_MIN_SAMPLES samples, and the validation at that thread count kept the tuned plan.
+// profile may be NULL.
+void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * profile, size_t k, size_t n,
+                      int threads, struct tern_plan_choice * out);
