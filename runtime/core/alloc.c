@@ -4,8 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
-#include "tern/linear.h"
+#include "tern/alloc.h"
 
 void * tern_aligned_alloc(size_t size) {
     const size_t rounded = (size + 63) / 64 * 64;
@@ -37,4 +38,10 @@ void * tern_huge_alloc(size_t size) {
 void tern_huge_free(void * p, size_t size) {
     if (!p) return;
     munmap(p, (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
+}
+
+void tern_drop_pages(const void * p, size_t n) {
+    const uintptr_t page = (uintptr_t) sysconf(_SC_PAGESIZE);
+    const uintptr_t a = ((uintptr_t) p + page - 1) / page * page, b = ((uintptr_t) p + n) / page * page;
+    if (b > a) madvise((void *) a, b - a, MADV_DONTNEED);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tern/alloc.h"
 #include "tern/codec.h"
 #include "tern/convert.h"
 #include "tern/dense.h"
@@ -66,8 +67,12 @@ static int fill_dense(const struct job * j, uint8_t * dst) {
     if (!row) return -1;
     size_t row_bytes;
     tern_dense_row_bytes(j->out_type == TERN_GGML_F16 ? TERN_DENSE_F16 : TERN_DENSE_Q8_0, k, &row_bytes);
+    const size_t src_row_bytes = (size_t) j->t->nbytes / n;
     for (size_t r = 0; r < n; r++, dst += row_bytes) {
         source_row(j->t, r, row);
+        // Give back the source rows already converted: the checkpoint and the output are
+        // never both resident for a 0.6 GB embedding.
+        if (r % 4096 == 4095) tern_drop_pages(j->t->data + (r - 4095) * src_row_bytes, 4096 * src_row_bytes);
         if (j->out_type == TERN_GGML_F16) tern_vec_ops_get()->to_f16(k, row, (uint16_t *) dst);
         else q8_0_row(row, k, dst);
     }

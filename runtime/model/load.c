@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "plan.h"
@@ -197,13 +196,6 @@ static bool in_mapping(const struct tern_model * m, const void * p) {
     return m->hf || ((const uint8_t *) p >= m->gguf.base && (const uint8_t *) p < m->gguf.base + m->gguf.size);
 }
 
-// Frees the page-cache pages of bytes already used, so RSS holds one copy.
-static void drop_pages(const void * data, size_t nbytes) {
-    const uintptr_t page = (uintptr_t) sysconf(_SC_PAGESIZE);
-    const uintptr_t a = ((uintptr_t) data + page - 1) / page * page, b = ((uintptr_t) data + nbytes) / page * page;
-    if (b > a) madvise((void *) a, b - a, MADV_DONTNEED);
-}
-
 // The embedding (often the tied output: half the bytes of a decode step) copied out of the
 // file mapping into huge pages, a chunk at a time with each chunk's file pages dropped, so
 // RSS never holds two copies.
@@ -214,7 +206,7 @@ static int move_to_huge_pages(struct loader * L, const struct tern_gguf_tensor *
     for (size_t at = 0; at < bytes; at += chunk) {
         const size_t n = bytes - at < chunk ? bytes - at : chunk;
         memcpy(dst + at, t->data + at, n);
-        drop_pages(t->data + at, n);
+        tern_drop_pages(t->data + at, n);
     }
     L->m->embd_copy = dst;
     L->m->embd_copy_bytes = bytes;
@@ -353,7 +345,7 @@ static int load_linear(struct loader * L, const char * tensor, size_t k, size_t 
         if (!hd && codec->rows(&src, r0, rows, L->scales, L->rows, L->err, L->err_size)) return -1;
         v->pack(rows, k, v->nr, v->kb, v->vbytes, L->rows, k, (uint8_t *) packed + r0 / v->nr * panel_bytes);
     }
-    drop_pages(t->data, (size_t) t->nbytes);
+    tern_drop_pages(t->data, (size_t) t->nbytes);
     L->done_bytes += (size_t) t->nbytes;
     progress(L, "repacking the ternary weights");
     return 0;
@@ -457,7 +449,7 @@ static void drop_rows(void * ctx, size_t r0, size_t r1) {
     const struct tern_dense * D = ctx;
     size_t row_bytes = 0;
     tern_dense_row_bytes(D->type, D->k, &row_bytes);
-    drop_pages((const uint8_t *) D->w + r0 * row_bytes, (r1 - r0) * row_bytes);
+    tern_drop_pages((const uint8_t *) D->w + r0 * row_bytes, (r1 - r0) * row_bytes);
 }
 
 // --lm-head q8: the output matrix as int8 rows, quantized straight from the mapping.
@@ -532,8 +524,13 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
         rc = load_layers(&L);
     }
     if (!rc) {
-        snprintf(m->plan_source, sizeof(m->plan_source), "%s",
-                 !L.profile ? "heuristic" : L.n_plans && !L.plans[0].c.from_profile ? "profile (partial)" : "profile");
+        size_t measured = 0, tuned = 0;
+        for (size_t i = 0; i < L.n_plans; i++) {
+            measured += L.plans[i].c.from_profile;
+            tuned += L.plans[i].c.tuned;
+        }
+        if (!L.profile || !measured) snprintf(m->plan_source, sizeof(m->plan_source), "heuristic");
+        else snprintf(m->plan_source, sizeof(m->plan_source), "profile: %zu/%zu shapes retuned", tuned, L.n_plans);
     }
     if (!rc && opt->lm_head == TERN_LM_HEAD_Q8) rc = quantize_head(&L);
     if (!rc && !opt->no_vocab) rc = load_vocab(&L);

@@ -15,6 +15,7 @@
 #include "json-in.h"
 #include "tern/file.h"
 #include "tern/gguf.h"
+#include "tern/alloc.h"
 #include "tern/safetensors.h"
 
 // The format's dtypes (huggingface/safetensors Dtype), bits per element.
@@ -71,9 +72,7 @@ const struct tern_st_tensor * tern_st_find(const struct tern_st * st, const char
 
 void tern_st_drop(const struct tern_st * st, const struct tern_st_tensor * t) {
     if (t->shard >= st->n_shards || !st->shards[t->shard].mapped) return;
-    const uintptr_t page = (uintptr_t) sysconf(_SC_PAGESIZE);
-    const uintptr_t a = ((uintptr_t) t->data + page - 1) / page * page, b = ((uintptr_t) t->data + t->nbytes) / page * page;
-    if (b > a) madvise((void *) a, b - a, MADV_DONTNEED);
+    tern_drop_pages(t->data, (size_t) t->nbytes);
 }
 
 void tern_st_close(struct tern_st * st) {

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tern/alloc.h"
 #include "tern/kernels.h"
 
 struct tern_linear {
@@ -28,15 +29,6 @@ struct tern_acts {
     int32_t * sum;          // (m_max) per-token sum of a
     float * amax;           // (m_max) per-token max |x|
 };
-
-void * tern_aligned_alloc(size_t size);     // 64-byte aligned, not zeroed; NULL on failure
-void tern_aligned_free(void * p);
-
-// Big read-mostly buffers (repacked weights, the embedding): anonymous memory, 2 MiB aligned,
-// transparent huge pages requested, so streaming them costs fewer TLB misses. Zeroed.
-// NULL on failure; free with tern_huge_free(p, size).
-void * tern_huge_alloc(size_t size);
-void tern_huge_free(void * p, size_t size);
 
 // Packs w (n, w_stride) ternary int8 into v's layout. Returns 0, -1 if out of memory.
 int tern_linear_init(struct tern_linear * L, const struct tern_variant * v, size_t n, size_t k,

@@ -82,7 +82,7 @@ struct tern_model {
     void * embd_copy;                // the embedding moved out of the mapping (huge pages), or NULL
     size_t embd_copy_bytes;
     double load_ms;
-    char plan_source[32];            // "profile" or "heuristic"
+    char plan_source[48];            // "heuristic" or "profile: T/N shapes retuned"
 };
 
 struct tern_load_options {
