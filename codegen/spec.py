@@ -16,7 +16,8 @@ FAMILY_KEYS = {"wfmt", "afmt", "op", "isa", "template", "tiles", "knobs"}
 TILE_KEYS = {"mr", "nr", "kb", "g"}
 KNOB_KEYS = {"impl"}
 ISA_KEYS = {"arch", "flags", "features", "vbytes", "prep"}
-MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab"}
+MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab", "rope_theta", "rms_eps",
+              "tied"}
 
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
 MAX_MR, MAX_NR = 16, 128
@@ -87,6 +88,9 @@ class Model:
     kv_heads: int
     head_dim: int
     vocab: int
+    rope_theta: float
+    rms_eps: float
+    tied: bool
     shapes: tuple
 
 
@@ -304,8 +308,13 @@ def load_models(root):
         data = _load_toml(path)
         where = str(path.relative_to(root))
         _check_keys(where, data, MODEL_KEYS, sorted(MODEL_KEYS))
-        for key in MODEL_KEYS - {"name", "arch"}:
+        for key in MODEL_KEYS - {"name", "arch", "rope_theta", "rms_eps", "tied"}:
             _positive_int(where, key, data[key])
+        for key in ("rope_theta", "rms_eps"):
+            if not isinstance(data[key], (int, float)) or isinstance(data[key], bool) or not data[key] > 0:
+                _fail(where, f"{key} must be a positive number, not {data[key]!r}")
+        if not isinstance(data["tied"], bool):
+            _fail(where, f"tied must be true or false, not {data['tied']!r}")
         if data["name"] != path.stem:
             _fail(where, f"name {data['name']!r} must match the file name {path.stem!r}")
         models.append(Model(**{k: data[k] for k in MODEL_KEYS - {"shapes"}}, shapes=_model_shapes(data)))

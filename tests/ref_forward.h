@@ -1,7 +1,7 @@
-// The oracle for the forward pass: BitNet b1.58 written again, plainly, from DESIGN §5, in
-// float with an f32 KV cache, one token at a time, no kernels, no threads. It shares only
-// the GGUF reader and the I2_S decoder with tern (both tested on their own against
-// bitnet.cpp's file).
+// The oracle for the forward pass: every architecture of tern/arch.h written again, plainly,
+// from DESIGN §5, in float (double where it sums) with an f32 KV cache, one token at a time,
+// no kernels, no threads. It shares only the architecture facts (tern/arch.h), the GGUF reader
+// and the ternary codecs with tern (each tested on its own against other implementations' files).
 #pragma once
 
 #include <stddef.h>

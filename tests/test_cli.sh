@@ -42,9 +42,9 @@ expect "tune quick"        0 "ffn_down +6912x2560 +decode"               -- env 
 expect "tune wrote"        0 "profiles/.*\.json"                         -- find "$cache/tern/profiles" -name '*.json'
 expect "tune show"         0 "winner"                                    -- env XDG_CACHE_HOME="$cache" "$tern" tune --show
 expect "tune bad preset"   2 "unknown preset 'nope'"                     -- "$tern" tune --preset nope
-expect "tune bad threads"  2 "-t wants thread counts"                    -- "$tern" tune -t 1,x
-expect "tune bad budget"   2 "--budget wants seconds"                    -- "$tern" tune --budget -3
-expect "tune bad flag"     2 "unknown or incomplete option '--frob'"     -- "$tern" tune --frob
+expect "tune bad threads"  2 "-t wants an integer in 1..256 or a list"                   -- "$tern" tune -t 1,x
+expect "tune bad budget"   2 "--budget wants a number in 0.1..86400, not .-3."                    -- "$tern" tune --budget -3
+expect "tune bad flag"     2 "unknown option .--frob."     -- "$tern" tune --frob
 echo '{"format": "tern-profile-1", "cpu": {' >"$cache/corrupt.json"
 expect "tune corrupt"      1 "corrupt"                                   -- "$tern" tune --show --profile "$cache/corrupt.json"
 expect "tune missing"      1 "cannot open profile"                       -- "$tern" tune --show --profile "$cache/none.json"
@@ -54,14 +54,19 @@ if "$tern" --help | grep -q "gen-model"; then
     m="$cache/tiny.gguf"
     expect "gen-model"         0 "wrote .*tiny.gguf"                     -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed 5
     expect "gen-model preset"  1 "unknown preset 'nope'"                 -- "$tern" gen-model --preset nope --out "$cache/x.gguf"
-    expect "gen-model arch"    1 "is arch llama"                         -- "$tern" gen-model --preset Falcon3-1B-1.58bit --out "$cache/x.gguf"
+    expect "gen-model llama"   0 "wrote"                                 -- "$tern" gen-model --preset llama-tiny --out "$cache/llama.gguf"
+    expect "info llama"        0 "block: +silu gate, no sub-norms, RoPE normal" -- "$tern" info "$cache/llama.gguf"
+    expect "info untied"       0 "embedding: +F16; output F16"           -- "$tern" info "$cache/llama.gguf"
+    expect "run llama"         0 "generation [1-8] tokens"               -- bash -c "'$tern' run -m '$cache/llama.gguf' -p Hello -n 8 --temp 0 >/dev/null"
+    expect "gen-model bitnet"  0 "wrote"                                 -- "$tern" gen-model --preset bitnet-tiny --out "$cache/bitnet.gguf"
+    expect "info bitnet"       0 "block: +silu gate, attention and FFN sub-norms, RoPE NeoX" -- "$tern" info "$cache/bitnet.gguf"
     expect "gen-model no out"  2 "--out FILE are required"               -- "$tern" gen-model --preset bitnet-b1.58-tiny
     echo '{"model": {"vocab": {"a": 0}, "merges": [' >"$cache/bad.json"
     expect "gen-model bad json" 1 "not a BPE tokenizer.json"             -- "$tern" gen-model --vocab-only --vocab "$cache/bad.json" --out "$cache/v.gguf"
-    expect "gen-model latent"  2 "--latent is f32, f16 or bf16"          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$cache/x.gguf" --latent f8
+    expect "gen-model latent"  2 "--latent wants one of off.f32.f16.bf16, not .f8."          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$cache/x.gguf" --latent f8
     expect "gen-model f16"     0 "wrote"                                 -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$cache/lat.gguf" --latent f16
     expect "info latent"       0 "attn_q +256 x 256 +F16"                -- "$tern" info "$cache/lat.gguf"
-    expect "gen-model seed"    2 "--seed wants"                          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed -1
+    expect "gen-model seed"    2 "--seed wants a seed in 0..2\\^64-1, not .-1."                          -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed -1
     expect "info"              0 "attn_q +256 x 256 +I2_S +decode tern_i2s" -- env XDG_CACHE_HOME="$cache" "$tern" info "$m"
     expect "info vocab"        0 "vocabulary: +512 tokens, byte-level BPE, pre-tokenizer llama3, BOS 502" -- "$tern" info "$m"
     expect "run"               0 "generation [1-8] tokens"                   -- bash -c "'$tern' run -m '$m' -p Hello -n 8 --temp 0 >/dev/null"
@@ -72,10 +77,10 @@ if "$tern" --help | grep -q "gen-model"; then
     expect "run no prompt"     2 "no prompt"                             -- "$tern" run -m "$m"
     expect "run no model"      2 "no model given"                        -- "$tern" run -p hi
     expect "run missing file"  1 "cannot open .*nope.gguf"               -- "$tern" run -m "$cache/nope.gguf" -p hi
-    expect "run bad temp"      2 "bad value 'hot' for --temp"            -- "$tern" run -m "$m" -p hi --temp hot
-    expect "run bad top-p"     2 "bad value '2' for --top-p"             -- "$tern" run -m "$m" -p hi --top-p 2
-    expect "run bad threads"   2 "-t wants a thread count"               -- "$tern" run -m "$m" -p hi -t 0
-    expect "run bad lm-head"   2 "--lm-head is q8 or f16"                -- "$tern" run -m "$m" -p hi --lm-head q4
+    expect "run bad temp"      2 "--temp wants a number in 0..100, not .hot."            -- "$tern" run -m "$m" -p hi --temp hot
+    expect "run bad top-p"     2 "--top-p wants a number in 0..1, not .2."             -- "$tern" run -m "$m" -p hi --top-p 2
+    expect "run bad threads"   2 "-t wants an integer in 1..256, not .0."               -- "$tern" run -m "$m" -p hi -t 0
+    expect "run bad lm-head"   2 "--lm-head wants one of f16.q8, not .q4."                -- "$tern" run -m "$m" -p hi --lm-head q4
     expect "run lm-head q8"    0 "generation [1-4] tokens"                   -- bash -c "'$tern' run -m '$m' -p hi -n 4 --lm-head q8 >/dev/null"
     expect "run kv f32"        0 "generation [1-4] tokens"                   -- bash -c "'$tern' run -m '$m' -p hi -n 4 -ctk f32 -ctv f32 >/dev/null"
     head -c 20000 /dev/urandom | base64 >"$cache/long.txt"
@@ -103,7 +108,7 @@ if "$tern" --help | grep -q "gen-model"; then
     else
         failed=$((failed + 1)); echo "FAIL bench e2e json does not parse as llama-bench-like records"
     fi
-    expect "bench e2e bad -o"  2 "bad value 'xml' for -o"                -- "$tern" bench e2e -m "$m" -o xml
+    expect "bench e2e bad -o"  2 "-o wants one of md.json, not .xml."                -- "$tern" bench e2e -m "$m" -o xml
 fi
 
 echo "test_cli: $passed passed, $failed failed"

@@ -51,7 +51,7 @@ expect "bad json"            2 "not Google Benchmark JSON"               -- "$te
 echo '{"benchmarks": [{"name": "x", "run_type": "iteration", "real_time": "fast"}]}' >"$dir/types.json"
 expect "bad field"           2 "benchmark #1 lacks"                      -- "$tern" bench compare "$dir/base.json" "$dir/types.json"
 expect "bad threshold"       2 "--threshold wants"                       -- "$tern" bench compare "$dir/base.json" "$dir/slow.json" --threshold abc
-expect "one file"            2 "usage: tern bench compare"               -- "$tern" bench compare "$dir/base.json"
+expect "one file"            2 "takes two files, BASE.json NEW.json"               -- "$tern" bench compare "$dir/base.json"
 expect "bench usage"         2 "usage: tern bench"                       -- "$tern" bench frob
 
 echo "test_compare: $passed passed, $failed failed"

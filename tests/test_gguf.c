@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "tern/gguf.h"
+#include "tern/presets.h"
 #include "tern/i2s_disk.h"
 #include <unistd.h>
 #include "tern/tune.h"

@@ -67,6 +67,21 @@ int main(void) {
     CHECK(tern_sampler_sample(&s, neg) == 1, "a negative logit is multiplied by the penalty");
     tern_sampler_free(&s);
 
+    // Presence and frequency penalties (llama.cpp: logit - count * frequency - presence, once
+    // per distinct token in the window): id 1 (3.0) seen 3 times, 3.0 - 3 * 0.05 - 0.05 = 2.8 < id 5's
+    // 2.9; the presence penalty alone, counted once, leaves 2.95 first (thrice would be 2.85).
+    p = tern_sampler_defaults();
+    p.temp = 0, p.frequency_penalty = 0.05f, p.presence_penalty = 0.05f;
+    s = make(p, 6);
+    for (int i = 0; i < 3; i++) tern_sampler_accept(&s, 1);
+    CHECK(tern_sampler_sample(&s, logits) == 5, "frequency + presence penalty");
+    tern_sampler_free(&s);
+    p.frequency_penalty = 0;
+    s = make(p, 6);
+    for (int i = 0; i < 3; i++) tern_sampler_accept(&s, 1);
+    CHECK(tern_sampler_sample(&s, logits) == 1, "presence penalty counts a token once");
+    tern_sampler_free(&s);
+
     // Same seed, same sequence; another seed, another one.
     p = tern_sampler_defaults();
     p.seed = 7;

@@ -7,30 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
-#include "args.h"
 #include "cli.h"
 #include "model-opts.h"
+#include "tern/clock.h"
+#include "tern/codec.h"
 #include "tern/membw.h"
 #include "tern/pool.h"
 #include "tern/topology.h"
-
-static void usage(FILE * out) {
-    fprintf(out, "usage: tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json] [options]\n"
-                 "  -p, --n-prompt L   prompt lengths to test, e.g. 128,512 (0 = none)\n"
-                 "  -n, --n-gen L      generation lengths, e.g. 128 (0 = none)\n"
-                 "  -t, --threads L    thread counts, e.g. 1,2\n"
-                 "  -r, --repetitions  runs per test (default 5)\n"
-                 "  -o md|json         output format (default md)\n"
-                 "  --lm-head q8|f16, -ctk/-ctv f16|f32, --profile FILE  as for tern run\n");
-}
-
-static double now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1e9 + (double) ts.tv_nsec;
-}
 
 struct result {
     int threads;
@@ -46,12 +30,12 @@ struct result {
 static int run_once(struct loaded * L, int n_prompt, int n_gen, const int32_t * tokens, double * ns) {
     char err[300];
     tern_session_reset(&L->session);
-    const double t0 = now_ns();
+    const double t0 = 1e9 * tern_now_s();
     if (n_prompt && tern_forward(&L->session, tokens, (size_t) n_prompt, false, err, sizeof(err))) goto fail;
     for (int i = 0; i < n_gen; i++) {
         if (tern_forward(&L->session, &tokens[i], 1, false, err, sizeof(err))) goto fail;
     }
-    *ns = now_ns() - t0;
+    *ns = 1e9 * tern_now_s() - t0;
     return 0;
 fail:
     fprintf(stderr, "tern bench e2e: %s\n", err);
@@ -78,51 +62,28 @@ static void stats(struct result * r) {
 int tern_bench_e2e(int argc, char ** argv) {
     struct model_opts o = { .quiet = true };
     int prompts[8] = { 512 }, gens[8] = { 128 }, threads[16] = { 0 };
-    size_t n_prompts = 1, n_gens = 1, n_threads = 0;
-    int reps = 5;
-    bool json = false;
-    for (int i = 1; i < argc; i++) {
-        const char * a = argv[i], * val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return 0;
-        }
-        if (!strcmp(a, "-t") || !strcmp(a, "--threads")) {
-            if (!val || !tern_parse_int_list(val, threads, 16, &n_threads, 1, 256)) {
-                fprintf(stderr, "tern bench e2e: -t wants thread counts like 1,2\n");
-                return 2;
-            }
-            i++;
-            continue;
-        }
-        const int r = model_opt(&o, "bench e2e", argc, argv, &i);
-        if (r < 0) return 2;
-        if (r > 0) continue;
-        if (!val) {
-            fprintf(stderr, "tern bench e2e: unknown option '%s' (or it needs a value; see --help)\n", a);
-            return 2;
-        }
-        i++;
-        size_t rn;
-        if (!strcmp(a, "-p") || !strcmp(a, "--n-prompt")) {
-            if (!tern_parse_int_list(val, prompts, 8, &n_prompts, 0, 1 << 16)) goto bad;
-        } else if (!strcmp(a, "-n") || !strcmp(a, "--n-gen")) {
-            if (!tern_parse_int_list(val, gens, 8, &n_gens, 0, 1 << 16)) goto bad;
-        } else if (!strcmp(a, "-r") || !strcmp(a, "--repetitions")) {
-            if (!parse_size(val, &rn, 64) || rn == 0) goto bad;
-            reps = (int) rn;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (strcmp(val, "md") && strcmp(val, "json")) goto bad;
-            json = !strcmp(val, "json");
-        } else {
-            fprintf(stderr, "tern bench e2e: unknown option '%s' (see --help)\n", a);
-            return 2;
-        }
-        continue;
-bad:
-        fprintf(stderr, "tern bench e2e: bad value '%s' for %s (see --help)\n", val, a);
-        return 2;
+    size_t n_prompts = 1, n_gens = 1, n_threads = 0, reps = 5;
+    int format = 0;
+    static const char * const formats[] = { "md", "json", NULL };
+    const struct tern_opt opts[] = {
+        { TERN_OPT_INT_LIST, "-p, --n-prompt", "L", prompts, 0, 1 << 16, .count = &n_prompts, .max = 8,
+          .help = "prompt lengths, e.g. 128,512 (0 = none)" },
+        { TERN_OPT_INT_LIST, "-n, --n-gen", "L", gens, 0, 1 << 16, .count = &n_gens, .max = 8,
+          .help = "generation lengths, e.g. 128 (0 = none)" },
+        { TERN_OPT_INT_LIST, "-t, --threads", "L", threads, 1, 256, .count = &n_threads, .max = 16,
+          .help = "thread counts, e.g. 1,2 (default: physical cores)" },
+        { TERN_OPT_SIZE, "-r, --repetitions", "N", &reps, 1, 64, .help = "runs per test, after one warm-up" },
+        { TERN_OPT_CHOICE, "-o, --output", "md|json", &format, .choices = formats, .help = "output format" },
+        MODEL_OPTS(&o),
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "bench e2e", "tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json] [options]\n"
+                         "  prompt processing (ppN: N tokens in one batch) and generation (tgN: N single-token steps)\n"
+                         "  in tokens/s, as llama-bench reports them", argc, argv, &exit_code)) {
+        return exit_code;
     }
+    const bool json = format == 1;
     if (!o.model) {
         fprintf(stderr, "tern bench e2e: no model given (-m FILE)\n");
         return 2;
@@ -151,12 +112,11 @@ bad:
             break;
         }
         const struct tern_hparams * hp = &L.model.hp;
-        snprintf(model_desc, sizeof(model_desc), "%s %.0fM %s%s", hp->arch, 0.0, "I2_S", L.model.lm_head_q8 ? " lm_head q8" : "");
         params_b = (double) hp->n_layer * ((double) hp->n_embd * (hp->n_head + 2 * hp->n_head_kv) * hp->head_dim +
                    (double) hp->n_embd * hp->n_head * hp->head_dim + 3.0 * hp->n_embd * hp->n_ff) +
                    (double) hp->n_vocab * hp->n_embd;
-        snprintf(model_desc, sizeof(model_desc), "%s %.2fB I2_S%s", hp->arch, params_b / 1e9,
-                 L.model.lm_head_q8 ? " (lm_head q8)" : "");
+        snprintf(model_desc, sizeof(model_desc), "%s %.2fB %s%s", hp->arch_name, params_b / 1e9,
+                 tern_codec_get(L.model.layers[0].wq.src_type)->name, L.model.lm_head == TERN_LM_HEAD_Q8 ? " (lm_head q8)" : "");
         size_mib = (double) L.model.gguf.size / 1048576.0;
         load_ms = L.model.load_ms;
         uint64_t seed = 42;
@@ -176,7 +136,7 @@ bad:
                     rc = 1;
                     break;
                 }
-                for (int k = 0; k < reps; k++) {
+                for (size_t k = 0; k < reps; k++) {
                     if (run_once(&L, np, ng, tokens, &r->samples_ns[r->n_samples++])) {
                         rc = 1;
                         break;

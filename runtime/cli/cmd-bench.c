@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "args.h"
+#include "opts.h"
 #include "cli.h"
 #include "tern/file.h"
 #include "tern/gbench_json.h"
@@ -48,44 +48,24 @@ static int load_runs(const char * path, struct tern_gbench_runs * out, char * er
     return rc;
 }
 
-static bool parse_threshold(const char * s, double * out) {
-    char buf[64];
-    snprintf(buf, sizeof(buf), "%s", s);
-    const size_t n = strlen(buf);
-    if (n > 0 && buf[n - 1] == '%') buf[n - 1] = '\0';
-    double v;
-    if (!tern_parse_positive(buf, &v) || v >= 1000) return false;
-    *out = v / 100.0;
-    return true;
-}
-
 static int bench_compare(int argc, char ** argv) {
     const char * files[2] = { NULL, NULL };
     double threshold = 0.05, alpha = 0.05;
-    size_t n_files = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc) {
-            if (!parse_threshold(argv[++i], &threshold)) {
-                fprintf(stderr, "tern bench compare: --threshold wants a percentage like 5%%, got '%s'\n", argv[i]);
-                return 2;
-            }
-        } else if (strcmp(argv[i], "--alpha") == 0 && i + 1 < argc) {
-            if (!tern_parse_positive(argv[++i], &alpha) || alpha >= 1) {
-                fprintf(stderr, "tern bench compare: --alpha wants a p-value in (0, 1), got '%s'\n", argv[i]);
-                return 2;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "tern bench compare: unknown or incomplete option '%s'\n", argv[i]);
-            return 2;
-        } else if (n_files < 2) {
-            files[n_files++] = argv[i];
-        } else {
-            fprintf(stderr, "tern bench compare: takes two files, got a third: '%s'\n", argv[i]);
-            return 2;
-        }
+    const struct tern_opt opts[] = {
+        { TERN_OPT_POSITIONAL, "BASE.json", NULL, &files[0], .help = "Google Benchmark JSON of the base" },
+        { TERN_OPT_POSITIONAL, "NEW.json", NULL, &files[1], .help = "and of the change" },
+        { TERN_OPT_PERCENT, "--threshold", "PCT", &threshold, 0.001, 999, .help = "a slowdown beyond this is a regression" },
+        { TERN_OPT_DOUBLE, "--alpha", "P", &alpha, 1e-9, 0.999, .help = "significance level of the Mann-Whitney U test" },
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "bench compare", "tern bench compare BASE.json NEW.json [--threshold 5%] [--alpha 0.05]\n"
+                         "  per benchmark: median times, their ratio and the Mann-Whitney U p-value; exits 1 on a\n"
+                         "  significant regression beyond the threshold", argc, argv, &exit_code)) {
+        return exit_code;
     }
-    if (n_files != 2) {
-        fprintf(stderr, "usage: tern bench compare BASE.json NEW.json [--threshold 5%%] [--alpha 0.05]\n");
+    if (!files[1]) {
+        fprintf(stderr, "tern bench compare: takes two files, BASE.json NEW.json (see --help)\n");
         return 2;
     }
     struct tern_gbench_runs base, cur;

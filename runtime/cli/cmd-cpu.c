@@ -4,14 +4,17 @@
 #include <string.h>
 
 #include "cli.h"
+#include "opts.h"
 #include "tern/cpu.h"
 #include "tern/kernels.h"
 #include "tern/topology.h"
 
 int tern_cmd_cpu(int argc, char ** argv) {
-    if (argc > 1) {
-        fprintf(stderr, "tern cpu: unexpected argument '%s' (takes none)\n", argv[1]);
-        return 2;
+    const struct tern_opt opts[] = { { TERN_OPT_END } };
+    int exit_code;
+    if (!tern_opts_parse(opts, "cpu", "tern cpu\n  the detected CPU features, the ISAs kernels may use, and the topology",
+                         argc, argv, &exit_code)) {
+        return exit_code;
     }
     const struct tern_cpu * cpu = tern_cpu_get();
     struct tern_topology topo;

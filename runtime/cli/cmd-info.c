@@ -5,32 +5,27 @@
 
 #include "cli.h"
 #include "model-opts.h"
+#include "tern/codec.h"
 #include "tern/tokenizer.h"
 
-static void usage(FILE * out) {
-    fprintf(out, "usage: tern info FILE [-t N] [--profile FILE]\n"
-                 "  prints the architecture, shapes, tensor types, vocabulary, and the kernel\n"
-                 "  variants (decode / prefill) each linear layer gets on this CPU\n");
-}
-
 int tern_cmd_info(int argc, char ** argv) {
-    struct model_opts o = { .quiet = false };
-    for (int i = 1; i < argc; i++) {
-        const int r = model_opt(&o, "info", argc, argv, &i);
-        if (r < 0) return 2;
-        if (r > 0) continue;
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            usage(stdout);
-            return 0;
-        }
-        if (argv[i][0] == '-' || o.model) {
-            fprintf(stderr, "tern info: unexpected argument '%s' (see --help)\n", argv[i]);
-            return 2;
-        }
-        o.model = argv[i];
+    struct model_opts o = { 0 };
+    const char * file = NULL;
+    const struct tern_opt opts[] = {
+        { TERN_OPT_POSITIONAL, "FILE", NULL, &file, .help = "the model file (or -m FILE)" },
+        THREAD_OPTS(&o),
+        MODEL_OPTS(&o),
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "info", "tern info FILE [options]\n"
+                         "  the architecture, shapes, tensor types, vocabulary, and the kernel variants\n"
+                         "  (decode / prefill) each linear layer gets on this CPU", argc, argv, &exit_code)) {
+        return exit_code;
     }
+    if (file) o.model = file;
     if (!o.model) {
-        usage(stderr);
+        fprintf(stderr, "tern info: no model given (tern info FILE)\n");
         return 2;
     }
     struct loaded L;
@@ -41,10 +36,13 @@ int tern_cmd_info(int argc, char ** argv) {
     printf("file:        %s (GGUF v%u, %.1f MiB, %llu tensors)\n", o.model, m->gguf.version,
            (double) m->gguf.size / 1048576.0, (unsigned long long) m->gguf.n_tensors);
     printf("name:        %s\n", hp->name[0] ? hp->name : "(none)");
-    printf("arch:        %s: embd %u, ff %u, layers %u, heads %u, kv heads %u, head dim %u, vocab %u, context %u\n",
-           hp->arch, hp->n_embd, hp->n_ff, hp->n_layer, hp->n_head, hp->n_head_kv, hp->head_dim, hp->n_vocab,
-           hp->n_ctx_train);
-    printf("rope:        NeoX, theta %g; rms eps %g\n", (double) hp->rope_theta, (double) hp->rms_eps);
+    const struct tern_arch * a = hp->arch;
+    printf("arch:        %s (%s): embd %u, ff %u, layers %u, heads %u, kv heads %u, head dim %u, vocab %u, context %u\n",
+           hp->arch_name, a->family, hp->n_embd, hp->n_ff, hp->n_layer, hp->n_head, hp->n_head_kv, hp->head_dim,
+           hp->n_vocab, hp->n_ctx_train);
+    printf("block:       %s gate, %s, RoPE %s theta %g, rms eps %g\n", tern_ffn_act_name(a->act),
+           a->sub_norms ? "attention and FFN sub-norms" : "no sub-norms", tern_rope_kind_name(a->rope),
+           (double) hp->rope_theta, (double) hp->rms_eps);
     // Tensor types, counted.
     size_t counts[64] = { 0 };
     for (uint64_t i = 0; i < m->gguf.n_tensors; i++) {
@@ -56,7 +54,7 @@ int tern_cmd_info(int argc, char ** argv) {
     }
     printf("\n");
     printf("embedding:   %s%s; output %s (%.1f MiB)\n", tern_dense_type_name(m->tok_embd.type),
-           m->tied ? " (tied output)" : "", tern_dense_type_name(m->output.type),
+           m->tied ? " (tied output)" : "", m->tied && m->lm_head != TERN_LM_HEAD_Q8 ? "= the embedding" : tern_dense_type_name(m->output.type),
            (double) tern_dense_bytes(&m->output) / 1048576.0);
     if (m->vocab) {
         printf("vocabulary:  %zu tokens, byte-level BPE, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
@@ -67,15 +65,13 @@ int tern_cmd_info(int argc, char ** argv) {
     printf("repacked:    %.1f MiB of ternary weights in %.0f ms; kernels chosen by %s for %d thread%s\n",
            (double) m->packed_bytes / 1048576.0, m->load_ms, m->plan_source, L.threads, L.threads == 1 ? "" : "s");
     printf("layers (every block is alike):\n");
-    const struct tern_layer * lay = &m->layers[0];
-    const struct { const char * name; const struct tern_blinear * b; } lin[] = {
-        { "attn_q", &lay->wq }, { "attn_k", &lay->wk }, { "attn_v", &lay->wv }, { "attn_output", &lay->wo },
-        { "ffn_gate", &lay->gate }, { "ffn_up", &lay->up }, { "ffn_down", &lay->down },
-    };
-    for (size_t i = 0; i < sizeof(lin) / sizeof(lin[0]); i++) {
-        printf("  %-12s %5zu x %-5zu %-5s decode %s\n  %-12s %13s %-5s prefill %s\n", lin[i].name, lin[i].b->decode.k,
-               lin[i].b->decode.n, tern_ggml_type_name(lin[i].b->src_type), lin[i].b->decode.v->name, "", "", "",
-               lin[i].b->prefill.v->name);
+    size_t n_specs;
+    const struct tern_layer_tensor * spec = tern_layer_tensors(&n_specs);
+    for (size_t i = 0; i < n_specs; i++) {
+        if (spec[i].role != TERN_TENSOR_LINEAR) continue;
+        const struct tern_linear_pair * p = (const void *) ((const uint8_t *) &m->layers[0] + spec[i].offset);
+        printf("  %-12s %5zu x %-5zu %-5s decode %s\n  %-12s %13s %-5s prefill %s\n", spec[i].name, p->decode.k,
+               p->decode.n, tern_codec_get(p->src_type)->name, p->decode.v->name, "", "", "", p->prefill.v->name);
     }
     model_close(&L);
     return 0;

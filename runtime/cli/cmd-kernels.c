@@ -4,17 +4,19 @@
 #include <string.h>
 
 #include "cli.h"
+#include "opts.h"
 #include "tern/kernels.h"
 
 int tern_cmd_kernels(int argc, char ** argv) {
     bool all = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--all") == 0) {
-            all = true;
-        } else {
-            fprintf(stderr, "tern kernels: unknown option '%s' (usage: tern kernels [--all])\n", argv[i]);
-            return 2;
-        }
+    const struct tern_opt opts[] = {
+        { TERN_OPT_FLAG, "--all", NULL, &all, .help = "also list the variants this CPU cannot run, and why" },
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "kernels", "tern kernels [--all]\n  the kernel variants and whether this CPU runs them",
+                         argc, argv, &exit_code)) {
+        return exit_code;
     }
     const struct tern_cpu * cpu = tern_cpu_get();
     size_t count, runnable = 0;

@@ -10,14 +10,6 @@
 #include "model-opts.h"
 #include "tern/tokenizer.h"
 
-static void usage(FILE * out) {
-    fprintf(out, "usage: tern logits -m FILE (--tokens \"ID ID ...\" | -p TEXT) -o OUT [--decode] [options]\n"
-                 "  --tokens LIST   token ids, space or comma separated\n"
-                 "  -p TEXT         text, tokenized with BOS (special tokens recognised)\n"
-                 "  -o FILE         output: float32 little-endian [n_tokens][n_vocab]\n"
-                 "  --decode        one token per step instead of one prefill batch\n" MODEL_OPTS_HELP);
-}
-
 static int parse_ids(const char * s, int32_t ** out, size_t * n) {
     size_t cap = 64;
     *n = 0;
@@ -44,27 +36,19 @@ int tern_cmd_logits(int argc, char ** argv) {
     struct model_opts o = { .quiet = true };
     const char * tokens = NULL, * prompt = NULL, * out_path = NULL;
     bool decode = false;
-    for (int i = 1; i < argc; i++) {
-        const int r = model_opt(&o, "logits", argc, argv, &i);
-        if (r < 0) return 2;
-        if (r > 0) continue;
-        const char * a = argv[i], * val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return 0;
-        }
-        if (!strcmp(a, "--decode")) {
-            decode = true;
-            continue;
-        }
-        if (!val || (strcmp(a, "--tokens") && strcmp(a, "-p") && strcmp(a, "--prompt") && strcmp(a, "-o"))) {
-            fprintf(stderr, "tern logits: unknown option '%s' (or it needs a value; see --help)\n", a);
-            return 2;
-        }
-        i++;
-        if (!strcmp(a, "--tokens")) tokens = val;
-        else if (!strcmp(a, "-o")) out_path = val;
-        else prompt = val;
+    const struct tern_opt opts[] = {
+        { TERN_OPT_STR, "--tokens", "LIST", &tokens, .help = "token ids, space or comma separated" },
+        { TERN_OPT_STR, "-p, --prompt", "TEXT", &prompt, .help = "text, tokenized with BOS (special tokens recognised)" },
+        { TERN_OPT_STR, "-o, --output", "FILE", &out_path, .help = "output: float32 little-endian [n_tokens][n_vocab]" },
+        { TERN_OPT_FLAG, "--decode", NULL, &decode, .help = "one token per step instead of one prefill batch" },
+        THREAD_OPTS(&o),
+        MODEL_OPTS(&o),
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "logits", "tern logits -m FILE (--tokens \"ID ID ...\" | -p TEXT) -o OUT [--decode] [options]\n"
+                         "  evaluates a token sequence and writes the logits of every position", argc, argv, &exit_code)) {
+        return exit_code;
     }
     if (!o.model) {
         fprintf(stderr, "tern logits: no model given (-m FILE)\n");
@@ -81,7 +65,6 @@ int tern_cmd_logits(int argc, char ** argv) {
         free(ids);
         return 2;
     }
-    if (!o.batch) o.batch = n ? n : 512;
     struct loaded L;
     if (model_open(&o, "logits", &L)) {
         free(ids);
@@ -99,15 +82,6 @@ int tern_cmd_logits(int argc, char ** argv) {
                           sizeof(err))) {
             fprintf(stderr, "tern logits: %s\n", err);
             goto done;
-        }
-        if (n > L.session.n_batch) {
-            // re-open with a batch that holds the whole sequence
-            model_close(&L);
-            o.batch = n;
-            if (model_open(&o, "logits", &L)) {
-                free(ids);
-                return 1;
-            }
         }
     }
     const size_t nv = L.model.hp.n_vocab;

@@ -1,17 +1,15 @@
 // `tern run` (one prompt, streamed continuation, timings) and `tern chat` (multi-turn with
 // the built-in 2B4T template; the KV cache is kept across turns).
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "args.h"
 #include "cli.h"
 #include "model-opts.h"
 #include "tern/chat.h"
+#include "tern/clock.h"
 #include "tern/file.h"
 #include "tern/sampler.h"
 #include "tern/tokenizer.h"
@@ -24,94 +22,47 @@ struct gen_opts {
     bool display_prompt, special;
 };
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-static void usage(FILE * out, const char * cmd) {
-    if (!strcmp(cmd, "run")) {
-        fprintf(out, "usage: tern run -m FILE (-p TEXT | -f FILE) [-n N] [options]\n"
-                     "  -p, --prompt TEXT    the prompt (special tokens like <|eot_id|> are recognised)\n"
-                     "  -f, --file FILE      read the prompt from a file\n"
-                     "  -n, --n-predict N    tokens to generate (default 128; -1 = until the end token)\n"
-                     "  --no-display-prompt  print only the generated text\n");
-    } else {
-        fprintf(out, "usage: tern chat -m FILE [-sys TEXT] [-n N] [options]\n"
-                     "  -sys, --system-prompt TEXT  system message (2B4T template, built in)\n"
-                     "  -n, --n-predict N    most tokens per reply (default -1: until <|eot_id|>)\n"
-                     "  reads one user message per line from stdin; an empty line or EOF ends\n");
-    }
-    fprintf(out, "  --temp T (0.8; 0 = greedy)  --top-k K (40)  --top-p P (0.95)  --min-p P (0.05)\n"
-                 "  --repeat-penalty R (1.0 = off)  --repeat-last-n N (64)  -s, --seed S (random)\n"
-                 "  --special            print special tokens' text\n" MODEL_OPTS_HELP);
-}
-
-static bool parse_float(const char * s, float * out, float lo, float hi) {
-    double v;
-    char * end;
-    if (!s) return false;
-    v = strtod(s, &end);
-    if (end == s || *end || !isfinite(v) || v < lo || v > hi) return false;
-    *out = (float) v;
-    return true;
-}
-
-static int parse_args(struct gen_opts * o, const char * cmd, int argc, char ** argv) {
+// 0 to run, else the exit status (after --help or an error).
+static bool parse_args(struct gen_opts * o, const char * cmd, int argc, char ** argv, int * exit_code) {
     o->sp = tern_sampler_defaults();
-    o->n_predict = !strcmp(cmd, "run") ? 128 : -1;
-    o->display_prompt = true;
-    for (int i = 1; i < argc; i++) {
-        const int r = model_opt(&o->m, cmd, argc, argv, &i);
-        if (r < 0) return 2;
-        if (r > 0) continue;
-        const char * a = argv[i], * val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout, cmd);
-            return 0;
-        }
-        if (!strcmp(a, "--no-display-prompt")) { o->display_prompt = false; continue; }
-        if (!strcmp(a, "--special")) { o->special = true; continue; }
-        if (!val) {
-            fprintf(stderr, "tern %s: unknown option '%s' (or it needs a value; see --help)\n", cmd, a);
-            return 2;
-        }
-        i++;
-        bool ok = true;
-        size_t n;
-        if (!strcmp(a, "-p") || !strcmp(a, "--prompt")) o->prompt = val;
-        else if (!strcmp(a, "-f") || !strcmp(a, "--file")) o->prompt_file = val;
-        else if (!strcmp(a, "-sys") || !strcmp(a, "--system-prompt")) o->system = val;
-        else if (!strcmp(a, "-n") || !strcmp(a, "--n-predict")) {
-            if (!strcmp(val, "-1")) o->n_predict = -1;
-            else if ((ok = parse_size(val, &n, 1u << 24))) o->n_predict = (long) n;
-        } else if (!strcmp(a, "--temp")) ok = parse_float(val, &o->sp.temp, 0, 100);
-        else if (!strcmp(a, "--top-k")) { ok = parse_size(val, &n, 1u << 24); o->sp.top_k = (int) n; }
-        else if (!strcmp(a, "--top-p")) ok = parse_float(val, &o->sp.top_p, 0, 1);
-        else if (!strcmp(a, "--min-p")) ok = parse_float(val, &o->sp.min_p, 0, 1);
-        else if (!strcmp(a, "--repeat-penalty")) ok = parse_float(val, &o->sp.repeat_penalty, 0.01f, 100);
-        else if (!strcmp(a, "--repeat-last-n")) { ok = parse_size(val, &n, 1u << 20); o->sp.repeat_last_n = (int) n; }
-        else if (!strcmp(a, "-s") || !strcmp(a, "--seed")) {
-            unsigned long long s;
-            char * end;
-            s = strtoull(val, &end, 10);
-            ok = *val >= '0' && *val <= '9' && !*end;
-            o->sp.seed = s;
-        } else {
-            fprintf(stderr, "tern %s: unknown option '%s' (see --help)\n", cmd, a);
-            return 2;
-        }
-        if (!ok) {
-            fprintf(stderr, "tern %s: bad value '%s' for %s\n", cmd, val, a);
-            return 2;
-        }
+    const bool run = !strcmp(cmd, "run");
+    o->n_predict = run ? 128 : -1;
+    bool no_display_prompt = false;
+    const struct tern_opt run_opts[] = {
+        { TERN_OPT_STR, "-p, --prompt", "TEXT", &o->prompt, .help = "the prompt (special tokens like <|eot_id|> are recognised)" },
+        { TERN_OPT_STR, "-f, --file", "FILE", &o->prompt_file, .help = "read the prompt from a file" },
+        { TERN_OPT_INT, "-n, --n-predict", "N", &o->n_predict, -1, 1 << 24, .help = "tokens to generate (-1 = until an end token)" },
+        { TERN_OPT_FLAG, "--no-display-prompt", NULL, &no_display_prompt, .help = "print only the generated text" },
+        { TERN_OPT_FLAG, "--special", NULL, &o->special, .help = "print special tokens' text" },
+        THREAD_OPTS(&o->m),
+        MODEL_OPTS(&o->m),
+        SAMPLING_OPTS(&o->sp),
+        { TERN_OPT_END },
+    };
+    const struct tern_opt chat_opts[] = {
+        { TERN_OPT_STR, "-sys, --system-prompt", "TEXT", &o->system, .help = "the system message" },
+        { TERN_OPT_INT, "-n, --n-predict", "N", &o->n_predict, -1, 1 << 24, .help = "most tokens per reply (-1 = until an end token)" },
+        { TERN_OPT_FLAG, "--special", NULL, &o->special, .help = "print special tokens' text" },
+        THREAD_OPTS(&o->m),
+        MODEL_OPTS(&o->m),
+        SAMPLING_OPTS(&o->sp),
+        { TERN_OPT_END },
+    };
+    if (!tern_opts_parse(run ? run_opts : chat_opts, cmd,
+                         run ? "tern run -m FILE (-p TEXT | -f FILE) [-n N] [options]\n"
+                               "  generates a continuation of the prompt, streamed, then prints timings"
+                             : "tern chat -m FILE [-sys TEXT] [-n N] [options]\n"
+                               "  a conversation: one user message per line on stdin; an empty line or EOF ends",
+                         argc, argv, exit_code)) {
+        return false;
     }
+    o->display_prompt = !no_display_prompt;
     if (!o->m.model) {
         fprintf(stderr, "tern %s: no model given (-m FILE)\n", cmd);
-        return 2;
+        *exit_code = 2;
+        return false;
     }
-    return -1;     // go on
+    return true;
 }
 
 struct stream {
@@ -137,19 +88,19 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
     char err[300];
     struct tern_session * s = &L->session;
     *eog = false;
-    if (s->n_past + n > s->n_ctx) {
+    if (s->seq.n_past + n > s->seq.n_ctx) {
         fprintf(stderr, "tern %s: the prompt (%zu tokens) does not fit the context (%zu used of %zu; use -c)\n", cmd, n,
-                s->n_past, s->n_ctx);
+                s->seq.n_past, s->seq.n_ctx);
         return -1;
     }
-    double t0 = now_s();
+    double t0 = tern_now_s();
     if (tern_forward(s, prompt, n, false, err, sizeof(err))) {
         fprintf(stderr, "tern %s: %s\n", cmd, err);
         return -1;
     }
     for (size_t i = 0; i < n; i++) tern_sampler_accept(sampler, prompt[i]);
-    *t_prompt = now_s() - t0;
-    t0 = now_s();
+    *t_prompt = tern_now_s() - t0;
+    t0 = tern_now_s();
     long made = 0;
     *n_eval = 0;
     while (n_predict < 0 || made < n_predict) {
@@ -161,7 +112,7 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
             break;
         }
         emit(st, id);
-        if (s->n_past >= s->n_ctx) break;     // context full: stop here
+        if (s->seq.n_past >= s->seq.n_ctx) break;     // context full: stop here
         if ((n_predict >= 0 && made == n_predict)) break;
         if (tern_forward(s, &id, 1, false, err, sizeof(err))) {
             fprintf(stderr, "tern %s: %s\n", cmd, err);
@@ -172,7 +123,7 @@ static long generate(struct loaded * L, struct tern_sampler * sampler, const int
     char out[8];
     fwrite(out, 1, tern_utf8_stream_flush(&st->utf8, out), stdout);
     fflush(stdout);
-    *t_gen = now_s() - t0;
+    *t_gen = tern_now_s() - t0;
     return made;
 }
 
@@ -193,8 +144,8 @@ static int need_vocab(const struct loaded * L, const char * cmd) {
 
 int tern_cmd_run(int argc, char ** argv) {
     struct gen_opts o = { 0 };
-    const int pr = parse_args(&o, "run", argc, argv);
-    if (pr >= 0) return pr;
+    int exit_code;
+    if (!parse_args(&o, "run", argc, argv, &exit_code)) return exit_code;
     char * text = NULL;
     size_t len = 0;
     if (o.prompt_file) {
@@ -257,8 +208,8 @@ done:
 
 int tern_cmd_chat(int argc, char ** argv) {
     struct gen_opts o = { 0 };
-    const int pr = parse_args(&o, "chat", argc, argv);
-    if (pr >= 0) return pr;
+    int exit_code;
+    if (!parse_args(&o, "chat", argc, argv, &exit_code)) return exit_code;
     struct loaded L;
     if (model_open(&o.m, "chat", &L)) return 1;
     int rc = 1;

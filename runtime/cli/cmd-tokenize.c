@@ -7,20 +7,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "opts.h"
 #include "tern/file.h"
 #include "tern/gguf.h"
 #include "tern/tokenizer.h"
-
-static void usage(FILE * out) {
-    fprintf(out, "usage: tern tokenize -m FILE (-p TEXT | -f FILE | --records FILE) [--no-bos] [--no-parse-special]\n"
-                 "                     [--pieces] [--roundtrip]\n"
-                 "  -m FILE            a model or vocabulary-only GGUF\n"
-                 "  --records FILE     u32-length-prefixed byte strings; one output line of ids each\n"
-                 "  --no-bos           do not add the BOS token (default: as the vocabulary says)\n"
-                 "  --no-parse-special treat <|...|> as plain text\n"
-                 "  --pieces           print each id with its bytes\n"
-                 "  --roundtrip        check that decoding gives the input bytes back (exit 1 if not)\n");
-}
 
 // Returns 0, 1 for a failed round trip, -1 for an error.
 static int one(const struct tern_vocab * v, const char * text, size_t len, bool bos, bool special, bool pieces,
@@ -65,24 +55,21 @@ static int one(const struct tern_vocab * v, const char * text, size_t len, bool 
 int tern_cmd_tokenize(int argc, char ** argv) {
     const char * model = NULL, * prompt = NULL, * file = NULL, * records = NULL;
     bool no_bos = false, no_special = false, pieces = false, roundtrip = false;
-    for (int i = 1; i < argc; i++) {
-        const char * a = argv[i], * val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return 0;
-        }
-        if (!strcmp(a, "--no-bos")) no_bos = true;
-        else if (!strcmp(a, "--no-parse-special")) no_special = true;
-        else if (!strcmp(a, "--pieces")) pieces = true;
-        else if (!strcmp(a, "--roundtrip")) roundtrip = true;
-        else if (val && (!strcmp(a, "-m") || !strcmp(a, "--model"))) model = argv[++i];
-        else if (val && (!strcmp(a, "-p") || !strcmp(a, "--prompt"))) prompt = argv[++i];
-        else if (val && (!strcmp(a, "-f") || !strcmp(a, "--file"))) file = argv[++i];
-        else if (val && !strcmp(a, "--records")) records = argv[++i];
-        else {
-            fprintf(stderr, "tern tokenize: unknown option '%s' (or it needs a value; see --help)\n", a);
-            return 2;
-        }
+    const struct tern_opt opts[] = {
+        { TERN_OPT_STR, "-m, --model", "FILE", &model, .help = "a model or vocabulary-only GGUF" },
+        { TERN_OPT_STR, "-p, --prompt", "TEXT", &prompt, .help = "the text" },
+        { TERN_OPT_STR, "-f, --file", "FILE", &file, .help = "the text, from a file" },
+        { TERN_OPT_STR, "--records", "FILE", &records, .help = "u32-length-prefixed byte strings; one output line of ids each" },
+        { TERN_OPT_FLAG, "--no-bos", NULL, &no_bos, .help = "do not add the BOS token (default: as the vocabulary says)" },
+        { TERN_OPT_FLAG, "--no-parse-special", NULL, &no_special, .help = "treat the text of special tokens as plain text" },
+        { TERN_OPT_FLAG, "--pieces", NULL, &pieces, .help = "print each id with its bytes" },
+        { TERN_OPT_FLAG, "--roundtrip", NULL, &roundtrip, .help = "check that decoding gives the input bytes back (exit 1 if not)" },
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "tokenize", "tern tokenize -m FILE (-p TEXT | -f FILE | --records FILE) [options]\n"
+                         "  text -> token ids with a model's (or a vocabulary file's) tokenizer", argc, argv, &exit_code)) {
+        return exit_code;
     }
     if (!model || (!!prompt + !!file + !!records) != 1) {
         fprintf(stderr, "tern tokenize: give -m FILE and exactly one of -p, -f, --records\n");

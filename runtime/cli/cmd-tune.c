@@ -6,42 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "args.h"
+#include "opts.h"
+#include "progress.h"
 #include "cli.h"
 #include "tern/gguf.h"
+#include "tern/presets.h"
 #include "tern/topology.h"
 #include "tern/tune.h"
 
 #define DEFAULT_PRESET "bitnet-b1.58-2B-4T"
-
-static void usage(FILE * out) {
-    fprintf(out,
-            "usage: tern tune [--model F | --preset NAME] [-t 1,2] [--budget SECONDS] [--quick] [--tokens 1,64,256]\n"
-            "                 [--profile FILE]\n"
-            "       tern tune --show [--profile FILE]\n"
-            "  --model F         the linear shapes of a GGUF model file\n"
-            "  --preset NAME     shapes of a model preset (default " DEFAULT_PRESET ")\n"
-            "  -t, --threads L   thread counts to tune for (default 1 and all allowed cores)\n"
-            "  --budget S        time budget in seconds (default 50; --quick: 7)\n"
-            "  --quick           decode and 64-token prefill only, small budget\n"
-            "  --tokens L        tokens per call to tune (1 = decode; default 1,64,256)\n"
-            "  --profile FILE    where to write (or, with --show, read) the profile\n"
-            "presets:");
-    for (size_t i = 0; tern_preset_name(i); i++) fprintf(out, " %s", tern_preset_name(i));
-    fprintf(out, "\n");
-}
-
-static void progress(void * user, double fraction, const char * what) {
-    (void) user;
-    const int width = 30, filled = (int) (fraction * width + 0.5);
-    if (isatty(STDERR_FILENO)) {
-        fprintf(stderr, "\r[%.*s%.*s] %3.0f%% %-60.60s", filled, "##############################", width - filled,
-                "..............................", fraction * 100.0, what);
-        if (fraction >= 1.0) fprintf(stderr, "\n");
-    } else if (fraction < 1.0) {
-        fprintf(stderr, "tune %3.0f%% %s\n", fraction * 100.0, what);
-    }
-}
 
 static double bw_for(const struct tern_profile * p, int threads) {
     for (int t = 0; t < p->n_threads; t++) {
@@ -74,46 +47,34 @@ static void print_table(const struct tern_profile * p) {
 
 int tern_cmd_tune(int argc, char ** argv) {
     const char * preset = DEFAULT_PRESET, * profile_path = NULL, * model = NULL;
-    int threads[16];
+    int threads[16], tokens_i[8];
     size_t n_threads = 0, n_tokens = 0;
-    int tokens_i[8];
     double budget = 0;
     bool quick = false, show = false;
-    for (int i = 1; i < argc; i++) {
-        const char * a = argv[i];
-        const bool has_value = i + 1 < argc;
-        if (strcmp(a, "--preset") == 0 && has_value) {
-            preset = argv[++i];
-        } else if ((strcmp(a, "--model") == 0 || strcmp(a, "-m") == 0) && has_value) {
-            model = argv[++i];
-        } else if ((strcmp(a, "-t") == 0 || strcmp(a, "--threads") == 0) && has_value) {
-            if (!tern_parse_int_list(argv[++i], threads, 16, &n_threads, 1, 256)) {
-                fprintf(stderr, "tern tune: -t wants thread counts like 1,2 (each 1..256), got '%s'\n", argv[i]);
-                return 2;
-            }
-        } else if (strcmp(a, "--tokens") == 0 && has_value) {
-            if (!tern_parse_int_list(argv[++i], tokens_i, 8, &n_tokens, 1, 4096)) {
-                fprintf(stderr, "tern tune: --tokens wants counts like 1,64,256 (each 1..4096), got '%s'\n", argv[i]);
-                return 2;
-            }
-        } else if (strcmp(a, "--budget") == 0 && has_value) {
-            if (!tern_parse_positive(argv[++i], &budget) || budget > 86400) {
-                fprintf(stderr, "tern tune: --budget wants seconds in (0, 86400], got '%s'\n", argv[i]);
-                return 2;
-            }
-        } else if (strcmp(a, "--profile") == 0 && has_value) {
-            profile_path = argv[++i];
-        } else if (strcmp(a, "--quick") == 0) {
-            quick = true;
-        } else if (strcmp(a, "--show") == 0) {
-            show = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else {
-            fprintf(stderr, "tern tune: unknown or incomplete option '%s' (try 'tern tune --help')\n", a);
-            return 2;
-        }
+    char usage[1200] = "tern tune [-m FILE | --preset NAME] [-t 1,2] [--budget S] [--quick] [--tokens 1,64,256]\n"
+                       "       tern tune --show [--profile FILE]\n"
+                       "  times every kernel variant this CPU runs on each linear shape and stores the winners\n"
+                       "  presets:";
+    for (size_t i = 0; tern_preset_name(i); i++) {
+        const size_t at = strlen(usage);
+        snprintf(usage + at, sizeof(usage) - at, " %s", tern_preset_name(i));
+    }
+    const struct tern_opt opts[] = {
+        { TERN_OPT_STR, "-m, --model", "FILE", &model, .help = "tune the linear shapes of a GGUF model file" },
+        { TERN_OPT_STR, "--preset", "NAME", &preset, .help = "tune the shapes of a model preset" },
+        { TERN_OPT_INT_LIST, "-t, --threads", "L", threads, 1, 256, .count = &n_threads, .max = 16,
+          .help = "thread counts to tune for (default 1 and all allowed cores)" },
+        { TERN_OPT_DOUBLE, "--budget", "SECONDS", &budget, 0.1, 86400, .help = "time budget (default 50; --quick: 7)" },
+        { TERN_OPT_FLAG, "--quick", NULL, &quick, .help = "decode and 64-token prefill only, small budget" },
+        { TERN_OPT_INT_LIST, "--tokens", "L", tokens_i, 1, 4096, .count = &n_tokens, .max = 8,
+          .help = "tokens per call to tune (1 = decode; default 1,64,256)" },
+        { TERN_OPT_STR, "--profile", "FILE", &profile_path, .help = "where to write (with --show: read) the profile" },
+        { TERN_OPT_FLAG, "--show", NULL, &show, .help = "print the stored profile" },
+        { TERN_OPT_END },
+    };
+    int exit_code;
+    if (!tern_opts_parse(opts, "tune", usage, argc, argv, &exit_code)) {
+        return exit_code;
     }
     char path[512];
     if (profile_path) {
@@ -177,7 +138,7 @@ int tern_cmd_tune(int argc, char ** argv) {
 
     const struct tern_tune_request req = {
         .preset = preset, .shapes = shapes, .n_shapes = n_shapes, .threads = threads, .n_threads = n_threads,
-        .tokens = tokens, .n_tokens = n_tokens, .budget_s = budget, .progress = progress,
+        .tokens = tokens, .n_tokens = n_tokens, .budget_s = budget, .progress = cli_progress,
     };
     struct tern_profile * p = tern_tune_run(&req, err, sizeof(err));
     if (!p) {

@@ -1,33 +1,56 @@
-// Options every model command shares (-m, -t, -c, -b, --lm-head, -ctk/-ctv, --profile) and
-// the load sequence behind them: model, thread pool, session.
+// Option groups every model command shares, as rows for opts.h tables, and the load
+// sequence behind them: model, thread pool, session.
+//   MODEL_OPTS(&o)      -m, -c, -b, --lm-head, -ctk, -ctv, --profile
+//   THREAD_OPTS(&o)     -t (one count; bench e2e takes a list instead)
+//   SAMPLING_OPTS(&sp)  --temp, --top-k, --top-p, --min-p, penalties, -s
 #pragma once
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "opts.h"
 #include "tern/model.h"
+#include "tern/sampler.h"
 
 struct model_opts {
     const char * model;
     int threads;                 // 0 = physical cores
     size_t ctx, batch;           // 0 = defaults
-    bool lm_head_q8, kv_f32;
+    int lm_head;                 // index into lm_head_names: 0 = the file's output matrix, 1 = q8
+    int cache_k, cache_v;        // index into kv_type_names
     const char * profile;
     bool quiet;
 };
 
-#define MODEL_OPTS_HELP                                                                            \
-    "  -m, --model F        GGUF model (bitnet.cpp I2_S, or F16/BF16/F32 latent weights)\n"        \
-    "  -t, --threads N      threads (default: physical cores)\n"                                   \
-    "  -c, --ctx-size N     context length (default min(trained, 4096))\n"                         \
-    "  -b, --batch-size N   tokens per prefill batch (default 512)\n"                              \
-    "  --lm-head q8|f16     int8 output matrix (faster, approximate) or the file's (default)\n"     \
-    "  -ctk, -ctv f16|f32   KV cache type (default f16; both must match)\n"                        \
-    "  --profile FILE       tuning profile (default: this CPU's in ~/.cache/tern)\n"
+extern const char * const lm_head_names[];    // "f16" (the file's own), "q8"
+extern const char * const kv_type_names[];    // "f16", "f32"
 
-// Consumes argv[*i] (and its value) if it is a model option: 1; not one: 0; a bad value: -1
-// (the error is printed, prefixed with cmd).
-int model_opt(struct model_opts * o, const char * cmd, int argc, char ** argv, int * i);
+#define MODEL_OPTS(o)                                                                                          \
+    { TERN_OPT_HEADING, .help = "model" },                                                                    \
+    { TERN_OPT_STR, "-m, --model", "FILE", &(o)->model, .help = "GGUF model (bitnet.cpp I2_S, or F16/BF16/F32 latent weights)" }, \
+    { TERN_OPT_SIZE, "-c, --ctx-size", "N", &(o)->ctx, 1, 1 << 20,                                              \
+      .help = "context length (default: the model's, at most 4096)" },                                       \
+    { TERN_OPT_SIZE, "-b, --batch-size", "N", &(o)->batch, 1, 65536, .help = "tokens per prefill batch (default 512)" }, \
+    { TERN_OPT_CHOICE, "--lm-head", "f16|q8", &(o)->lm_head, .choices = lm_head_names,                        \
+      .help = "q8: int8 output matrix (faster, approximate); f16: the file's own" },                          \
+    { TERN_OPT_CHOICE, "-ctk, --cache-type-k", "f16|f32", &(o)->cache_k, .choices = kv_type_names, .help = "KV cache type of K" }, \
+    { TERN_OPT_CHOICE, "-ctv, --cache-type-v", "f16|f32", &(o)->cache_v, .choices = kv_type_names, .help = "KV cache type of V" }, \
+    { TERN_OPT_STR, "--profile", "FILE", &(o)->profile, .help = "tuning profile (default: this CPU's in ~/.cache/tern)" }
+
+#define THREAD_OPTS(o)                                                                                         \
+    { TERN_OPT_INT, "-t, --threads", "N", &(o)->threads, 1, 256, .help = "threads (default: physical cores)" }
+
+#define SAMPLING_OPTS(sp)                                                                                      \
+    { TERN_OPT_HEADING, .help = "sampling (llama.cpp's defaults and order)" },                                \
+    { TERN_OPT_FLOAT, "--temp", "T", &(sp)->temp, 0, 100, .help = "temperature; 0 = greedy" },                 \
+    { TERN_OPT_INT, "--top-k", "K", &(sp)->top_k, 0, 1 << 24, .help = "keep the K most likely (0 = off)" },    \
+    { TERN_OPT_FLOAT, "--top-p", "P", &(sp)->top_p, 0, 1, .help = "nucleus: smallest set of mass P (1 = off)" }, \
+    { TERN_OPT_FLOAT, "--min-p", "P", &(sp)->min_p, 0, 1, .help = "drop below P x the top probability (0 = off)" }, \
+    { TERN_OPT_FLOAT, "--repeat-penalty", "R", &(sp)->repeat_penalty, 0.01, 100, .help = "repetition penalty (1 = off)" }, \
+    { TERN_OPT_INT, "--repeat-last-n", "N", &(sp)->repeat_last_n, 0, 1 << 20, .help = "tokens the penalties look back" }, \
+    { TERN_OPT_FLOAT, "--presence-penalty", "P", &(sp)->presence_penalty, -100, 100, .help = "subtract P once per seen token" }, \
+    { TERN_OPT_FLOAT, "--frequency-penalty", "F", &(sp)->frequency_penalty, -100, 100, .help = "subtract F per occurrence" }, \
+    { TERN_OPT_SEED, "-s, --seed", "S", &(sp)->seed, -1, .help = "random seed (-1 = from the clock)" }
 
 struct tern_pool;
 struct loaded {
@@ -40,6 +63,3 @@ struct loaded {
 // Loads o->model, starts the pool and a session. 0, or -1 after printing the error.
 int model_open(const struct model_opts * o, const char * cmd, struct loaded * L);
 void model_close(struct loaded * L);
-
-// A strict non-negative integer ("512"); false otherwise.
-bool parse_size(const char * s, size_t * out, size_t max);

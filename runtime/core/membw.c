@@ -3,8 +3,8 @@
 
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
 
+#include "tern/clock.h"
 #include "tern/cpu.h"
 #include "tern/linear.h"
 #include "tern/membw.h"
@@ -52,12 +52,6 @@ static void read_task(void * ctx, int tid, int nth) {
     job->sink[tid % 64] = read_slice(job->buf + slice * (size_t) tid, slice);
 }
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
 double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes) {
     if (!pool) nth = 1;
     uint8_t * buf = tern_aligned_alloc(bytes);
@@ -68,13 +62,13 @@ double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int p
     if (passes > 64) passes = 64;
     if (passes < 1) passes = 1;
     for (int p = 0; p < passes; p++) {
-        const double t0 = now_s();
+        const double t0 = tern_now_s();
         if (pool) {
             tern_pool_run(pool, nth, read_task, &job);
         } else {
             read_task(&job, 0, 1);
         }
-        bws[p] = (double) (bytes / (size_t) nth / 128 * 128 * (size_t) nth) / (now_s() - t0);
+        bws[p] = (double) (bytes / (size_t) nth / 128 * 128 * (size_t) nth) / (tern_now_s() - t0);
     }
     tern_aligned_free(buf);
     // The median: on a shared machine the best pass overstates what a model can count on.

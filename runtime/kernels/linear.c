@@ -84,6 +84,12 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
 void tern_linear_epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
                           const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1) {
     for (size_t t = 0; t < m; t++) {
+        if (L->row_scale) {
+            for (size_t o = n0; o < n1; o++) {
+                y[t * y_stride + o] = (float) acc[t * acc_stride + o] * (L->row_scale[o] * A->amax[t] / 127.0f);
+            }
+            continue;
+        }
         const float factor = L->w_scale * A->amax[t] / 127.0f;   // DESIGN §2: once per token, this order
         for (size_t o = n0; o < n1; o++) {
             y[t * y_stride + o] = (float) acc[t * acc_stride + o] * factor;

@@ -6,33 +6,14 @@
 #include <string.h>
 
 #include "tern/gen_model.h"
+#include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/i2s_disk.h"
 #include "tern/ops.h"
+#include "tern/presets.h"
 #include "tern/rng.h"
 
 #include "gen-vocab.h"
-
-static const struct tern_preset_hparams presets[] = {
-#define TERN_MODEL_PRESET(name, arch, hidden, ffn, layers, heads, kv_heads, head_dim, vocab) \
-    { name, arch, hidden, ffn, layers, heads, kv_heads, head_dim, vocab },
-#include "models.inc"
-#undef TERN_MODEL_PRESET
-};
-
-bool tern_preset_hparams(const char * name, struct tern_preset_hparams * out) {
-    for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++) {
-        if (strcmp(presets[i].name, name) == 0) {
-            *out = presets[i];
-            return true;
-        }
-    }
-    return false;
-}
-
-const char * tern_preset_list(size_t i) {
-    return i < sizeof(presets) / sizeof(presets[0]) ? presets[i].name : NULL;
-}
 
 // ---------------------------------------------------------------------------- random numbers
 
@@ -50,7 +31,8 @@ enum kind { TERNARY, NORM, EMBED };
 
 struct tensor_gen {
     enum kind kind;
-    bool latent;                 // TERNARY: latent values of type latent_type instead of I2_S
+    uint32_t type;               // the tensor's GGML type
+    bool latent;                 // TERNARY: latent values of type latent_type
     uint32_t latent_type;
     uint64_t seed;
     size_t k, n;                 // row length, rows
@@ -79,8 +61,20 @@ static int fill_tensor(void * ctx, uint8_t * dst, size_t nbytes) {
         const float v = tern_bf16_to_f32((uint16_t) ((gb.u + 0x8000u) >> 16));      // 8 significant bits
         size_t nnz = 0;
         for (size_t i = 0; i < count; i++) nnz += w[i] != 0;
-        if (!t->latent) {
+        if (t->type == TERN_GGML_I2_S) {
             tern_i2s_disk_encode(w, count, (float) ((double) nnz * v / (double) count), dst);
+        } else if (t->type == TERN_GGML_TQ2_0 || t->type == TERN_GGML_TQ1_0) {
+            // llama.cpp's block scale of ternary values t * v is v (exact in f16: 8 significant bits).
+            enum tern_codec_id id;
+            tern_codec_of_ggml(t->type, &id);
+            float * row_scale = malloc(t->n * sizeof(float));
+            if (!row_scale) {
+                free(w);
+                return -1;
+            }
+            for (size_t r = 0; r < t->n; r++) row_scale[r] = v;
+            tern_codec_get(id)->encode(w, t->k, t->n, row_scale, dst);
+            free(row_scale);
         } else {
             for (size_t i = 0; i < count; i++) {
                 const float x = (float) w[i] * v;
@@ -106,13 +100,32 @@ static int fill_tensor(void * ctx, uint8_t * dst, size_t nbytes) {
         // logits of std ~2 through the tied output; a sum of four uniforms (Irwin-Hall, scaled
         // to unit variance) is normal enough and 10x cheaper than Box-Muller for 300M values.
         const double sigma = 2.0 / sqrt((double) t->k);
+        float block[32];
         for (size_t i = 0; i < count; i++) {
             const uint64_t r = tern_splitmix64(&s);
             const double u4 = (double) (r & 0xffff) + (double) (r >> 16 & 0xffff) + (double) (r >> 32 & 0xffff) +
                               (double) (r >> 48);
             const double z = (u4 / 65536.0 - 2.0) * 1.7320508075688772;
-            const uint16_t h = tern_f32_to_f16((float) (sigma * z));
-            memcpy(dst + 2 * i, &h, 2);
+            const float x = (float) (sigma * z);
+            if (t->type == TERN_GGML_F16) {
+                const uint16_t h = tern_f32_to_f16(x);
+                memcpy(dst + 2 * i, &h, 2);
+                continue;
+            }
+            // Q8_0 (as bitnet.cpp's quantizer writes an embedding whose width is not a multiple
+            // of 256): per 32 values one f16 scale d = max|x| / 127 and round(x / d).
+            block[i % 32] = x;
+            if (i % 32 != 31) continue;
+            float amax = 0;
+            for (int j = 0; j < 32; j++) amax = fmaxf(amax, fabsf(block[j]));
+            const uint16_t d = tern_f32_to_f16(amax / 127.0f);
+            const float inv = tern_f16_to_f32(d) > 0 ? 1.0f / tern_f16_to_f32(d) : 0.0f;
+            uint8_t * b = dst + i / 32 * 34;
+            memcpy(b, &d, 2);
+            for (int j = 0; j < 32; j++) {
+                const float q = nearbyintf(block[j] * inv);
+                b[2 + j] = (uint8_t) (int8_t) (q > 127 ? 127 : q < -127 ? -127 : q);
+            }
         }
         break;
     }
@@ -123,9 +136,19 @@ static int fill_tensor(void * ctx, uint8_t * dst, size_t nbytes) {
 
 // ---------------------------------------------------------------------------- the file
 
+// A tensor of the file: its generator, and its entry in the writer.
+static void add_tensor(struct tern_gguf_writer * w, struct tensor_gen * gen, uint64_t * seed, const struct tern_gen_options * o,
+                       const char * name, uint32_t type, enum kind kind, size_t k, size_t n) {
+    *gen = (struct tensor_gen) { .kind = kind, .type = type, .seed = tern_splitmix64(seed), .k = k, .n = n,
+                                 .latent = o->latent, .latent_type = o->latent_type };
+    const uint64_t ne[2] = { k, n };
+    tern_gguf_add_tensor(w, name, type, n > 1 ? 2 : 1, ne, NULL, fill_tensor, gen);
+}
+
 int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_size) {
-    struct tern_preset_hparams hp;
-    if (!tern_preset_hparams(o->preset, &hp)) {
+    struct tern_hparams hp;
+    bool tied;
+    if (!tern_preset_find(o->preset, &hp, &tied)) {
         snprintf(err, err_size, "unknown preset '%s' (see tern gen-model --help)", o->preset);
         return -1;
     }
@@ -133,21 +156,18 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
         snprintf(err, err_size, "latent weights are F32, F16 or BF16");
         return -1;
     }
-    if (strcmp(hp.arch, "bitnet-b1.58") != 0) {
-        snprintf(err, err_size, "preset '%s' is arch %s; tern generates and runs bitnet-b1.58 models", o->preset, hp.arch);
-        return -1;
-    }
     struct tern_gen_vocab v = { 0 };
     int rc = o->vocab_json ? tern_gen_vocab_json(&v, o->vocab_json, err, err_size)
-                           : tern_gen_vocab_synthetic(&v, hp.vocab, o->seed, err, err_size);
+                           : tern_gen_vocab_synthetic(&v, hp.n_vocab, o->seed, err, err_size);
     if (rc) {
         tern_gen_vocab_free(&v);
         return -1;
     }
-    if (o->vocab_json) hp.vocab = (uint32_t) v.n;
+    if (o->vocab_json) hp.n_vocab = (uint32_t) v.n;
+    size_t n_specs;
+    const struct tern_layer_tensor * spec = tern_layer_tensors(&n_specs);
     struct tern_gguf_writer * w = tern_gguf_writer_new();
-    const size_t n_tensors = 3 + 11 * (size_t) hp.layers;
-    struct tensor_gen * gens = calloc(n_tensors, sizeof(*gens));
+    struct tensor_gen * gens = calloc(3 + n_specs * (size_t) hp.n_layer, sizeof(*gens));
     if (!w || !gens) {
         snprintf(err, err_size, "out of memory");
         tern_gen_vocab_free(&v);
@@ -155,26 +175,31 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
         free(gens);
         return -1;
     }
-    // The metadata of Microsoft's ggml-model-i2_s.gguf, in its order.
+    // The metadata of bitnet.cpp's files (Microsoft's ggml-model-i2_s.gguf for 2B4T), in its order.
     char key[96];
-    const char * a = hp.arch;
+    const char * a = hp.arch_name;
+    const struct tern_dims d = tern_hparams_dims(&hp);
     tern_gguf_add_str(w, "general.architecture", a);
     tern_gguf_add_str(w, "general.name", o->vocab_only ? "tern vocabulary" : "tern random-weight model (not trained)");
 #define KEY(suffix) (snprintf(key, sizeof(key), "%s." suffix, a), key)
     if (!o->vocab_only) {
-        tern_gguf_add_u32(w, KEY("vocab_size"), hp.vocab);
-        tern_gguf_add_u32(w, KEY("context_length"), 4096);
-        tern_gguf_add_u32(w, KEY("embedding_length"), hp.hidden);
-        tern_gguf_add_u32(w, KEY("block_count"), hp.layers);
-        tern_gguf_add_u32(w, KEY("feed_forward_length"), hp.ffn);
+        tern_gguf_add_u32(w, KEY("vocab_size"), hp.n_vocab);
+        tern_gguf_add_u32(w, KEY("context_length"), hp.n_ctx_train);
+        tern_gguf_add_u32(w, KEY("embedding_length"), hp.n_embd);
+        tern_gguf_add_u32(w, KEY("block_count"), hp.n_layer);
+        tern_gguf_add_u32(w, KEY("feed_forward_length"), hp.n_ff);
         tern_gguf_add_u32(w, KEY("rope.dimension_count"), hp.head_dim);
-        tern_gguf_add_u32(w, KEY("attention.head_count"), hp.heads);
-        tern_gguf_add_u32(w, KEY("attention.head_count_kv"), hp.kv_heads);
+        tern_gguf_add_u32(w, KEY("attention.head_count"), hp.n_head);
+        tern_gguf_add_u32(w, KEY("attention.head_count_kv"), hp.n_head_kv);
+        if (hp.n_embd != hp.n_head * hp.head_dim) {          // as llama.cpp's converters: only when it differs
+            tern_gguf_add_u32(w, KEY("attention.key_length"), hp.head_dim);
+            tern_gguf_add_u32(w, KEY("attention.value_length"), hp.head_dim);
+        }
     }
     tern_gguf_add_bool(w, "tokenizer.ggml.add_bos_token", true);
     if (!o->vocab_only) {
-        tern_gguf_add_f32(w, KEY("attention.layer_norm_rms_epsilon"), 1e-5f);
-        tern_gguf_add_f32(w, KEY("rope.freq_base"), 500000.0f);
+        tern_gguf_add_f32(w, KEY("attention.layer_norm_rms_epsilon"), hp.rms_eps);
+        tern_gguf_add_f32(w, KEY("rope.freq_base"), hp.rope_theta);
         tern_gguf_add_u32(w, "general.file_type", 40);      // bitnet.cpp's I2_S file type
     }
 #undef KEY
@@ -182,36 +207,32 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
     tern_gguf_add_u32(w, "general.quantization_version", 2);
     size_t g = 0;
     uint64_t seed = o->seed;
-    char name[96];
-#define TERNARY_TYPE (o->latent ? o->latent_type : TERN_GGML_I2_S)
-#define TENSOR(type_, kind_, k_, n_, fmt, ...)                                                                  \
-    do {                                                                                                        \
-        gens[g] = (struct tensor_gen) { .kind = kind_, .seed = tern_splitmix64(&seed), .k = k_, .n = n_, .latent = o->latent, .latent_type = o->latent_type }; \
-        snprintf(name, sizeof(name), fmt, __VA_ARGS__);                                                         \
-        const uint64_t ne_[2] = { k_, n_ };                                                                     \
-        tern_gguf_add_tensor(w, name, type_, (n_) > 1 ? 2 : 1, ne_, NULL, fill_tensor, &gens[g]);                \
-        g++;                                                                                                    \
-    } while (0)
     if (!o->vocab_only) {
-        const size_t d = hp.hidden, ff = hp.ffn, qd = (size_t) hp.heads * hp.head_dim, kvd = (size_t) hp.kv_heads * hp.head_dim;
-        TENSOR(TERN_GGML_F16, EMBED, d, hp.vocab, "%s", "token_embd.weight");
-        TENSOR(TERN_GGML_F32, NORM, d, 1, "%s", "output_norm.weight");
-        for (uint32_t l = 0; l < hp.layers; l++) {
-            TENSOR(TERN_GGML_F32, NORM, d, 1, "blk.%u.attn_norm.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, d, qd, "blk.%u.attn_q.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, d, kvd, "blk.%u.attn_k.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, d, kvd, "blk.%u.attn_v.weight", l);
-            TENSOR(TERN_GGML_F32, NORM, qd, 1, "blk.%u.attn_sub_norm.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, qd, d, "blk.%u.attn_output.weight", l);
-            TENSOR(TERN_GGML_F32, NORM, d, 1, "blk.%u.ffn_norm.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, d, ff, "blk.%u.ffn_gate.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, d, ff, "blk.%u.ffn_up.weight", l);
-            TENSOR(TERN_GGML_F32, NORM, ff, 1, "blk.%u.ffn_sub_norm.weight", l);
-            TENSOR(TERNARY_TYPE, TERNARY, ff, d, "blk.%u.ffn_down.weight", l);
+        // bitnet.cpp's quantizer keeps dense matrices F16 when the width is a multiple of 256, else Q8_0.
+        const uint32_t dense = hp.n_embd % 256 == 0 ? TERN_GGML_F16 : TERN_GGML_Q8_0;
+        const uint32_t ternary = o->latent ? o->latent_type : o->ternary_type ? o->ternary_type : TERN_GGML_I2_S;
+        if ((ternary == TERN_GGML_TQ2_0 || ternary == TERN_GGML_TQ1_0) && (hp.n_embd % 256 || hp.n_ff % 256 || d.q % 256)) {
+            snprintf(err, err_size, "%s's rows (%u, %u) are not multiples of 256: %s cannot hold them", o->preset,
+                     hp.n_embd, hp.n_ff, tern_ggml_type_name(ternary));
+            tern_gguf_writer_free(w);
+            free(gens);
+            tern_gen_vocab_free(&v);
+            return -1;
+        }
+        add_tensor(w, &gens[g++], &seed, o, "token_embd.weight", dense, EMBED, d.embd, hp.n_vocab);
+        add_tensor(w, &gens[g++], &seed, o, "output_norm.weight", TERN_GGML_F32, NORM, d.embd, 1);
+        if (!tied) add_tensor(w, &gens[g++], &seed, o, "output.weight", dense, EMBED, d.embd, hp.n_vocab);
+        for (uint32_t l = 0; l < hp.n_layer; l++) {
+            for (size_t i = 0; i < n_specs; i++) {
+                if (!tern_arch_has(hp.arch, &spec[i])) continue;
+                char name[96];
+                snprintf(name, sizeof(name), "blk.%u.%s.weight", l, spec[i].name);
+                const size_t k = tern_dim_size(&d, spec[i].k), n = spec[i].role == TERN_TENSOR_NORM ? 1 : tern_dim_size(&d, spec[i].n);
+                add_tensor(w, &gens[g++], &seed, o, name, spec[i].role == TERN_TENSOR_NORM ? TERN_GGML_F32 : ternary,
+                           spec[i].role == TERN_TENSOR_NORM ? NORM : TERNARY, k, n);
+            }
         }
     }
-#undef TENSOR
-#undef TERNARY_TYPE
     rc = tern_gguf_writer_write(w, o->out, err, err_size);
     tern_gguf_writer_free(w);
     free(gens);

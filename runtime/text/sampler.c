@@ -11,7 +11,8 @@
 
 struct tern_sampler_params tern_sampler_defaults(void) {
     return (struct tern_sampler_params) { .temp = 0.8f, .top_k = 40, .top_p = 0.95f, .min_p = 0.05f,
-                                          .repeat_penalty = 1.0f, .repeat_last_n = 64, .seed = TERN_SEED_RANDOM };
+                                          .repeat_penalty = 1.0f, .repeat_last_n = 64, .presence_penalty = 0.0f,
+                                          .frequency_penalty = 0.0f, .seed = TERN_SEED_RANDOM };
 }
 
 
@@ -38,7 +39,8 @@ int tern_sampler_init(struct tern_sampler * s, const struct tern_sampler_params 
     s->cand = malloc(n_vocab * sizeof(*s->cand));
     const size_t n_last = p->repeat_last_n > 0 ? (size_t) p->repeat_last_n : 1;
     s->last = calloc(n_last, sizeof(int32_t));
-    if (!s->cand || !s->last) {
+    s->sorted = calloc(n_last, sizeof(int32_t));
+    if (!s->cand || !s->last || !s->sorted) {
         tern_sampler_free(s);
         return -1;
     }
@@ -48,6 +50,7 @@ int tern_sampler_init(struct tern_sampler * s, const struct tern_sampler_params 
 void tern_sampler_free(struct tern_sampler * s) {
     free(s->cand);
     free(s->last);
+    free(s->sorted);
     memset(s, 0, sizeof(*s));
 }
 
@@ -56,6 +59,11 @@ void tern_sampler_accept(struct tern_sampler * s, int32_t id) {
     s->last[s->at_last] = id;
     s->at_last = (s->at_last + 1) % (size_t) s->p.repeat_last_n;
     if (s->n_last < (size_t) s->p.repeat_last_n) s->n_last++;
+}
+
+static int by_id(const void * a, const void * b) {
+    const int32_t x = *(const int32_t *) a, y = *(const int32_t *) b;
+    return (x > y) - (x < y);
 }
 
 static int by_logit_desc(const void * a, const void * b) {
@@ -99,14 +107,20 @@ int32_t tern_sampler_sample(struct tern_sampler * s, const float * logits) {
     const size_t n = s->n_vocab;
     struct tern_cand * c = s->cand;
     for (size_t i = 0; i < n; i++) c[i] = (struct tern_cand) { (int32_t) i, logits[i] };
-    // Repetition penalty (as llama.cpp / CTRL): positive logits divided, negative multiplied.
-    if (s->p.repeat_penalty != 1.0f) {
-        for (size_t i = 0; i < s->n_last; i++) {
-            const int32_t id = s->last[i];
-            bool seen = false;
-            for (size_t j = 0; j < i; j++) seen |= s->last[j] == id;
-            if (seen || id < 0 || (size_t) id >= n) continue;
-            c[id].logit = c[id].logit > 0 ? c[id].logit / s->p.repeat_penalty : c[id].logit * s->p.repeat_penalty;
+    // Penalties over the last repeat_last_n tokens, as llama.cpp: the repetition penalty
+    // (CTRL: positive logits divided, negative multiplied) once per distinct token, then
+    // count * frequency + presence subtracted.
+    const bool penalize = s->p.repeat_penalty != 1.0f || s->p.presence_penalty != 0.0f || s->p.frequency_penalty != 0.0f;
+    if (penalize && s->n_last) {
+        memcpy(s->sorted, s->last, s->n_last * sizeof(int32_t));
+        qsort(s->sorted, s->n_last, sizeof(int32_t), by_id);
+        for (size_t i = 0, j; i < s->n_last; i = j) {
+            const int32_t id = s->sorted[i];
+            for (j = i; j < s->n_last && s->sorted[j] == id;) j++;
+            if (id < 0 || (size_t) id >= n) continue;
+            float l = c[id].logit;
+            if (s->p.repeat_penalty != 1.0f) l = l > 0 ? l / s->p.repeat_penalty : l * s->p.repeat_penalty;
+            c[id].logit = l - (float) (j - i) * s->p.frequency_penalty - s->p.presence_penalty;
         }
     }
     if (s->p.temp <= 0) {

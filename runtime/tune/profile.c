@@ -322,30 +322,3 @@ const struct tern_variant * tern_profile_choose(const struct tern_profile * p, s
     const struct tern_tune_entry * e = tern_profile_entry(p, k, n, tokens, threads);
     return e ? e->v : NULL;
 }
-
-// ---------------------------------------------------------------------------- presets
-
-static const char * const preset_names[] = {
-#define TERN_MODEL_PRESET(name, ...) name,
-#include "models.inc"
-#undef TERN_MODEL_PRESET
-};
-
-const char * tern_preset_name(size_t i) {
-    return i < sizeof(preset_names) / sizeof(preset_names[0]) ? preset_names[i] : NULL;
-}
-
-size_t tern_preset_shapes(const char * preset, struct tern_tune_shape * out, size_t max) {
-    size_t count = 0;
-#define TERN_MODEL_SHAPE(preset_, shape_, k_, n_, per_layer_)                                             \
-    if (strcmp(preset, preset_) == 0) {                                                                  \
-        if (count < max) {                                                                               \
-            out[count] = (struct tern_tune_shape) { .k = k_, .n = n_, .per_layer = per_layer_ };         \
-            snprintf(out[count].name, sizeof(out[count].name), "%s", shape_);                            \
-        }                                                                                                \
-        count++;                                                                                         \
-    }
-#include "models.inc"
-#undef TERN_MODEL_SHAPE
-    return count;
-}

@@ -15,7 +15,8 @@ struct tern_linear {
     size_t kc;              // k padded to the variant's KB
     size_t panel_bytes;     // one packed panel of NR channels
     size_t prep_bytes;      // prepared activations per token (int8 row or lookup tables)
-    float w_scale;          // the tensor's scale
+    float w_scale;          // the weights' scale, when every row has the same
+    const float * row_scale;// (n) one scale per output row, or NULL: w_scale for all
     void * packed;          // (ceil(n/NR), panel_bytes) 64-byte aligned
 };
 
@@ -57,7 +58,8 @@ void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, s
 void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m,
                       int32_t * acc, size_t acc_stride, size_t n0, size_t n1);
 
-// y[t][o] = (float) acc[t][o] * (w_scale * amax[t] / 127) over the same range.
+// y[t][o] = (float) acc[t][o] * (scale[o] * amax[t] / 127) over the same range, scale[o] =
+// row_scale[o] or w_scale (the same numbers, in the same order, whichever is used).
 void tern_linear_epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
                           const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1);
 

@@ -1,15 +1,12 @@
-// The non-ternary operations of a forward pass: f16/bf16 conversion, RMSNorm, RoPE, dense
-// (f32 / f16 / int8-row) matrices for the embedding and the output head, and the vector
-// kernels attention needs. Vector kernels are picked once per process from the CPU's
-// features (AVX-512 VNNI, AVX-512BW, AVX2, or portable C); each is deterministic: its result
-// never depends on the thread count.
+// The non-ternary operations of a forward pass: f16/bf16 conversion, RMSNorm, RoPE and the
+// vector kernels attention needs (dense matrices: tern/dense.h). Vector kernels are picked
+// once per process from the CPU's features (AVX-512 VNNI, AVX-512BW, AVX2, or portable C);
+// each is deterministic: its result never depends on the thread count.
 #pragma once
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-struct tern_pool;
 
 // IEEE half <-> float, bit for bit as F16C (vcvtph2ps / vcvtps2ph) and aarch64 FCVT:
 // round to nearest even, overflow to inf, NaN quieted with the payload's top bits kept.
@@ -28,31 +25,17 @@ void tern_rmsnorm(float * y, const float * x, const float * w, size_t n, float e
 void tern_rope_table(float * cos_sin, size_t n, size_t pos0, size_t dim, float base);
 // NeoX RoPE on n_head heads of dim values: pairs (i, i + dim/2). cos_sin: (dim/2) cos then (dim/2) sin.
 void tern_rope_neox(float * x, size_t n_head, size_t dim, const float * cos_sin);
+// Normal RoPE (llama.cpp's NORM): adjacent pairs (2i, 2i + 1), same table.
+void tern_rope_norm(float * x, size_t n_head, size_t dim, const float * cos_sin);
 
-// A dense row-major matrix (n rows of k): f32, f16, or int8 rows with one f32 scale each.
-enum tern_dense_type { TERN_DENSE_F32, TERN_DENSE_F16, TERN_DENSE_Q8 };
-
-struct tern_dense {
-    enum tern_dense_type type;
-    size_t n, k;
-    const void * w;            // (n, k) f32 / f16 / int8
-    const float * scale;       // q8: (n) row scales
-    const int32_t * rowsum;    // q8: (n) sum of each row's int8 values (for u8 x s8 dot products)
-    void * owned;              // storage this struct frees (NULL when w points into a mapping)
-};
-
-const char * tern_dense_type_name(enum tern_dense_type type);
-size_t tern_dense_bytes(const struct tern_dense * D);
-void tern_dense_free(struct tern_dense * D);
-// Row r as f32 (the embedding lookup).
-void tern_dense_row(const struct tern_dense * D, size_t r, float * out);
-// An int8-row copy of D (scale = max|row| / 127): the --lm-head q8 option. rows_done (may be
-// NULL) hears of each 4096 rows finished, so a caller can release their source. 0, -1 out of memory.
-int tern_dense_quantize_q8(const struct tern_dense * D, struct tern_dense * out,
-                           void (*rows_done)(void * ctx, size_t r0, size_t r1), void * ctx);
-// y (m, n) = x (m, k) . D^T, rows split across nth threads of pool (NULL = the caller).
-void tern_dense_matmul(const struct tern_dense * D, struct tern_pool * pool, int nth, size_t m, const float * x,
-                       float * y);
+// e^x with ggml's polynomial (llama.cpp's ggml_v_expf: at most 1.5 ulp + 0.5): the exp that
+// bitnet.cpp's SiLU and softmax use, so tern's gates round like them. Every ISA path computes
+// the same bits (fused multiply-adds in the same order).
+float tern_expf(float x);
+// g[i] = silu(g[i]) * u[i] (x / (1 + e^-x), as ggml_vec_silu_f32) for n values.
+void tern_silu_mul(size_t n, float * g, const float * u);
+// g[i] = relu(g[i])^2 * u[i].
+void tern_relu2_mul(size_t n, float * g, const float * u);
 
 // Vector kernels for attention and dense rows: dot products against f16/f32 rows, y += a * row.
 // Every table computes the same function; what may differ between tables (tests/test_vec.c

@@ -1,4 +1,4 @@
-// Token sampling with llama.cpp's defaults and order: repetition penalty, top-k, top-p,
+// Token sampling with llama.cpp's defaults and order: penalties (repetition, presence, frequency), top-k, top-p,
 // min-p, temperature, then a draw from the seeded generator. temp <= 0 is greedy (argmax).
 #pragma once
 
@@ -11,7 +11,9 @@ struct tern_sampler_params {
     float top_p;             // 0.95 (1 = off)
     float min_p;             // 0.05 (0 = off)
     float repeat_penalty;    // 1.0 (off)
-    int repeat_last_n;       // 64
+    int repeat_last_n;       // 64: the window of the penalties
+    float presence_penalty;  // 0 (off): subtracted once from every token in the window
+    float frequency_penalty; // 0 (off): subtracted per occurrence in the window
     uint64_t seed;           // TERN_SEED_RANDOM = from the clock
 };
 #define TERN_SEED_RANDOM UINT64_MAX
@@ -26,6 +28,7 @@ struct tern_sampler {
     struct tern_cand * cand;     // (n_vocab)
     size_t n_vocab;
     int32_t * last;              // ring of the last repeat_last_n accepted tokens
+    int32_t * sorted;            // scratch: the ring sorted, to count repeats
     size_t n_last, at_last;
 };
 

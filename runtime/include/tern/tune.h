@@ -103,13 +103,3 @@ const struct tern_tune_entry * tern_profile_entry(const struct tern_profile * p,
 // Without a profile: the variant a rule of thumb picks (runtime/model/plan.c: i2s, richest
 // ISA, largest prefill tile): its MR = 1 variant for decode, the MR > 1 one of that layout for prefill.
 const struct tern_variant * tern_variant_heuristic(const struct tern_cpu * cpu, size_t tokens);
-
-// The shapes of a preset from configs/models (generated/models.inc). Returns the count
-// (0 if the preset is unknown); writes at most max.
-size_t tern_preset_shapes(const char * preset, struct tern_tune_shape * out, size_t max);
-const char * tern_preset_name(size_t i);     // NULL past the last
-
-struct tern_gguf;
-// The distinct (k, n) shapes of a GGUF model's per-layer linear weights (blk.N.attn_q ...
-// ffn_down), merged like the presets; per_layer counts them in block 0. Returns the count.
-size_t tern_gguf_linear_shapes(const struct tern_gguf * g, struct tern_tune_shape * out, size_t max);
