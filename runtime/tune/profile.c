@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "tern/file.h"
+#include "tern/gguf.h"
 #include "tern/tune.h"
 
 #define PROFILE_FORMAT "tern-profile-1"
@@ -165,6 +166,12 @@ static size_t count_num(const cJSON * o, const char * key, const char ** bad) {
     return (size_t) v;
 }
 
+// A string from the file, made fit for a one-line message: a newline in a variant name broke
+// the one-line promise (found by tests/fuzz/fuzz_profile.c).
+static const char * shown(const char * s, char * buf, size_t size) {
+    return tern_gguf_printable((struct tern_gguf_str) { s, strlen(s) }, buf, size);
+}
+
 struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu * cpu, bool * stale,
                                         char * err, size_t err_size) {
     *stale = false;
@@ -273,18 +280,20 @@ struct tern_profile * tern_profile_load(const char * path, const struct tern_cpu
         tern_profile_free(p);
         return NULL;
     }
+    char buf[80];
     if (strcmp(p->registry, tern_registry_hash()) != 0) {
         snprintf(err, err_size, "profile %s was made for other kernels (registry %s, this build %s); ignoring it",
-                 path, p->registry, tern_registry_hash());
+                 path, shown(p->registry, buf, sizeof(buf)), tern_registry_hash());
         *stale = true;
     } else if (cpu && (strcmp(p->brand, cpu->brand) != 0 || p->features != cpu->usable)) {
-        snprintf(err, err_size, "profile %s was made on another CPU (%s, features %#x); ignoring it", path, p->brand,
-                 p->features);
+        snprintf(err, err_size, "profile %s was made on another CPU (%s, features %#x); ignoring it", path,
+                 shown(p->brand, buf, sizeof(buf)), p->features);
         *stale = true;
     } else {
         for (size_t i = 0; i < p->n_entries; i++) {
             if (!p->entries[i].v) {
-                snprintf(err, err_size, "profile %s names unknown variant %s; ignoring it", path, p->entries[i].winner);
+                snprintf(err, err_size, "profile %s names unknown variant %s; ignoring it", path,
+                         shown(p->entries[i].winner, buf, sizeof(buf)));
                 *stale = true;
                 break;
             }

@@ -1,6 +1,6 @@
 // libFuzzer target for tuning profiles (tern_profile_load): any file loads, is refused with a
-// one-line message, or is reported stale in one line; a loaded profile saves and loads back
-// to the same entries. "@registry@" in an input stands for this build's registry hash, so
+// one-line message, or is reported stale in one line (also when loaded for another CPU); a
+// loaded profile saves and loads back to the same entries. "@registry@" in an input stands for this build's registry hash, so
 // the seeds in tests/corpus/profile stay loadable when the kernels change.
 
 #include <stdint.h>
@@ -88,6 +88,15 @@ int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {
             abort();
         }
     }
+    // The same file for another CPU: stale, in one line (the brand comes from the file).
+    const struct tern_cpu other = { .brand = "another CPU", .features = 0, .usable = 0 };
+    struct tern_profile * elsewhere = tern_profile_load(path_in, &other, &stale, err, sizeof(err));
+    if (elsewhere && (strcmp(p->brand, other.brand) != 0 || p->features != 0)) abort();
+    if (!elsewhere) {
+        if (!stale) abort();
+        check_one_line(err);
+    }
+    tern_profile_free(elsewhere);
     if (tern_profile_save(p, path_out, err, sizeof(err)) != 0) abort();
     struct tern_profile * back = tern_profile_load(path_out, NULL, &stale, err, sizeof(err));
     if (!back) abort();          // what it wrote it must read
