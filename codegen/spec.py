@@ -141,7 +141,7 @@ def _positive_int(where, key, value):
 
 def load_isas(path):
     data = _load_toml(path)
-    _check_keys(str(path), data, {"isa"}, ["isa"])
+    _check_keys(str(path), data, {"isa", "flag", "baseline"}, ["isa", "flag", "baseline"])
     isas = {}
     for token, entry in data["isa"].items():
         where = f"{path} [isa.{token}]"
@@ -158,7 +158,26 @@ def load_isas(path):
     for isa in isas.values():
         if isa.prep not in isas:
             _fail(f"{path} [isa.{isa.token}]", f"prep ISA {isa.prep!r} is not defined")
+    check_isa_features(path, isas, data["flag"], data["baseline"])
     return isas
+
+
+def check_isa_features(path, isas, flag_features, baseline):
+    """Each ISA's run-time features must be exactly what its flags let the compiler use
+    ([flag] in isa.toml) plus its architecture's baseline: no instruction goes unchecked."""
+    for token, isa in isas.items():
+        where = f"{path} [isa.{token}]"
+        wanted = {f: f"the {isa.arch} baseline" for f in baseline.get(isa.arch, ())}
+        for flag in isa.flags:
+            if flag not in flag_features:
+                _fail(where, f"flag {flag} has no row in [flag]: say which CPU features it enables")
+            wanted.update({f: f"flag {flag}" for f in flag_features[flag] if f not in wanted})
+        missing = [f for f in wanted if f not in isa.features]
+        if missing:
+            _fail(where, f"{wanted[missing[0]]} enables {', '.join(missing)}, which features does not require")
+        extra = [f for f in isa.features if f not in wanted]
+        if extra:
+            _fail(where, f"features requires {', '.join(extra)}, which no flag enables")
 
 
 def _probe_mac(where, entry):

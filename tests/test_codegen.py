@@ -15,6 +15,26 @@ sys.path.insert(0, str(ROOT / "codegen"))
 import gen  # noqa: E402
 import spec  # noqa: E402
 
+# A compiler's predefined macros (regular expressions) -> the TERN_CPU_<FEATURE>
+# (runtime/include/tern/cpu.h) each implies.
+FEATURE_OF_MACRO = [
+    (r"__SSE3__", "SSE3"), (r"__SSSE3__", "SSSE3"), (r"__SSE4_1__", "SSE41"), (r"__SSE4_2__|__CRC32__", "SSE42"),
+    (r"__POPCNT__", "POPCNT"), (r"__XSAVE__", "XSAVE"), (r"__AVX__", "AVX"), (r"__AVX2__", "AVX2"),
+    (r"__FMA__|__FP_FAST_FMA\w*", "FMA"), (r"__F16C__", "F16C"), (r"__BMI2__", "BMI2"),
+    (r"__AVX512F__", "AVX512F"), (r"__AVX512BW__", "AVX512BW"), (r"__AVX512VL__", "AVX512VL"),
+    (r"__AVX512DQ__", "AVX512DQ"), (r"__AVX512VNNI__", "AVX512VNNI"), (r"__AVX512VBMI__", "AVX512VBMI"),
+    (r"__AVXVNNI__", "AVXVNNI"),
+    (r"__ARM_NEON\w*", "NEON"), (r"__ARM_FEATURE_CRC32", "CRC32"), (r"__ARM_FEATURE_ATOMICS", "LSE"),
+    (r"__ARM_FEATURE_QRDMX", "RDM"), (r"__ARM_FEATURE_DOTPROD", "DOTPROD"), (r"__ARM_FEATURE_MATMUL_INT8", "I8MM"),
+    (r"__ARM_FEATURE_SVE\w*", "SVE"),
+]
+
+
+def feature_of_macro(macro):
+    hits = [f for pattern, f in FEATURE_OF_MACRO if re.fullmatch(pattern, macro)]
+    return hits[0] if hits else None
+
+
 SYMBOL = re.compile(r"^(tern_[a-z0-9]+_[a-z0-9]+_(gemm|prep|pack)_ukernel(_\d+x\d+(k\d+)?(g\d+)?)?|tern_u8s8_mac_probe)"
                     r"__[a-z0-9]+(_[a-z0-9]+)*$")
 
@@ -97,6 +117,59 @@ class CodegenTest(unittest.TestCase):
         self.assert_rejected("configs/isa.toml", "vbytes   = 32", "vbytes   = 24", "vbytes must be")
         self.assert_rejected("configs/models/bitnet-b1.58-2B-4T.toml", "hidden      = 2560", "hidden      = -1",
                              "hidden must be a positive")
+
+    def test_isa_features_are_exactly_what_the_flags_enable(self):
+        isa = "configs/isa.toml"
+        avx2 = '"AVX", "AVX2", "FMA", "F16C", "BMI2"]\nvbytes   = 32'
+        self.assert_rejected(isa, avx2, '"AVX", "AVX2", "FMA", "F16C"]\nvbytes   = 32',
+                             "[isa.avx2]: flag -mbmi2 enables BMI2, which features does not require")
+        self.assert_rejected(isa, avx2, '"AVX", "AVX2", "FMA", "F16C", "BMI2", "AVX512F"]\nvbytes   = 32',
+                             "[isa.avx2]: features requires AVX512F, which no flag enables")
+        self.assert_rejected(isa, 'flags    = ["-mavx2", "-mfma", "-mf16c", "-mbmi2"]',
+                             'flags    = ["-mavx2", "-mfma", "-mf16c", "-mbmi2", "-mlzcnt"]',
+                             "[isa.avx2]: flag -mlzcnt has no row in [flag]")
+        neondot = 'features = ["NEON", "CRC32", "LSE", "RDM", "DOTPROD"]'
+        self.assert_rejected(isa, neondot, 'features = ["CRC32", "LSE", "RDM", "DOTPROD"]',
+                             "[isa.neondot]: the aarch64 baseline enables NEON, which features does not require")
+        self.assert_rejected(isa, neondot, 'features = ["NEON", "DOTPROD"]',
+                             "[isa.neondot]: flag -march=armv8.2-a+dotprod enables CRC32, LSE, RDM")
+
+    def test_flag_rows_match_the_compilers(self):
+        """Each [flag] row lists every feature whose predefined macro gcc or clang turns on for
+        that flag (beyond the plain build), and nothing neither of them turns on."""
+        import subprocess
+        import tomllib
+        data = tomllib.loads((ROOT / "configs" / "isa.toml").read_text())
+        arch_of = {f: e["arch"] for e in data["isa"].values() for f in e["flags"]}
+        compilers = {"x86_64": [["gcc"], ["clang"]],
+                     "aarch64": [["aarch64-linux-gnu-gcc"], ["clang", "--target=aarch64-linux-gnu"]]}
+
+        def macros(cc, flag):
+            out = subprocess.run(cc + ([flag] if flag else []) + ["-dM", "-E", "-x", "c", "/dev/null"],
+                                 capture_output=True, text=True)
+            return set(re.findall(r"^#define (\w+)", out.stdout, re.M)) if out.returncode == 0 else None
+
+        tested = 0
+        for flag, row in data["flag"].items():
+            seen, compilers_run = set(), 0
+            for cc in compilers[arch_of[flag]]:
+                if shutil.which(cc[0]) is None or (base := macros(cc, None)) is None:
+                    continue
+                on = macros(cc, flag)
+                self.assertIsNotNone(on, f"{' '.join(cc)} rejects {flag}")
+                features = set()
+                for m in sorted(on - base):
+                    feature = feature_of_macro(m)
+                    self.assertIsNotNone(feature, f"{' '.join(cc)} {flag} defines {m}, which no feature covers")
+                    features.add(feature)
+                self.assertLessEqual(features, set(row), f"{' '.join(cc)} {flag}: row lacks {features - set(row)}")
+                seen |= features
+                compilers_run += 1
+            if compilers_run == len(compilers[arch_of[flag]]):
+                self.assertEqual(seen, set(row), f"{flag}: no compiler enables {set(row) - seen}")
+            tested += compilers_run
+        if tested == 0:
+            self.skipTest("no compiler found")
 
     def test_new_knobs_are_checked(self):
         toml = "configs/kernels.toml"

@@ -23,9 +23,7 @@
 #include "tern/model.h"
 #include "tern/ops.h"
 #include "tern/pool.h"
-#if defined(TERN_HAVE_PCRE2)
 #include "tern/tokenizer.h"
-#endif
 
 struct cmp {
     double max_abs, mean_abs, std;
@@ -168,7 +166,6 @@ static void fixture(const char * dir, const char * probe, const int32_t * probe_
     printf("%s greedy: %zu of bitnet.cpp's %zu tokens reproduced before the first difference\n", dir_name(dir), agree, ng);
     CHECK(agree >= 8, "greedy generation diverges from bitnet.cpp's after %zu tokens", agree);
 
-#if defined(TERN_HAVE_PCRE2)
     int32_t * ids;
     size_t n_ids;
     if (probe && m.vocab && tern_tokenize(m.vocab, probe, strlen(probe), true, true, &ids, &n_ids, err, sizeof(err)) == 0) {
@@ -178,11 +175,6 @@ static void fixture(const char * dir, const char * probe, const int32_t * probe_
     } else if (probe) {
         CHECK(0, "tokenize the probe: %s", m.vocab ? err : "no vocabulary");
     }
-#else
-    (void) probe;
-    (void) probe_ids;
-    (void) n_probe_ids;
-#endif
     free(golden_prefill);
     free(golden_decode);
     free(pre1);

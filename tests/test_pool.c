@@ -1,12 +1,21 @@
 // The thread pool: every thread of a run runs the task once; the chunk counter hands out
 // each chunk exactly once; the barrier holds everyone until all arrive; runs with fewer
 // threads than the pool leave the rest idle; many short runs in a row (the decode pattern)
-// and a pool that sleeps between runs both work. Built with TSan in scripts/test.sh.
+// and a pool that sleeps between runs both work; with asserts on, a second caller while a
+// run is in progress (another thread, or a task re-entering its pool) aborts instead of
+// corrupting the run. Built with TSan in scripts/test.sh.
 
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "tern/affinity.h"
@@ -59,7 +68,64 @@ static void run_once(struct tern_pool * pool, int nth) {
     CHECK(atomic_load(&job.wrong_nth) == 0, "nth=%d: task saw a wrong thread count", nth);
 }
 
+// ---------------------------------------------------------------------------- one caller at a time
+#ifndef NDEBUG
+
+static atomic_int in_task;
+
+static void noop_task(void * ctx, int tid, int nth) {
+    (void) ctx, (void) tid, (void) nth;
+}
+
+static void reenter_task(void * ctx, int tid, int nth) {
+    (void) nth;
+    if (tid == 0) tern_pool_run(ctx, 0, noop_task, NULL);
+}
+
+static void hold_task(void * ctx, int tid, int nth) {
+    (void) ctx, (void) nth;
+    if (tid == 0) {
+        atomic_store(&in_task, 1);
+        for (;;) pause();           // the run stays in progress until the process ends
+    }
+}
+
+static void * hold_run(void * pool) {
+    tern_pool_run(pool, 0, hold_task, NULL);
+    return NULL;
+}
+
+// Runs the violation in a child (its assert message silenced); true if the child aborted.
+static bool aborts(bool from_second_thread) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0) dup2(devnull, 2);
+        struct tern_pool * pool = tern_pool_init(2, false);
+        if (!pool) _exit(3);
+        if (from_second_thread) {
+            pthread_t t;
+            if (pthread_create(&t, NULL, hold_run, pool) != 0) _exit(3);
+            while (!atomic_load(&in_task)) sched_yield();
+            tern_pool_run(pool, 0, noop_task, NULL);
+        } else {
+            tern_pool_run(pool, 0, reenter_task, pool);
+        }
+        _exit(0);
+    }
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) return false;
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+}
+#endif
+
 int main(void) {
+#ifndef NDEBUG
+    CHECK(aborts(true), "a second thread's tern_pool_run during a run did not abort");
+    CHECK(aborts(false), "a task's tern_pool_run on its own pool did not abort");
+#else
+    printf("test_pool: built with NDEBUG, the one-caller assert is off (checked in the sanitizer builds)\n");
+#endif
     for (int size = 1; size <= 4; size++) {
         struct tern_pool * pool = tern_pool_init(size, size % 2 == 0);
         CHECK(pool != NULL, "pool of %d", size);

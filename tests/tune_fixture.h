@@ -66,9 +66,15 @@ static inline void fixture_candidate(struct tern_tune_entry * e, const struct te
     }
 }
 
-// A CPU that may use exactly what `isa` requires (a fake brand: nothing runs on it).
+// A CPU that may use what `isa` requires and, as every real x86 CPU beyond AVX2 does, what
+// avx2 requires (BMI2 is not part of AVX-512) (a fake brand: nothing runs on it).
 static inline struct tern_cpu fixture_cpu(enum tern_isa isa) {
-    struct tern_cpu cpu = { .features = tern_isa_features(isa), .usable = tern_isa_features(isa) };
+    enum tern_isa avx2;
+    uint32_t f = tern_isa_features(isa);
+    if (tern_isa_from_name("avx2", &avx2) && isa != TERN_ISA_SCALAR && (tern_isa_features(avx2) & f) != 0) {
+        f |= tern_isa_features(avx2);
+    }
+    struct tern_cpu cpu = { .features = f, .usable = f };
     snprintf(cpu.brand, sizeof(cpu.brand), "fixture-%s", tern_isa_name(isa));
     return cpu;
 }

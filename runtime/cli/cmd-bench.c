@@ -11,11 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
-
 #include "opts.h"
 #include "cli.h"
 #include "tern/file.h"
+#include "tern/gbench_json.h"
 #include "tern/stats.h"
 
 static int bench_kernels(char ** argv) {   // argv is NULL-terminated, as execv wants
@@ -36,79 +35,17 @@ static int bench_kernels(char ** argv) {   // argv is NULL-terminated, as execv 
 
 // ---------------------------------------------------------------------------- compare
 
-struct series {
-    char name[512];
-    double * ns;       // real time per iteration of each repetition, in ns
-    size_t n;
-};
-
-struct run_file {
-    struct series * s;
-    size_t n;
-};
-
-static double unit_ns(const char * unit) {
-    if (!unit || strcmp(unit, "ns") == 0) return 1;
-    if (strcmp(unit, "us") == 0) return 1e3;
-    if (strcmp(unit, "ms") == 0) return 1e6;
-    if (strcmp(unit, "s") == 0) return 1e9;
-    return NAN;
-}
-
-static void run_file_free(struct run_file * f) {
-    for (size_t i = 0; i < f->n; i++) free(f->s[i].ns);
-    free(f->s);
-}
-
-static int load_runs(const char * path, struct run_file * out, char * err, size_t err_size) {
-    memset(out, 0, sizeof(*out));
-    char * text = tern_read_file(path, "", (size_t) 1 << 30, NULL, err, err_size);
-    if (!text) return -1;
-    cJSON * root = cJSON_Parse(text);
-    free(text);
-    const cJSON * list = root ? cJSON_GetObjectItemCaseSensitive(root, "benchmarks") : NULL;
-    if (!cJSON_IsArray(list)) {
-        snprintf(err, err_size, "%s is not Google Benchmark JSON (%s)", path, root ? "no 'benchmarks' array" : "invalid JSON");
-        cJSON_Delete(root);
+// The file's Google Benchmark JSON (runtime/tune/gbench-json.c parses it).
+static int load_runs(const char * path, struct tern_gbench_runs * out, char * err, size_t err_size) {
+    size_t len;
+    char * text = tern_read_file(path, "", (size_t) 1 << 30, &len, err, err_size);
+    if (!text) {
+        memset(out, 0, sizeof(*out));
         return -1;
     }
-    const cJSON * b;
-    int index = 0;
-    cJSON_ArrayForEach(b, list) {
-        index++;
-        const cJSON * type = cJSON_GetObjectItemCaseSensitive(b, "run_type");
-        if (cJSON_IsString(type) && strcmp(type->valuestring, "iteration") != 0) continue;   // aggregates
-        const cJSON * name = cJSON_GetObjectItemCaseSensitive(b, "run_name");
-        if (!cJSON_IsString(name)) name = cJSON_GetObjectItemCaseSensitive(b, "name");
-        const cJSON * t = cJSON_GetObjectItemCaseSensitive(b, "real_time");
-        const cJSON * unit = cJSON_GetObjectItemCaseSensitive(b, "time_unit");
-        const double scale = unit_ns(cJSON_IsString(unit) ? unit->valuestring : NULL);
-        if (cJSON_GetObjectItemCaseSensitive(b, "error_occurred")) continue;   // skipped benchmarks
-        if (!cJSON_IsString(name) || !cJSON_IsNumber(t) || !isfinite(scale) || !(t->valuedouble >= 0)) {
-            snprintf(err, err_size, "%s: benchmark #%d lacks a name, a real_time or a known time_unit", path, index);
-            cJSON_Delete(root);
-            run_file_free(out);
-            return -1;
-        }
-        struct series * s = NULL;
-        for (size_t i = 0; i < out->n; i++) {
-            if (strcmp(out->s[i].name, name->valuestring) == 0) s = &out->s[i];
-        }
-        if (!s) {
-            struct series * grown = realloc(out->s, (out->n + 1) * sizeof(*grown));
-            if (!grown) break;
-            out->s = grown;
-            s = &out->s[out->n++];
-            memset(s, 0, sizeof(*s));
-            snprintf(s->name, sizeof(s->name), "%s", name->valuestring);
-        }
-        double * ns = realloc(s->ns, (s->n + 1) * sizeof(double));
-        if (!ns) break;
-        s->ns = ns;
-        s->ns[s->n++] = t->valuedouble * scale;
-    }
-    cJSON_Delete(root);
-    return 0;
+    const int rc = tern_gbench_parse(text, len, path, out, err, err_size);
+    free(text);
+    return rc;
 }
 
 static int bench_compare(int argc, char ** argv) {
@@ -131,7 +68,7 @@ static int bench_compare(int argc, char ** argv) {
         fprintf(stderr, "tern bench compare: takes two files, BASE.json NEW.json (see --help)\n");
         return 2;
     }
-    struct run_file base, cur;
+    struct tern_gbench_runs base, cur;
     char err[1024];
     if (load_runs(files[0], &base, err, sizeof(err)) != 0) {
         fprintf(stderr, "tern bench compare: %s\n", err);
@@ -139,13 +76,13 @@ static int bench_compare(int argc, char ** argv) {
     }
     if (load_runs(files[1], &cur, err, sizeof(err)) != 0) {
         fprintf(stderr, "tern bench compare: %s\n", err);
-        run_file_free(&base);
+        tern_gbench_runs_free(&base);
         return 2;
     }
     printf("%-90s %12s %12s %8s %8s  %s\n", "benchmark", "base_ns", "new_ns", "new/base", "p", "verdict");
     size_t regressions = 0, compared = 0;
     for (size_t i = 0; i < cur.n; i++) {
-        const struct series * c = &cur.s[i], * b = NULL;
+        const struct tern_gbench_series * c = &cur.s[i], * b = NULL;
         for (size_t j = 0; j < base.n; j++) {
             if (strcmp(base.s[j].name, c->name) == 0) b = &base.s[j];
         }
@@ -177,17 +114,15 @@ static int bench_compare(int argc, char ** argv) {
     }
     printf("%zu compared, %zu significant regression(s) beyond %.1f%% (alpha %.3g)\n", compared, regressions,
            threshold * 100, alpha);
-    run_file_free(&base);
-    run_file_free(&cur);
+    tern_gbench_runs_free(&base);
+    tern_gbench_runs_free(&cur);
     return regressions ? 1 : 0;
 }
 
 int tern_cmd_bench(int argc, char ** argv) {
     if (argc >= 2 && strcmp(argv[1], "kernels") == 0) return bench_kernels(argv + 1);
     if (argc >= 2 && strcmp(argv[1], "compare") == 0) return bench_compare(argc - 1, argv + 1);
-#if defined(TERN_HAVE_PCRE2)
     if (argc >= 2 && strcmp(argv[1], "e2e") == 0) return tern_bench_e2e(argc - 1, argv + 1);
-#endif
     fprintf(stderr, "usage: tern bench kernels [--benchmark_* flags] | tern bench compare BASE.json NEW.json "
                     "[--threshold 5%%] | tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json]\n");
     return 2;

@@ -12,7 +12,6 @@ static const struct {
 } commands[] = {
     { "kernels", tern_cmd_kernels, "list the kernel variants and whether this CPU can run them" },
     { "cpu",     tern_cmd_cpu,     "print the detected CPU features and topology" },
-#if defined(TERN_HAVE_PCRE2)
     { "run",      tern_cmd_run,      "generate text from a prompt (streamed), then timings" },
     { "chat",     tern_cmd_chat,     "interactive conversation (2B4T chat template, KV cache kept)" },
     { "info",     tern_cmd_info,     "a model's shapes, tensor types, vocabulary and chosen kernels" },
@@ -20,11 +19,8 @@ static const struct {
     { "tokenize", tern_cmd_tokenize, "text -> token ids with a model's tokenizer" },
     { "gen-model", tern_cmd_gen_model, "write a random-weight I2_S GGUF of a preset's shapes (tests, benchmarks)" },
     { "convert",  tern_cmd_convert,  "a Hugging Face checkpoint folder as a GGUF file (tern run -m DIR reads folders directly)" },
-#endif
-#if defined(TERN_HAVE_CJSON)
     { "tune",    tern_cmd_tune,    "autotune the kernels for this CPU and store the profile" },
     { "bench",   tern_cmd_bench,   "kernels: kernel benchmarks; e2e: pp/tg tokens/s like llama-bench; compare: two JSON runs" },
-#endif
 };
 
 static void usage(FILE * out) {

@@ -6,17 +6,13 @@
 
 #include "tern/affinity.h"
 
-#if defined(TERN_HAVE_HWLOC)
 #include <hwloc.h>
-#endif
 
 struct tern_affinity {
     const char * backend;
     int n_slots;
     int * pu;                    // (n_slots) OS PU index per slot
-#if defined(TERN_HAVE_HWLOC)
     hwloc_topology_t topo;       // kept for binding; NULL with the native backend
-#endif
 };
 
 static void add_slot(struct tern_affinity * aff, int pu) {
@@ -40,7 +36,6 @@ static bool init_native(struct tern_affinity * aff) {
     return aff->n_slots > 0;
 }
 
-#if defined(TERN_HAVE_HWLOC)
 static bool init_hwloc(struct tern_affinity * aff) {
     if (hwloc_topology_init(&aff->topo) != 0) {
         aff->topo = NULL;
@@ -84,14 +79,11 @@ fail:
     aff->topo = NULL;
     return false;
 }
-#endif
 
 struct tern_affinity * tern_affinity_init(void) {
     struct tern_affinity * aff = calloc(1, sizeof(*aff));
     if (!aff) return NULL;
-#if defined(TERN_HAVE_HWLOC)
     if (init_hwloc(aff)) return aff;
-#endif
     if (!init_native(aff)) {
         // Nothing known: one unbindable slot, so callers still work unbound.
         free(aff->pu);
@@ -109,9 +101,7 @@ struct tern_affinity * tern_affinity_init(void) {
 
 void tern_affinity_free(struct tern_affinity * aff) {
     if (!aff) return;
-#if defined(TERN_HAVE_HWLOC)
     if (aff->topo) hwloc_topology_destroy(aff->topo);
-#endif
     free(aff->pu);
     free(aff);
 }
@@ -131,7 +121,6 @@ int tern_affinity_slot_pu(const struct tern_affinity * aff, int slot) {
 bool tern_affinity_bind_self(struct tern_affinity * aff, int slot) {
     const int pu = tern_affinity_slot_pu(aff, slot);
     if (pu < 0) return false;
-#if defined(TERN_HAVE_HWLOC)
     if (aff->topo) {
         hwloc_bitmap_t set = hwloc_bitmap_alloc();
         if (!set) return false;
@@ -140,7 +129,6 @@ bool tern_affinity_bind_self(struct tern_affinity * aff, int slot) {
         hwloc_bitmap_free(set);
         return rc == 0;
     }
-#endif
     cpu_set_t set;
     CPU_ZERO(&set);
     CPU_SET(pu, &set);

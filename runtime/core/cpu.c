@@ -2,6 +2,7 @@
 // register state (XCR0 via XGETBV): AVX needs XMM|YMM, AVX-512 also opmask|ZMM_Hi256|Hi16_ZMM.
 // aarch64: Linux HWCAP/HWCAP2. TERN_ISA=<token> caps the usable set to that ISA's features.
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,12 @@ static uint32_t detect_features(char * brand, size_t brand_size) {
     if (!__get_cpuid(1, &a, &b, &c, &d)) {
         return 0;
     }
+    if (c & bit_SSE3) f |= TERN_CPU_SSE3;
     if (c & bit_SSSE3) f |= TERN_CPU_SSSE3;
+    if (c & bit_SSE4_1) f |= TERN_CPU_SSE41;
+    if (c & bit_SSE4_2) f |= TERN_CPU_SSE42;
+    if (c & bit_POPCNT) f |= TERN_CPU_POPCNT;
+    if (c & bit_XSAVE) f |= TERN_CPU_XSAVE;
     const bool osxsave = (c & bit_OSXSAVE) != 0;
     const uint64_t xcr0 = osxsave ? xgetbv0() : 0;
     const bool os_avx = (xcr0 & 0x6) == 0x6;            // XMM and YMM state
@@ -66,6 +72,15 @@ static uint32_t detect_features(char * brand, size_t brand_size) {
 #ifndef HWCAP_ASIMD
 #define HWCAP_ASIMD (1 << 1)
 #endif
+#ifndef HWCAP_CRC32
+#define HWCAP_CRC32 (1 << 7)
+#endif
+#ifndef HWCAP_ATOMICS
+#define HWCAP_ATOMICS (1 << 8)
+#endif
+#ifndef HWCAP_ASIMDRDM
+#define HWCAP_ASIMDRDM (1 << 12)
+#endif
 #ifndef HWCAP_ASIMDDP
 #define HWCAP_ASIMDDP (1 << 20)
 #endif
@@ -81,6 +96,9 @@ static uint32_t detect_features(char * brand, size_t brand_size) {
     const unsigned long hw = getauxval(AT_HWCAP), hw2 = getauxval(AT_HWCAP2);
     uint32_t f = 0;
     if (hw & HWCAP_ASIMD) f |= TERN_CPU_NEON;
+    if (hw & HWCAP_CRC32) f |= TERN_CPU_CRC32;
+    if (hw & HWCAP_ATOMICS) f |= TERN_CPU_LSE;
+    if (hw & HWCAP_ASIMDRDM) f |= TERN_CPU_RDM;
     if (hw & HWCAP_ASIMDDP) f |= TERN_CPU_DOTPROD;
     if (hw & HWCAP_SVE) f |= TERN_CPU_SVE;
     if (hw2 & HWCAP2_I8MM) f |= TERN_CPU_I8MM;
@@ -119,27 +137,31 @@ bool tern_cpu_detect(struct tern_cpu * cpu, const char * cap) {
     return true;
 }
 
-const struct tern_cpu * tern_cpu_get(void) {
-    static struct tern_cpu cpu;
-    static bool done;
-    if (!done) {
-        const char * cap = getenv("TERN_ISA");
-        if (!tern_cpu_detect(&cpu, cap)) {
-            fprintf(stderr, "tern: warning: TERN_ISA=%s is not a known ISA token; ignoring it\n", cap);
-            tern_cpu_detect(&cpu, NULL);
-        }
-        done = true;
+static struct tern_cpu detected;
+
+static void detect_once(void) {
+    const char * cap = getenv("TERN_ISA");
+    if (!tern_cpu_detect(&detected, cap)) {
+        fprintf(stderr, "tern: warning: TERN_ISA=%s is not a known ISA token; ignoring it\n", cap);
+        tern_cpu_detect(&detected, NULL);
     }
-    return &cpu;
+}
+
+const struct tern_cpu * tern_cpu_get(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, detect_once);
+    return &detected;
 }
 
 void tern_cpu_feature_names(uint32_t features, char * buf, int size) {
     static const struct { uint32_t bit; const char * name; } names[] = {
-        { TERN_CPU_SSSE3, "ssse3" }, { TERN_CPU_AVX, "avx" }, { TERN_CPU_AVX2, "avx2" }, { TERN_CPU_FMA, "fma" },
-        { TERN_CPU_F16C, "f16c" }, { TERN_CPU_BMI2, "bmi2" }, { TERN_CPU_AVX512F, "avx512f" },
-        { TERN_CPU_AVX512BW, "avx512bw" }, { TERN_CPU_AVX512VL, "avx512vl" }, { TERN_CPU_AVX512DQ, "avx512dq" },
-        { TERN_CPU_AVX512VNNI, "avx512vnni" }, { TERN_CPU_AVX512VBMI, "avx512vbmi" },
-        { TERN_CPU_AVXVNNI, "avxvnni" }, { TERN_CPU_NEON, "neon" }, { TERN_CPU_DOTPROD, "dotprod" },
+        { TERN_CPU_SSE3, "sse3" }, { TERN_CPU_SSSE3, "ssse3" }, { TERN_CPU_SSE41, "sse4.1" },
+        { TERN_CPU_SSE42, "sse4.2" }, { TERN_CPU_POPCNT, "popcnt" }, { TERN_CPU_XSAVE, "xsave" },
+        { TERN_CPU_AVX, "avx" }, { TERN_CPU_AVX2, "avx2" }, { TERN_CPU_FMA, "fma" }, { TERN_CPU_F16C, "f16c" },
+        { TERN_CPU_BMI2, "bmi2" }, { TERN_CPU_AVX512F, "avx512f" }, { TERN_CPU_AVX512BW, "avx512bw" },
+        { TERN_CPU_AVX512VL, "avx512vl" }, { TERN_CPU_AVX512DQ, "avx512dq" }, { TERN_CPU_AVX512VNNI, "avx512vnni" },
+        { TERN_CPU_AVX512VBMI, "avx512vbmi" }, { TERN_CPU_AVXVNNI, "avxvnni" }, { TERN_CPU_NEON, "neon" },
+        { TERN_CPU_CRC32, "crc32" }, { TERN_CPU_LSE, "lse" }, { TERN_CPU_RDM, "rdm" }, { TERN_CPU_DOTPROD, "dotprod" },
         { TERN_CPU_I8MM, "i8mm" }, { TERN_CPU_SVE, "sve" },
     };
     int used = 0;

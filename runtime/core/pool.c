@@ -5,7 +5,12 @@
 // is asleep, broadcasts under the mutex. A worker spins on `generation` for a while, then
 // registers in `n_sleeping` and waits. Both sides use seq_cst on generation / n_sleeping,
 // so either the worker sees the new generation or the caller sees the sleeper (Dekker).
+//
+// One caller at a time (tern/pool.h): the run's fields (fn, ctx, nth, the counters) are
+// plain writes by the caller, correct only while no other run is in flight. Builds with
+// asserts check it with `in_run`.
 
+#include <assert.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdalign.h>
@@ -36,7 +41,7 @@ struct worker {
 
 struct tern_pool {
     int n_threads;
-    int n_bound;
+    atomic_int n_bound;               // threads pinned (workers add themselves as they start)
     struct worker * workers;          // (n_threads); [0] is the caller
     struct tern_affinity * aff;
 
@@ -52,6 +57,7 @@ struct tern_pool {
     alignas(64) atomic_int barrier_count;
     alignas(64) atomic_uint barrier_phase;
     alignas(64) atomic_bool stop;
+    atomic_bool in_run;               // a tern_pool_run is in progress (checked by assert only)
 
     pthread_mutex_t mutex;
     pthread_cond_t wake;
@@ -69,7 +75,7 @@ static void * worker_main(void * arg) {
     struct worker * w = arg;
     struct tern_pool * pool = w->pool;
     if (pool->aff && tern_affinity_bind_self(pool->aff, w->tid)) {
-        __atomic_fetch_add(&pool->n_bound, 1, __ATOMIC_RELAXED);
+        atomic_fetch_add_explicit(&pool->n_bound, 1, memory_order_relaxed);
     }
     unsigned seen = 0;
     for (;;) {
@@ -118,10 +124,12 @@ struct tern_pool * tern_pool_init(int n_threads, bool bind) {
     atomic_init(&pool->barrier_count, 0);
     atomic_init(&pool->barrier_phase, 0);
     atomic_init(&pool->stop, false);
+    atomic_init(&pool->in_run, false);
+    atomic_init(&pool->n_bound, 0);
     pthread_mutex_init(&pool->mutex, NULL);
     pthread_cond_init(&pool->wake, NULL);
     if (pool->aff && tern_affinity_bind_self(pool->aff, 0)) {
-        pool->n_bound = 1;
+        atomic_store_explicit(&pool->n_bound, 1, memory_order_relaxed);
     }
     for (int i = 0; i < n_threads; i++) {
         pool->workers[i] = (struct worker) { .pool = pool, .tid = i };
@@ -155,15 +163,36 @@ int tern_pool_size(const struct tern_pool * pool) {
 }
 
 int tern_pool_bound(const struct tern_pool * pool) {
-    return __atomic_load_n(&pool->n_bound, __ATOMIC_RELAXED);
+    return atomic_load_explicit(&pool->n_bound, memory_order_relaxed);
+}
+
+// Marks the start / end of a run; a second caller (another thread, or a task calling
+// tern_pool_run on its own pool) trips the assert.
+static void enter_run(struct tern_pool * pool) {
+#ifndef NDEBUG
+    const bool busy = atomic_exchange_explicit(&pool->in_run, true, memory_order_acquire);
+    assert(!busy && "tern_pool_run: called while another run of this pool is in progress (one caller at a time)");
+#else
+    (void) pool;
+#endif
+}
+
+static void leave_run(struct tern_pool * pool) {
+#ifndef NDEBUG
+    atomic_store_explicit(&pool->in_run, false, memory_order_release);
+#else
+    (void) pool;
+#endif
 }
 
 void tern_pool_run(struct tern_pool * pool, int nth, tern_pool_task * fn, void * ctx) {
     if (nth <= 0 || nth > pool->n_threads) nth = pool->n_threads;
+    enter_run(pool);
     if (pool->n_threads == 1) {
         atomic_store_explicit(&pool->next_chunk, 0, memory_order_relaxed);
         pool->nth = 1;
         fn(ctx, 0, 1);
+        leave_run(pool);
         return;
     }
     pool->fn = fn;
@@ -183,6 +212,7 @@ void tern_pool_run(struct tern_pool * pool, int nth, tern_pool_task * fn, void *
     while (atomic_load_explicit(&pool->n_pending, memory_order_acquire) > 0) {
         spin_wait(&spins);
     }
+    leave_run(pool);
 }
 
 void tern_pool_barrier(struct tern_pool * pool) {

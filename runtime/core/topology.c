@@ -6,7 +6,6 @@
 
 #include "tern/topology.h"
 
-#if defined(TERN_HAVE_HWLOC)
 #include <hwloc.h>
 
 static size_t cache_size(hwloc_topology_t t, hwloc_obj_type_t type) {
@@ -35,7 +34,6 @@ static int fill_hwloc(struct tern_topology * topo) {
     hwloc_topology_destroy(t);
     return 0;
 }
-#endif
 
 static void fill_sysconf(struct tern_topology * topo) {
     topo->source = "sysconf";
@@ -56,10 +54,8 @@ static void fill_sysconf(struct tern_topology * topo) {
 
 void tern_topology_get(struct tern_topology * topo) {
     memset(topo, 0, sizeof(*topo));
-#if defined(TERN_HAVE_HWLOC)
     if (fill_hwloc(topo) == 0) {
         return;
     }
-#endif
     fill_sysconf(topo);
 }

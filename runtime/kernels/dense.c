@@ -288,16 +288,6 @@ static void quantize_two_terms(size_t k, const float * x, uint8_t * hi, uint8_t 
     }
 }
 
-static void dot_u8s8x2_local(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
-    int32_t sa = 0, sb = 0;
-    for (size_t i = 0; i < n; i++) {
-        sa += a[i] * w[i];
-        sb += b[i] * w[i];
-    }
-    *da = sa;
-    *db = sb;
-}
-
 // Row r of D . token t of x.
 static float dense_dot(const struct dense_job * job, size_t r, size_t t) {
     const struct tern_dense * D = job->D;
@@ -305,8 +295,7 @@ static float dense_dot(const struct dense_job * job, size_t r, size_t t) {
         int32_t hi, lo;
         const uint8_t * q = job->xq + 2 * t * D->k;
         const int8_t * w = (const int8_t *) D->w + r * D->k;
-        if (job->ops->dot_u8s8x2) job->ops->dot_u8s8x2(D->k, q, q + D->k, w, &hi, &lo);
-        else dot_u8s8x2_local(D->k, q, q + D->k, w, &hi, &lo);
+        job->ops->dot_u8s8x2(D->k, q, q + D->k, w, &hi, &lo);
         const int32_t bias = 128 * D->rowsum[r];     // sum (q + 128) w = sum q w + 128 sum w
         return D->scale[r] * (job->xs[2 * t] * (float) (hi - bias) + job->xs[2 * t + 1] * (float) (lo - bias));
     }

@@ -14,14 +14,15 @@ float tern_f16_to_f32(uint16_t h) {
         const float f = (float) man * 0x1p-24f;
         return sign ? -f : f;
     }
-    v.u = exp == 31 ? sign | 0x7f800000u | man << 13 : sign | (exp + 112) << 23 | man << 13;
+    // inf, or NaN made quiet with its payload kept (as F16C and aarch64 FCVT do)
+    v.u = exp == 31 ? sign | 0x7f800000u | man << 13 | (man ? 0x400000u : 0) : sign | (exp + 112) << 23 | man << 13;
     return v.f;
 }
 
 uint16_t tern_f32_to_f16(float f) {
     union { float f; uint32_t u; } v = { .f = f };
     const uint32_t sign = (v.u >> 16) & 0x8000, abs = v.u & 0x7fffffff;
-    if (abs > 0x7f800000u) return (uint16_t) (sign | 0x7e00);                 // NaN
+    if (abs > 0x7f800000u) return (uint16_t) (sign | 0x7e00 | (abs >> 13 & 0x3ff));   // NaN: quiet, payload's top bits
     if (abs >= 0x477ff000u) return (uint16_t) (sign | 0x7c00);                // rounds past 65504: inf
     if (abs < 0x38800000u) {                                                   // below 2^-14: subnormal
         union { uint32_t u; float f; } a = { .u = abs };

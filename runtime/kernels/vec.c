@@ -1,14 +1,16 @@
 // Vector kernels for attention and dense matrices (see tern/ops.h): portable C, and x86
 // versions compiled per function for AVX2+F16C+FMA and AVX-512 (the rest of the binary
 // stays baseline x86-64). Each keeps a fixed summation order, so results do not depend on
-// how rows are split across threads.
+// how rows are split across threads. tests/test_vec.c holds every table to the portable one.
 
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "tern/cpu.h"
+#include "tern/kernels.h"
 #include "tern/ops.h"
 
 static float dot_f16_c(size_t n, const uint16_t * a, const float * b) {
@@ -27,6 +29,17 @@ static float dot_q8_c(size_t n, const int8_t * a, const float * b) {
     float s = 0;
     for (size_t i = 0; i < n; i++) s += (float) a[i] * b[i];
     return s;
+}
+
+// Exact: |sum| <= 65536 * 255 * 128 < 2^31 (the n limit of tern/ops.h).
+static void dot_u8s8x2_c(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
+    int32_t sa = 0, sb = 0;
+    for (size_t i = 0; i < n; i++) {
+        sa += a[i] * w[i];
+        sb += b[i] * w[i];
+    }
+    *da = sa;
+    *db = sb;
 }
 
 static void axpy_f16_c(size_t n, float s, const uint16_t * x, float * y) {
@@ -85,7 +98,8 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
 }
 
 static const struct tern_vec_ops portable = {
-    "portable", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, NULL, to_f16_c, from_f16_c, round_f16_c, attn_c,
+    "scalar", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, dot_u8s8x2_c, to_f16_c, from_f16_c, round_f16_c,
+    attn_c,
 };
 
 const struct tern_vec_ops * tern_vec_ops_portable(void) {
@@ -95,6 +109,8 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+// Each table runs where the features of its ISA token (its name) are usable, so these
+// target() lists must stay within that token's flags in configs/isa.toml.
 #define AVX2 __attribute__((target("avx2,fma,f16c")))
 #define AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,fma,f16c")))
 
@@ -236,9 +252,36 @@ ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LO
            _mm256_storeu_ps, hsum8, 1)
 ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2)
 
+AVX2 static int32_t hsum8_epi32(__m256i v) {
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+    return _mm_cvtsi128_si32(s);
+}
+
+// u8 x s8 widened to int16 and multiplied by vpmaddwd: products <= 255 * 128 and pair sums
+// <= 65280 are exact in int32. (vpmaddubsw would be one instruction fewer, but its int16 pair
+// sums saturate above 32767, which these operands reach.)
+AVX2 static void dot_u8s8x2_avx2(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da,
+                                 int32_t * db) {
+    __m256i acc_a = _mm256_setzero_si256(), acc_b = acc_a;
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m256i vw = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *) (w + i)));
+        const __m256i va = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *) (a + i)));
+        const __m256i vb = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *) (b + i)));
+        acc_a = _mm256_add_epi32(acc_a, _mm256_madd_epi16(va, vw));
+        acc_b = _mm256_add_epi32(acc_b, _mm256_madd_epi16(vb, vw));
+    }
+    int32_t ta, tb;
+    dot_u8s8x2_c(n - i, a + i, b + i, w + i, &ta, &tb);
+    *da = hsum8_epi32(acc_a) + ta;
+    *db = hsum8_epi32(acc_b) + tb;
+}
+
 static const struct tern_vec_ops avx2 = {
-    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2, from_f16_avx2,
-    round_f16_avx2, attn_avx2,
+    "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2, to_f16_avx2,
+    from_f16_avx2, round_f16_avx2, attn_avx2,
 };
 
 #define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
@@ -254,19 +297,9 @@ ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_p
 ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512)
 
 static const struct tern_vec_ops avx512 = {
-    "avx512", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, NULL, to_f16_avx2,
-    from_f16_avx2, round_f16_avx2, attn_avx512,
+    "avx512bw", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512,
 };
-
-static void dot_u8s8x2_c(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db) {
-    int32_t sa = 0, sb = 0;
-    for (size_t i = 0; i < n; i++) {
-        sa += a[i] * w[i];
-        sb += b[i] * w[i];
-    }
-    *da = sa;
-    *db = sb;
-}
 
 // AVX-512 VNNI: vpdpbusd multiplies u8 by s8 and adds groups of 4 into int32 lanes, exactly.
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
@@ -290,14 +323,35 @@ static const struct tern_vec_ops avx512vnni = {
 };
 #endif
 
-const struct tern_vec_ops * tern_vec_ops_get(void) {
+// Best first; the last (portable) runs everywhere.
+static const struct tern_vec_ops * const tables[] = {
 #if defined(__x86_64__)
-    const uint32_t f = tern_cpu_get()->usable;
-    const uint32_t need2 = TERN_CPU_AVX2 | TERN_CPU_FMA | TERN_CPU_F16C;
-    if ((f & need2) == need2 && (f & (TERN_CPU_AVX512F | TERN_CPU_AVX512BW)) == (TERN_CPU_AVX512F | TERN_CPU_AVX512BW)) {
-        return f & TERN_CPU_AVX512VNNI ? &avx512vnni : &avx512;
-    }
-    if ((f & need2) == need2) return &avx2;
+    &avx512vnni, &avx512, &avx2,
 #endif
-    return &portable;
+    &portable,
+};
+
+const struct tern_vec_ops * const * tern_vec_ops_all(size_t * n) {
+    *n = sizeof(tables) / sizeof(tables[0]);
+    return tables;
+}
+
+uint32_t tern_vec_ops_features(const struct tern_vec_ops * ops) {
+    enum tern_isa isa;
+    return tern_isa_from_name(ops->name, &isa) ? tern_isa_features(isa) : UINT32_MAX;
+}
+
+static const struct tern_vec_ops * chosen;
+
+static void choose(void) {
+    const uint32_t usable = tern_cpu_get()->usable;
+    size_t i = 0;
+    while ((tern_vec_ops_features(tables[i]) & ~usable) != 0) i++;
+    chosen = tables[i];
+}
+
+const struct tern_vec_ops * tern_vec_ops_get(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, choose);
+    return chosen;
 }

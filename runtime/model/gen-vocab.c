@@ -4,9 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(TERN_HAVE_CJSON)
 #include <cjson/cJSON.h>
-#endif
 
 #include "gen-vocab.h"
 #include "tern/bpe_bytes.h"
@@ -304,7 +302,6 @@ done:
     return rc ? -1 : 0;
 }
 
-#if defined(TERN_HAVE_CJSON)
 static bool mentions_space_mark(const cJSON * j) {
     char * s = j ? cJSON_PrintUnformatted(j) : NULL;
     const bool yes = s && (strstr(s, "\xe2\x96\x81") || strstr(s, "\\u2581") || strstr(s, "Metaspace"));
@@ -460,14 +457,6 @@ done:
     cJSON_Delete(root);
     return rc;
 }
-#else
-int tern_gen_vocab_json(struct tern_gen_vocab * v, const char * path, char * err, size_t err_size) {
-    (void) v;
-    (void) path;
-    snprintf(err, err_size, "this build has no JSON reader (cJSON): --vocab is not available");
-    return -1;
-}
-#endif
 
 void tern_gen_vocab_add_keys(struct tern_gguf_writer * w, const struct tern_gen_vocab * v) {
     tern_gguf_add_str(w, "tokenizer.ggml.model", v->model ? v->model : "gpt2");

@@ -35,7 +35,6 @@ void tern_hf_folder_free(struct tern_hf_folder * f) {
     memset(f, 0, sizeof(*f));
 }
 
-#if defined(TERN_HAVE_CJSON)
 
 struct ctx {
     const char * what;
@@ -488,39 +487,3 @@ bad:
     return -1;
 }
 
-#else   // no cJSON
-
-static int no_json(const char * what, char * err, size_t err_size) {
-    return fail(err, err_size, "this build has no JSON reader (cJSON): %s cannot be read", what);
-}
-
-int tern_hf_config_parse(struct tern_hf_config * cfg, const char * text, size_t len, const char * what, char * err,
-                         size_t err_size) {
-    (void) text;
-    (void) len;
-    memset(cfg, 0, sizeof(*cfg));
-    return no_json(what, err, err_size);
-}
-
-int tern_hf_tokenizer_config_parse(struct tern_hf_tokenizer_config * t, const char * text, size_t len, const char * what,
-                                   char * err, size_t err_size) {
-    (void) text;
-    (void) len;
-    memset(t, 0, sizeof(*t));
-    return no_json(what, err, err_size);
-}
-
-int tern_hf_generation_config_parse(struct tern_hf_generation_config * g, const char * text, size_t len,
-                                    const char * what, char * err, size_t err_size) {
-    (void) text;
-    (void) len;
-    memset(g, 0, sizeof(*g));
-    return no_json(what, err, err_size);
-}
-
-int tern_hf_folder_read(struct tern_hf_folder * f, const char * dir, char * err, size_t err_size) {
-    memset(f, 0, sizeof(*f));
-    return no_json(dir, err, err_size);
-}
-
-#endif

@@ -1,6 +1,5 @@
 // Reading JSON text (see json-in.h).
 
-#if defined(TERN_HAVE_CJSON)
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,4 +27,3 @@ cJSON * tern_json_parse(const char * text, size_t len, size_t * at, bool * trail
     free(copy);
     return root;
 }
-#endif

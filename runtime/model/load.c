@@ -482,7 +482,6 @@ static void load_profile(struct loader * L) {
 }
 
 static int load_vocab(struct loader * L) {
-#if defined(TERN_HAVE_PCRE2)       // until every build has PCRE2 (cross builds may not)
     struct tern_model * m = L->m;
     char inner[300] = "";
     const struct tern_vocab_options vo = { .arch = m->hp.arch_name, .pre = L->opt->pre_tokenizer };
@@ -498,9 +497,6 @@ static int load_vocab(struct loader * L) {
         return fail(L, "the vocabulary has %zu tokens but token_embd.weight has %u rows", tern_vocab_size(m->vocab),
                     m->hp.n_vocab);
     }
-#else
-    (void) L;
-#endif
     return 0;
 }
 
@@ -554,9 +550,7 @@ void tern_model_free(struct tern_model * m) {
     free(m->row_scales);
     if (!m->tied || m->lm_head == TERN_LM_HEAD_Q8) tern_dense_free(&m->output);
     tern_dense_free(&m->tok_embd);
-#if defined(TERN_HAVE_PCRE2)
     tern_vocab_free(m->vocab);
-#endif
     tern_gguf_close(&m->gguf);
     tern_hf_model_close(m->hf);
     memset(m, 0, sizeof(*m));

@@ -97,7 +97,6 @@ void tern_st_index_free(struct tern_st_index * idx) {
     memset(idx, 0, sizeof(*idx));
 }
 
-#if defined(TERN_HAVE_CJSON)
 
 // A name from a file, fit for a one-line message (at most 64 bytes, control characters '?').
 static const char * printable(const char * s, char * buf, size_t size) {
@@ -624,38 +623,3 @@ int tern_st_open_dir(struct tern_st * st, const char * dir, char * err, size_t e
     return tern_st_open_file(st, path, err, err_size);
 }
 
-#else   // no cJSON: the folder cannot be read, and says so
-
-static int no_json(char * err, size_t err_size) {
-    return fail(err, err_size, "this build has no JSON reader (cJSON): safetensors cannot be read");
-}
-
-int tern_st_parse(struct tern_st * st, const void * buf, size_t size, char * err, size_t err_size) {
-    (void) buf;
-    (void) size;
-    memset(st, 0, sizeof(*st));
-    return no_json(err, err_size);
-}
-
-int tern_st_open_file(struct tern_st * st, const char * path, char * err, size_t err_size) {
-    (void) path;
-    memset(st, 0, sizeof(*st));
-    return no_json(err, err_size);
-}
-
-int tern_st_open_dir(struct tern_st * st, const char * dir, char * err, size_t err_size) {
-    (void) dir;
-    memset(st, 0, sizeof(*st));
-    return no_json(err, err_size);
-}
-
-int tern_st_index_parse(struct tern_st_index * idx, const char * text, size_t len, const char * what, char * err,
-                        size_t err_size) {
-    (void) text;
-    (void) len;
-    (void) what;
-    memset(idx, 0, sizeof(*idx));
-    return no_json(err, err_size);
-}
-
-#endif

@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "tern/file.h"
+#include "tern/gguf.h"
 #include "tern/tune.h"
 
 #define PROFILE_FORMAT "tern-profile-2"
@@ -342,24 +343,31 @@ static void read_profile(const cJSON * root, struct tern_profile * p, const char
     }
 }
 
+// A string from the file, made fit for a one-line message: a newline in a variant name broke
+// the one-line promise (found by tests/fuzz/fuzz_profile.c).
+static const char * shown(const char * s, char * buf, size_t size) {
+    return tern_gguf_printable((struct tern_gguf_str) { s, strlen(s) }, buf, size);
+}
+
 // Why a valid profile does not fit this build and CPU (written to err), or false if it fits.
 static bool stale_reason(const struct tern_profile * p, const char * path, const struct tern_cpu * cpu, char * err,
                          size_t err_size) {
+    char buf[80];
     if (strcmp(p->registry, tern_registry_hash()) != 0) {
         snprintf(err, err_size, "profile %s was made for other kernels (registry %s, this build %s); " STALE_HINT,
-                 path, p->registry, tern_registry_hash());
+                 path, shown(p->registry, buf, sizeof(buf)), tern_registry_hash());
         return true;
     }
     if (cpu && (strcmp(p->brand, cpu->brand) != 0 || p->features != cpu->usable)) {
         snprintf(err, err_size, "profile %s was made on another CPU (%s, features %#x); " STALE_HINT,
-                 path, p->brand, p->features);
+                 path, shown(p->brand, buf, sizeof(buf)), p->features);
         return true;
     }
     for (size_t i = 0; i < p->n_entries; i++) {
         for (size_t c = 0; c < p->entries[i].n_cand; c++) {
             if (!p->entries[i].cand[c].v) {
                 snprintf(err, err_size, "profile %s names unknown variant %s; " STALE_HINT,
-                         path, p->entries[i].cand[c].name);
+                         path, shown(p->entries[i].cand[c].name, buf, sizeof(buf)));
                 return true;
             }
         }

@@ -4,24 +4,34 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+// Every extension a compiler flag in configs/isa.toml can enable (its [flag] table), so the
+// run-time check covers every instruction an ISA's files may contain.
 enum tern_cpu_feature {
-    TERN_CPU_SSSE3      = 1u << 0,
-    TERN_CPU_AVX        = 1u << 1,
-    TERN_CPU_AVX2       = 1u << 2,
-    TERN_CPU_FMA        = 1u << 3,
-    TERN_CPU_F16C       = 1u << 4,
-    TERN_CPU_BMI2       = 1u << 5,
-    TERN_CPU_AVX512F    = 1u << 6,
-    TERN_CPU_AVX512BW   = 1u << 7,
-    TERN_CPU_AVX512VL   = 1u << 8,
-    TERN_CPU_AVX512DQ   = 1u << 9,
-    TERN_CPU_AVX512VNNI = 1u << 10,
-    TERN_CPU_AVX512VBMI = 1u << 11,
-    TERN_CPU_AVXVNNI    = 1u << 12,
-    TERN_CPU_NEON       = 1u << 16,
-    TERN_CPU_DOTPROD    = 1u << 17,
-    TERN_CPU_I8MM       = 1u << 18,
-    TERN_CPU_SVE        = 1u << 19,
+    TERN_CPU_SSE3       = 1u << 0,
+    TERN_CPU_SSSE3      = 1u << 1,
+    TERN_CPU_SSE41      = 1u << 2,
+    TERN_CPU_SSE42      = 1u << 3,    // with CRC32
+    TERN_CPU_POPCNT     = 1u << 4,
+    TERN_CPU_XSAVE      = 1u << 5,
+    TERN_CPU_AVX        = 1u << 6,
+    TERN_CPU_AVX2       = 1u << 7,
+    TERN_CPU_FMA        = 1u << 8,
+    TERN_CPU_F16C       = 1u << 9,
+    TERN_CPU_BMI2       = 1u << 10,
+    TERN_CPU_AVX512F    = 1u << 11,
+    TERN_CPU_AVX512BW   = 1u << 12,
+    TERN_CPU_AVX512VL   = 1u << 13,
+    TERN_CPU_AVX512DQ   = 1u << 14,
+    TERN_CPU_AVX512VNNI = 1u << 15,
+    TERN_CPU_AVX512VBMI = 1u << 16,
+    TERN_CPU_AVXVNNI    = 1u << 17,
+    TERN_CPU_NEON       = 1u << 24,
+    TERN_CPU_DOTPROD    = 1u << 25,
+    TERN_CPU_I8MM       = 1u << 26,
+    TERN_CPU_SVE        = 1u << 27,
+    TERN_CPU_CRC32      = 1u << 28,
+    TERN_CPU_LSE        = 1u << 29,   // atomics (armv8.1)
+    TERN_CPU_RDM        = 1u << 30,   // rounding doubling multiply-accumulate (armv8.1)
 };
 
 struct tern_cpu {
@@ -31,7 +41,7 @@ struct tern_cpu {
     char cap[32];            // the TERN_ISA value applied ("" if none)
 };
 
-// Detects once (thread-safe after the first call from one thread) and caches.
+// Detects once (pthread_once: any thread may make the first call) and caches.
 // TERN_ISA=<token> caps `usable` to the features that ISA token requires; an unknown token
 // is reported on stderr once and ignored.
 const struct tern_cpu * tern_cpu_get(void);

@@ -1,15 +1,17 @@
 // The non-ternary operations of a forward pass: f16/bf16 conversion, RMSNorm, RoPE and the
-// vector kernels attention needs (dense matrices: tern/dense.h). Vector kernels are picked once per process from the CPU's
-// features (AVX-512, AVX2+F16C+FMA, or portable C); each is deterministic: its result never
-// depends on the thread count.
+// vector kernels attention needs (dense matrices: tern/dense.h). Vector kernels are picked
+// once per process from the CPU's features (AVX-512 VNNI, AVX-512BW, AVX2, or portable C);
+// each is deterministic: its result never depends on the thread count.
 #pragma once
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+// IEEE half <-> float, bit for bit as F16C (vcvtph2ps / vcvtps2ph) and aarch64 FCVT:
+// round to nearest even, overflow to inf, NaN quieted with the payload's top bits kept.
 float tern_f16_to_f32(uint16_t h);
-uint16_t tern_f32_to_f16(float f);          // round to nearest even, overflow to inf
+uint16_t tern_f32_to_f16(float f);
 static inline float tern_bf16_to_f32(uint16_t h) {
     union { uint32_t u; float f; } v = { .u = (uint32_t) h << 16 };
     return v.f;
@@ -35,16 +37,23 @@ void tern_silu_mul(size_t n, float * g, const float * u);
 // g[i] = relu(g[i])^2 * u[i].
 void tern_relu2_mul(size_t n, float * g, const float * u);
 
-// Vector kernels for attention: dot products against f16/f32 rows, y += a * row.
+// Vector kernels for attention and dense rows: dot products against f16/f32 rows, y += a * row.
+// Every table computes the same function; what may differ between tables (tests/test_vec.c
+// holds each to the portable one):
+//   bit-exact: to_f16, from_f16, round_f16, dot_u8s8x2 (integer), and attn when the
+//     operations are the same (the portable fallbacks);
+//   rounding only: dot_*, axpy_* and attn add in another order and use FMA, so they differ
+//     from the portable sums by at most the usual float-sum error bounds (n * 2^-24 relative
+//     to the sum of |terms|).
 struct tern_vec_ops {
-    const char * name;
+    const char * name;         // the ISA token (configs/isa.toml) whose features the table needs
     float (*dot_f16)(size_t n, const uint16_t * a, const float * b);
     float (*dot_f32)(size_t n, const float * a, const float * b);
     float (*dot_q8)(size_t n, const int8_t * a, const float * b);
     void (*axpy_f16)(size_t n, float s, const uint16_t * x, float * y);
     void (*axpy_f32)(size_t n, float s, const float * x, float * y);
-    // int32 dot products of two u8 vectors (a, b: n bytes) with one s8 row: *da = a . w, *db = b . w.
-    // NULL where the CPU has no fast u8 x s8 instruction (then q8 rows use dot_q8).
+    // int32 dot products of two u8 vectors (a, b: n bytes) with one s8 row: *da = a . w, *db = b . w,
+    // exact for n <= 65536 (every table, so the two-term q8 head gives the same logits on every ISA).
     void (*dot_u8s8x2)(size_t n, const uint8_t * a, const uint8_t * b, const int8_t * w, int32_t * da, int32_t * db);
     void (*to_f16)(size_t n, const float * x, uint16_t * y);   // round to nearest even
     void (*from_f16)(size_t n, const uint16_t * x, float * y);
@@ -56,5 +65,11 @@ struct tern_vec_ops {
     void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t kv_stride, bool kv_f32,
                  const float * q, float scale, float * scores, float * out);
 };
+// The best table the CPU's usable features (TERN_ISA cap applied) allow; chosen once.
 const struct tern_vec_ops * tern_vec_ops_get(void);
+// The portable C table: the reference the others are tested against; runs everywhere.
 const struct tern_vec_ops * tern_vec_ops_portable(void);
+// Every table in this binary, best first (*n of them; the last is the portable one).
+const struct tern_vec_ops * const * tern_vec_ops_all(size_t * n);
+// The TERN_CPU_* features a table needs (its ISA token's).
+uint32_t tern_vec_ops_features(const struct tern_vec_ops * ops);

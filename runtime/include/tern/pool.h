@@ -19,6 +19,10 @@ int tern_pool_size(const struct tern_pool * pool);
 int tern_pool_bound(const struct tern_pool * pool);     // workers actually pinned
 
 // Runs fn on threads 0..nth-1 (nth <= size; 0 = all) and returns when all are done.
+// One caller at a time: a pool serves one thread (its owner, which becomes worker 0) and
+// one run at a time. Two threads that share a pool must serialize their runs themselves
+// (a server: one pool per forward-pass thread, or a lock around each run); a task must not
+// call tern_pool_run on its own pool. Builds with asserts (no NDEBUG) abort on a violation.
 void tern_pool_run(struct tern_pool * pool, int nth, tern_pool_task * fn, void * ctx);
 
 // Inside a task: wait until all nth threads of the current run arrive.
