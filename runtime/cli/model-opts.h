@@ -20,6 +20,7 @@ struct model_opts {
     int cache_k, cache_v;        // index into kv_type_names
     const char * profile;
     bool quiet;
+    bool no_session;             // load the model and the pool only (the command makes its own sequences)
 };
 
 extern const char * const lm_head_names[];    // "f16" (the file's own), "q8"
@@ -60,6 +61,7 @@ struct loaded {
     int threads;
 };
 
-// Loads o->model, starts the pool and a session. 0, or -1 after printing the error.
+// Loads o->model, starts the pool and (unless o->no_session) a session. 0, or -1 after
+// printing the error.
 int model_open(const struct model_opts * o, const char * cmd, struct loaded * L);
 void model_close(struct loaded * L);
