@@ -41,7 +41,7 @@ int tern_cmd_perplexity(int argc, char ** argv) {
     int chunks = -1;
     const struct tern_opt opts[] = {
         { TERN_OPT_STR, "-f, --file", "FILE", &text_path, .help = "the text (one trailing newline dropped, as llama.cpp's -f)" },
-        { TERN_OPT_INT, "--chunks", "N", &chunks, -1, 1 << 30, .help = "windows to score (-1 = all)" },
+        { TERN_OPT_INT, "--chunks", "N", &chunks, -1, 1 << 30, .help = "windows to score (-1 or 0 = all)" },
         { TERN_OPT_STR, "--pre-tokenizer", "NAME", &pre,
           .help = "split text with this pre-tokenizer instead of the file's (default: bitnet.cpp's choice)" },
         THREAD_OPTS(&o),
@@ -98,10 +98,10 @@ int tern_cmd_perplexity(int argc, char ** argv) {
         goto done;
     }
     const struct tern_ppl_options po = {
-        .n_ctx = n_ctx, .n_batch = n_batch, .max_chunks = chunks < 0 ? 0 : (size_t) chunks,
+        .n_ctx = n_ctx, .n_batch = n_batch, .max_chunks = chunks <= 0 ? 0 : (size_t) chunks,
         .bos = tern_vocab_add_bos(v) ? tern_vocab_bos(v) : -1, .kv_type = (enum tern_kv_type) o.cache_k,
     };
-    const size_t n_chunks = chunks >= 0 && (size_t) chunks < tern_ppl_chunks(n, n_ctx) ? (size_t) chunks
+    const size_t n_chunks = chunks > 0 && (size_t) chunks < tern_ppl_chunks(n, n_ctx) ? (size_t) chunks
                                                                                         : tern_ppl_chunks(n, n_ctx);
     const size_t n_seq = n_batch >= n_ctx ? n_batch / n_ctx : 1;
     fprintf(stderr, "perplexity: calculating perplexity over %zu chunks, n_ctx=%zu, batch_size=%zu, n_seq=%zu\n", n_chunks,
