@@ -25,9 +25,21 @@
 
 // ---------------------------------------------------------------------------- pieces
 
+// y[i] = W_i x for the linears of one input (q|k|v, gate|up, or one), in one dispatch over
+// one quantization of x: the decode variants for a single token, the prefill ones for more.
+static void linears(struct tern_workspace * ws, size_t n, const float * x, size_t count,
+                    const struct tern_linear_pair * const * P, float * const * y) {
+    struct tern_linear_out outs[TERN_GROUP_MAX];
+    int32_t * acc = ws->acc;
+    for (size_t i = 0; i < count; i++) {
+        outs[i] = (struct tern_linear_out) { .L = n == 1 ? &P[i]->decode : &P[i]->prefill, .y = y[i], .acc = acc };
+        acc += n * outs[i].L->n;
+    }
+    tern_linear_group_mt(outs, count, ws->pool, ws->threads, n, x, &ws->gacts);
+}
+
 static void linear(struct tern_workspace * ws, const struct tern_linear_pair * P, size_t n, const float * x, float * y) {
-    const struct tern_linear * L = n == 1 ? &P->decode : &P->prefill;
-    tern_linear_forward_mt(L, ws->pool, ws->threads, n, x, &ws->acts, ws->acc, y);
+    linears(ws, n, x, 1, &P, &y);
 }
 
 static void rmsnorm_rows(float * y, const float * x, const float * w, size_t n, size_t dim, float eps) {
@@ -141,9 +153,8 @@ void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
         const struct tern_layer * w = &m->layers[l];
         // attention
         rmsnorm_rows(ws->h, x, w->attn_norm, n, d, eps);
-        linear(ws, &w->wq, n, ws->h, ws->q);                     // (n, q_dim)
-        linear(ws, &w->wk, n, ws->h, ws->k);                     // (n, kv_dim)
-        linear(ws, &w->wv, n, ws->h, ws->v);                     // (n, kv_dim)
+        linears(ws, n, ws->h, 3, (const struct tern_linear_pair * const[]) { &w->wq, &w->wk, &w->wv },
+                (float * const[]) { ws->q, ws->k, ws->v });      // (n, q_dim), (n, kv_dim) x 2
         rope_rows(ws, n);
         kv_store(ws, sl, l);
         attention(ws, sl, l);                                    // (n, q_dim)
@@ -153,8 +164,8 @@ void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
 
         // feed-forward: gated, relu^2 or silu
         rmsnorm_rows(ws->h, x, w->ffn_norm, n, d, eps);
-        linear(ws, &w->gate, n, ws->h, ws->g);                   // (n, ff)
-        linear(ws, &w->up, n, ws->h, ws->u);                     // (n, ff)
+        linears(ws, n, ws->h, 2, (const struct tern_linear_pair * const[]) { &w->gate, &w->up },
+                (float * const[]) { ws->g, ws->u });             // (n, ff) x 2
         ffn_act(arch->act, n * ff, ws->g, ws->u);
         if (w->ffn_sub_norm) rmsnorm_rows(ws->g, ws->g, w->ffn_sub_norm, n, ff, eps);
         linear(ws, &w->down, n, ws->g, ws->y);                   // (n, d)

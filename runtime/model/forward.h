@@ -2,6 +2,7 @@
 // n_batch tokens) as forward.c sees it. Public API: tern/model.h.
 #pragma once
 
+#include "tern/linear_group.h"
 #include "tern/model.h"
 #include "tern/ops.h"
 
@@ -22,8 +23,8 @@ struct tern_workspace {
     float * rope;                   // (n_batch, head_dim) cos | sin at each token's position
     float * scores;                 // (threads, scores_per_thread) attention scratch
     size_t scores_per_thread;       // query heads per KV head x n_ctx_max
-    int32_t * acc;                  // (n_batch, widest linear output)
-    struct tern_acts acts;          // quantized activations of a linear's input
+    int32_t * acc;                  // (n_batch, widest group of linear outputs: q + 2 kv, 2 ff, ...)
+    struct tern_group_acts gacts;   // quantized activations of a linear group's input
     bool * want;                    // (n_batch) a slice's logits flags
     void * dense_scratch;           // the output head's scratch for n_batch rows
     float * logits;                 // (logits_cap, n_vocab) rows of the last call, batch order

@@ -69,7 +69,7 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->n_batch = n_batch;
     ws->n_ctx_max = n_ctx_max;
     const struct tern_dims * d = &ws->dims;
-    const size_t widths[] = { d->embd, d->ff, d->q, d->kv };
+    const size_t widths[] = { d->embd, 2 * d->ff, d->q + 2 * d->kv };     // outputs of one group
     ws->x = tern_aligned_alloc(n_batch * d->embd * sizeof(float));
     ws->h = tern_aligned_alloc(n_batch * d->embd * sizeof(float));
     ws->q = tern_aligned_alloc(n_batch * d->q * sizeof(float));
@@ -82,7 +82,7 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->rope = tern_aligned_alloc(n_batch * hp->head_dim * sizeof(float));
     ws->scores_per_thread = n_ctx_max * (hp->n_head / hp->n_head_kv);
     ws->scores = tern_aligned_alloc((size_t) ws->threads * ws->scores_per_thread * sizeof(float));
-    ws->acc = tern_aligned_alloc(n_batch * max_of(widths, 4) * sizeof(int32_t));
+    ws->acc = tern_aligned_alloc(n_batch * max_of(widths, 3) * sizeof(int32_t));
     ws->want = malloc(n_batch * sizeof(bool));
     const size_t dense = tern_dense_scratch_bytes(&m->output, n_batch);
     ws->dense_scratch = dense ? tern_aligned_alloc(dense) : NULL;
@@ -97,7 +97,7 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     }
     const bool ok = ws->x && ws->h && ws->q && ws->att && ws->k && ws->v && ws->g && ws->u && ws->y && ws->rope &&
                     ws->scores && ws->acc && ws->want && (!dense || ws->dense_scratch) &&
-                    tern_acts_init(&ws->acts, n_batch, row_max) == 0;
+                    tern_group_acts_init(&ws->gacts, n_batch, row_max, ws->threads) == 0;
     if (!ok) {
         tern_workspace_free(ws);
         snprintf(err, err_size, "out of memory for a %zu-token batch", n_batch);
@@ -113,7 +113,7 @@ void tern_workspace_free(struct tern_workspace * ws) {
                    ws->dense_scratch, ws->logits };
     for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) tern_aligned_free(p[i]);
     free(ws->want);
-    if (ws->acts.a) tern_acts_free(&ws->acts);
+    tern_group_acts_free(&ws->gacts);
     free(ws);
 }
 
