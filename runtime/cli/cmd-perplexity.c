@@ -46,7 +46,7 @@ int tern_cmd_perplexity(int argc, char ** argv) {
           .help = "split text with this pre-tokenizer instead of the file's (default: bitnet.cpp's choice)" },
         THREAD_OPTS(&o),
         MODEL_OPTS(&o),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "perplexity",
