@@ -44,10 +44,11 @@
 #define N_WINDOWS 4
 #define MAX_WINDOWS 200
 // tern vs the plain-float oracle, relative, on any running value. With an f32 KV cache both
-// quantize the same activations the same way and differ only in float summation order; an
-// f16 cache rounds K and V, and a single int8 rounding that flips downstream moves a random
-// model's logits by ~0.1, over only N_CTX / 2 - 1 = 15 scored tokens per window.
-#define ORACLE_TOL 0.005
+// quantize the same activations and differ only in float summation order (which varies with
+// the ISA's kernels), an f16 cache also rounds K and V; either way a single int8 activation
+// rounding that flips moves a random model's logits by ~0.1, and a window scores only
+// N_CTX / 2 - 1 = 15 tokens.
+#define ORACLE_TOL 0.02
 #define ORACLE_TOL_F16 0.03
 // An oracle with a mistake in the method must land further than this from tern.
 #define MISTAKE_MIN 0.10
