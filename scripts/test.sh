@@ -47,6 +47,14 @@ cp tests/corpus/gguf/* "$corpus"/
 ./build-asan/fuzz_gguf -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=65536 -print_final_stats=1 "$corpus" \
     2>&1 | tail -n 4
 rm -rf "$corpus"
+for target in safetensors hf_config; do
+    echo "== fuzzing fuzz_$target (libFuzzer + ASan/UBSan, ${TERN_FUZZ_SECONDS:-20} s)"
+    corpus=$(mktemp -d)
+    cp tests/corpus/$target/* "$corpus"/
+    ./build-asan/fuzz_$target -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=65536 -print_final_stats=1 "$corpus" \
+        2>&1 | tail -n 4
+    rm -rf "$corpus"
+done
 echo "== fuzzing the tokenizer (encode/decode round trip, ${TERN_FUZZ_SECONDS:-20} s)"
 corpus=$(mktemp -d)
 printf 'Hello <|eot_id|> w\xc3rld \xff 123456 \xf0\x9f\x98\x80' >"$corpus/seed"

@@ -41,7 +41,7 @@ int tern_cmd_info(int argc, char ** argv) {
            hp->arch_name, a->family, hp->n_embd, hp->n_ff, hp->n_layer, hp->n_head, hp->n_head_kv, hp->head_dim,
            hp->n_vocab, hp->n_ctx_train);
     printf("block:       %s gate, %s, RoPE %s theta %g, rms eps %g\n", tern_ffn_act_name(a->act),
-           a->sub_norms ? "attention and FFN sub-norms" : "no sub-norms", tern_rope_kind_name(a->rope),
+           a->sub_norms ? "attention and FFN sub-norms" : "no sub-norms", tern_rope_kind_name(hp->rope),
            (double) hp->rope_theta, (double) hp->rms_eps);
     // Tensor types, counted.
     size_t counts[64] = { 0 };
@@ -57,8 +57,8 @@ int tern_cmd_info(int argc, char ** argv) {
            m->tied ? " (tied output)" : "", m->tied && m->lm_head != TERN_LM_HEAD_Q8 ? "= the embedding" : tern_dense_type_name(m->output.type),
            (double) tern_dense_bytes(&m->output) / 1048576.0);
     if (m->vocab) {
-        printf("vocabulary:  %zu tokens, byte-level BPE, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
-               tern_vocab_pre(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab));
+        printf("vocabulary:  %zu tokens, %s, pre-tokenizer %s, BOS %d, EOS %d\n", tern_vocab_size(m->vocab),
+               tern_vocab_kind_name(m->vocab), tern_vocab_pre(m->vocab), tern_vocab_bos(m->vocab), tern_vocab_eos(m->vocab));
     } else {
         printf("vocabulary:  none\n");
     }

@@ -41,8 +41,10 @@ static int one(const struct tern_vocab * v, const char * text, size_t len, bool 
             printf("%s%d", i ? " " : "", ids[i]);
         }
         if (back && !(bos && i == 0 && ids[0] == tern_vocab_bos(v))) {
-            if (at + pn <= len) memcpy(back + at, piece, pn);
-            at += pn;
+            const size_t skip = i == (size_t) (bos && ids[0] == tern_vocab_bos(v)) && tern_vocab_add_space_prefix(v) &&
+                                pn && piece[0] == ' ';     // the space SentencePiece puts in front
+            if (at + pn - skip <= len) memcpy(back + at, piece + skip, pn - skip);
+            at += pn - skip;
         }
     }
     printf("\n");

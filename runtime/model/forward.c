@@ -50,7 +50,7 @@ static void rmsnorm_rows(float * y, const float * x, const float * w, size_t n, 
 static void rope_rows(const struct tern_workspace * ws, size_t n) {
     const struct tern_hparams * hp = &ws->m->hp;
     const size_t hd = hp->head_dim, q_dim = ws->dims.q, kv_dim = ws->dims.kv;
-    void (*rope)(float *, size_t, size_t, const float *) = hp->arch->rope == TERN_ROPE_NEOX ? tern_rope_neox : tern_rope_norm;
+    void (*rope)(float *, size_t, size_t, const float *) = hp->rope == TERN_ROPE_NEOX ? tern_rope_neox : tern_rope_norm;
     for (size_t t = 0; t < n; t++) {
         rope(ws->q + t * q_dim, hp->n_head, hd, ws->rope + t * hd);
         rope(ws->k + t * kv_dim, hp->n_head_kv, hd, ws->rope + t * hd);

@@ -158,7 +158,7 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
     }
     struct tern_gen_vocab v = { 0 };
     int rc = o->vocab_json ? tern_gen_vocab_json(&v, o->vocab_json, err, err_size)
-                           : tern_gen_vocab_synthetic(&v, hp.n_vocab, o->seed, err, err_size);
+                           : tern_gen_vocab_synthetic(&v, TERN_GEN_VOCAB_LLAMA3, hp.n_vocab, o->seed, err, err_size);
     if (rc) {
         tern_gen_vocab_free(&v);
         return -1;
@@ -196,7 +196,6 @@ int tern_gen_model(const struct tern_gen_options * o, char * err, size_t err_siz
             tern_gguf_add_u32(w, KEY("attention.value_length"), hp.head_dim);
         }
     }
-    tern_gguf_add_bool(w, "tokenizer.ggml.add_bos_token", true);
     if (!o->vocab_only) {
         tern_gguf_add_f32(w, KEY("attention.layer_norm_rms_epsilon"), hp.rms_eps);
         tern_gguf_add_f32(w, KEY("rope.freq_base"), hp.rope_theta);

@@ -164,9 +164,10 @@ static int pad(FILE * f, uint64_t written) {
     return write_all(f, zeros, n);
 }
 
-int tern_gguf_writer_write(struct tern_gguf_writer * w, const char * path, char * err, size_t err_size) {
+// The whole file to f. 0, or -1 (what names the destination in err).
+static int write_to(struct tern_gguf_writer * w, FILE * f, const char * what, char * err, size_t err_size) {
     if (w->bad || w->kv.oom) {
-        snprintf(err, err_size, "cannot write %s: a tensor or key was invalid (or memory ran out)", path);
+        snprintf(err, err_size, "cannot write %s: a tensor or key was invalid (or memory ran out)", what);
         return -1;
     }
     struct buf head = { 0 };
@@ -185,17 +186,10 @@ int tern_gguf_writer_write(struct tern_gguf_writer * w, const char * path, char 
     }
     if (head.oom) {
         free(head.p);
-        snprintf(err, err_size, "out of memory writing %s", path);
+        snprintf(err, err_size, "out of memory writing %s", what);
         return -1;
     }
-    char tmp[4096];
-    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-    FILE * f = fopen(tmp, "wb");
-    if (!f) {
-        free(head.p);
-        snprintf(err, err_size, "cannot create %s: %s", tmp, strerror(errno));
-        return -1;
-    }
+    errno = 0;
     int rc = write_all(f, head.p, head.len) || pad(f, head.len);
     free(head.p);
     uint8_t * scratch = NULL;
@@ -222,11 +216,49 @@ int tern_gguf_writer_write(struct tern_gguf_writer * w, const char * path, char 
         rc = write_all(f, src, (size_t) t->nbytes) || pad(f, t->nbytes);
     }
     free(scratch);
-    if (fclose(f) != 0) rc = -1;
-    if (rc || rename(tmp, path) != 0) {
-        snprintf(err, err_size, "cannot write %s: %s", path, errno ? strerror(errno) : "tensor data could not be produced");
-        remove(tmp);
+    if (rc) snprintf(err, err_size, "cannot write %s: %s", what, errno ? strerror(errno) : "tensor data could not be produced");
+    return rc;
+}
+
+int tern_gguf_writer_write(struct tern_gguf_writer * w, const char * path, char * err, size_t err_size) {
+    char tmp[4096];
+    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+    FILE * f = fopen(tmp, "wb");
+    if (!f) {
+        snprintf(err, err_size, "cannot create %s: %s", tmp, strerror(errno));
         return -1;
     }
+    int rc = write_to(w, f, path, err, err_size);
+    if (fclose(f) != 0 && !rc) {
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (!rc && rename(tmp, path) != 0) {
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc) remove(tmp);
+    return rc;
+}
+
+int tern_gguf_writer_write_mem(struct tern_gguf_writer * w, uint8_t ** out, size_t * size, char * err, size_t err_size) {
+    char * buf = NULL;
+    size_t len = 0;
+    FILE * f = open_memstream(&buf, &len);
+    if (!f) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    int rc = write_to(w, f, "the in-memory GGUF", err, err_size);
+    if (fclose(f) != 0 && !rc) {
+        snprintf(err, err_size, "out of memory");
+        rc = -1;
+    }
+    if (rc) {
+        free(buf);
+        return -1;
+    }
+    *out = (uint8_t *) buf;
+    *size = len;
     return 0;
 }

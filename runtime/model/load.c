@@ -96,6 +96,7 @@ static int read_hparams(struct loader * L) {
     if (!get_u32(L, "attention.head_count_kv", &hp->n_head_kv)) hp->n_head_kv = hp->n_head;
     if (!get_u32(L, "context_length", &hp->n_ctx_train)) hp->n_ctx_train = 4096;
     if (!get_f32(L, "rope.freq_base", &hp->rope_theta)) hp->rope_theta = hp->arch->rope_theta;
+    hp->rope = hp->arch->rope;
     if (!get_f32(L, "attention.layer_norm_rms_epsilon", &hp->rms_eps)) hp->rms_eps = hp->arch->rms_eps;
 
     if (hp->n_embd == 0 || hp->n_embd > 65536 || hp->n_ff == 0 || hp->n_ff > 262144 || hp->n_layer == 0 ||

@@ -30,6 +30,7 @@ bool tern_preset_find(const char * name, struct tern_hparams * hp, bool * tied) 
             .n_embd = p->hidden, .n_ff = p->ffn, .n_layer = p->layers, .n_head = p->heads, .n_head_kv = p->kv_heads,
             .head_dim = p->head_dim, .rope_theta = p->rope_theta, .rms_eps = p->rms_eps,
         };
+        if (hp->arch) hp->rope = hp->arch->rope;
         snprintf(hp->arch_name, sizeof(hp->arch_name), "%s", p->arch);
         snprintf(hp->name, sizeof(hp->name), "%s", p->name);
         if (tied) *tied = p->tied;

@@ -23,6 +23,17 @@ enum tern_output_rule {
     TERN_OUTPUT_EITHER,    // output.weight when the file has one, else tied
 };
 
+// How the family's Hugging Face checkpoints look (config.json, tensor names).
+struct tern_arch_hf {
+    const char * architectures[3];  // config.json "architectures" values (NULL-terminated)
+    const char * model_type;        // config.json "model_type" of the real checkpoints
+    const char * hidden_act;        // config.json "hidden_act" this graph means
+    const char * attn_sub_norm;     // the sub-norms' names after "model.layers.N." (no ".weight")
+    const char * ffn_sub_norm;
+    const char * linear_class;      // quantization_config.linear_class of its packed checkpoints
+    const char * torch_dtype;       // of its real checkpoints
+};
+
 struct tern_arch {
     const char * name;              // the canonical GGUF architecture string
     const char * aliases[3];        // other strings meaning the same graph (NULL-terminated)
@@ -33,6 +44,7 @@ struct tern_arch {
     enum tern_output_rule output;
     float rope_theta;               // when <arch>.rope.freq_base is absent
     float rms_eps;                  // when <arch>.attention.layer_norm_rms_epsilon is absent
+    struct tern_arch_hf hf;
 };
 
 // The row whose name or alias is `s` (len bytes, not NUL-terminated), or NULL.
@@ -55,11 +67,18 @@ struct tern_layer_tensor {
     enum tern_dim k, n;             // row length and rows (n unused for norms)
     bool sub_norm;                  // present exactly in archs with sub_norms
     size_t offset;                  // where it goes in struct tern_layer
+    const char * hf;                // its Hugging Face name after "model.layers.N." (sub-norms: per arch)
 };
 
 // Every tensor a layer may have, in the order of the block.
 const struct tern_layer_tensor * tern_layer_tensors(size_t * count);
 bool tern_arch_has(const struct tern_arch * a, const struct tern_layer_tensor * t);
+
+// The arch whose Hugging Face "architectures" name is s, or NULL.
+const struct tern_arch * tern_arch_find_hf(const char * s);
+// The Hugging Face checkpoint name of GGUF tensor `gguf` ("blk.3.attn_q.weight" ->
+// "model.layers.3.self_attn.q_proj.weight") for architecture a; false if it has none.
+bool tern_arch_hf_name(const struct tern_arch * a, const char * gguf, char * out, size_t size);
 
 // Dimension sizes of a model: embd, ff, q = n_head * head_dim, kv = n_head_kv * head_dim.
 struct tern_dims {

@@ -114,6 +114,8 @@ int tern_gguf_add_tensor(struct tern_gguf_writer * w, const char * name, uint32_
 
 // Writes the file (to path.tmp, then renamed). 0, or -1 with a one-line reason in err.
 int tern_gguf_writer_write(struct tern_gguf_writer * w, const char * path, char * err, size_t err_size);
+// The same bytes into a malloc'd buffer (*out, *size; the caller frees it).
+int tern_gguf_writer_write_mem(struct tern_gguf_writer * w, uint8_t ** out, size_t * size, char * err, size_t err_size);
 
 // ---------------------------------------------------------------------------- typed lookups
 // Scalar values by key, converted when the stored type allows it without loss (any integer

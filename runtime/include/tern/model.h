@@ -32,6 +32,10 @@ struct tern_hparams {
     char name[96];                   // general.name, if any
     uint32_t n_vocab, n_ctx_train, n_embd, n_ff, n_layer, n_head, n_head_kv, head_dim;
     float rope_theta, rms_eps;
+    // The RoPE pairing the weights as loaded need: the arch's, but NeoX for a llama checkpoint
+    // read straight from Hugging Face (llama.cpp's converter permutes Q/K rows for the normal
+    // pairing; Hugging Face files hold them unpermuted, which NeoX pairing computes alike).
+    enum tern_rope_kind rope;
 };
 
 // The dimension sizes of a model (embd, ff, q = n_head * head_dim, kv = n_head_kv * head_dim).
