@@ -164,6 +164,23 @@ for x in r:
     expect "perplexity no text" 2 "give -m FILE and -f TEXT"                 -- "$tern" perplexity -m "$m"
     expect "perplexity missing" 1 "cannot open the text .*none.txt"          -- "$tern" perplexity -m "$m" -f "$cache/none.txt"
     expect "perplexity mixed kv" 1 "K and V caches of different types"       -- "$tern" perplexity -m "$m" -f "$cache/long.txt" -ctk f32
+    expect "perplexity bad pre" 1 "--pre-tokenizer bogus: pre-tokenizer 'bogus' is not a pre-tokenizer tern knows" -- "$tern" perplexity -m "$m" -f "$cache/long.txt" --pre-tokenizer bogus
+    # A smoke run on bitnet.cpp's fixture: its running value after 8 windows, as llama-perplexity
+    # printed it for the same command (meta.json), split as bitnet.cpp splits the file.
+    fx="$(dirname "$0")/../../shared/fixtures/bitnetcpp-tiny"
+    if [ -f "$fx/meta.json" ] && [ -f /usr/share/common-licenses/GPL-3 ]; then
+        out=$("$tern" perplexity -m "$fx/model.gguf" -f /usr/share/common-licenses/GPL-3 -c 128 -b 128 --chunks 8 -t 1 --pre-tokenizer default 2>/dev/null)
+        if python3 -c '
+import json, re, sys
+want = json.load(open(sys.argv[1]))["perplexity"]["per_chunk_running_ppl"][:8]
+got = [float(v) for v in re.findall(r"\[\d+\]([0-9.]+),", sys.argv[2])]
+assert len(got) == 8 and all(abs(g / w - 1) < 0.015 for g, w in zip(got, want)), (got, want)
+' "$fx/meta.json" "$out"; then
+            passed=$((passed + 1))
+        else
+            failed=$((failed + 1)); echo "FAIL perplexity on bitnetcpp-tiny: '$out'"
+        fi
+    fi
 fi
 
 echo "test_cli: $passed passed, $failed failed"

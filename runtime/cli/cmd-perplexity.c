@@ -27,12 +27,14 @@ static void print_chunk(void * user, const struct tern_ppl_state * s) {
     fflush(stdout);
 }
 
-// The tokenizer with the pre-tokenizer named by --pre-tokenizer in place of the file's.
-// NULL after a message.
+// The model's tokenizer with the pre-tokenizer named by --pre-tokenizer in place of the
+// file's (`default` splits Microsoft's 2B4T file as bitnet.cpp does). NULL after a message.
 static struct tern_vocab * vocab_with_pre(const struct tern_model * m, const char * name) {
-    (void) m;
-    fprintf(stderr, "tern perplexity: --pre-tokenizer %s: this build's tokenizer has no pre-tokenizer override yet\n", name);
-    return NULL;
+    char err[400];
+    const struct tern_vocab_options vo = { .pre = name };
+    struct tern_vocab * v = tern_vocab_load_opts(&m->gguf, &vo, err, sizeof(err));
+    if (!v) fprintf(stderr, "tern perplexity: --pre-tokenizer %s: %s\n", name, err[0] ? err : "the model has no tokenizer");
+    return v;
 }
 
 int tern_cmd_perplexity(int argc, char ** argv) {
@@ -83,6 +85,10 @@ int tern_cmd_perplexity(int argc, char ** argv) {
         fprintf(stderr, "tern perplexity: the model has no tokenizer\n");
         goto done;
     }
+    if (tern_vocab_add_eos(v)) {     // refused as llama-perplexity does: the EOS would be scored as text
+        fprintf(stderr, "tern perplexity: the vocabulary appends EOS to a text (tokenizer.ggml.add_eos_token)\n");
+        goto done;
+    }
     const size_t n_ctx = o.ctx ? o.ctx : (L.model.hp.n_ctx_train < 4096 ? L.model.hp.n_ctx_train : 4096);
     const size_t n_batch = o.batch ? o.batch : 512;
     fprintf(stderr, "perplexity: tokenizing the input ..\n");
@@ -107,7 +113,7 @@ int tern_cmd_perplexity(int argc, char ** argv) {
     fprintf(stderr, "perplexity: calculating perplexity over %zu chunks, n_ctx=%zu, batch_size=%zu, n_seq=%zu\n", n_chunks,
             n_ctx, n_batch < n_seq * n_ctx ? n_batch : n_seq * n_ctx, n_seq);
     fprintf(stderr, "perplexity: %s, lm-head %s, KV cache %s, pre-tokenizer %s, %d thread%s\n", L.model.hp.arch_name,
-            lm_head_names[o.lm_head], kv_type_names[o.cache_k], pre ? pre : tern_vocab_pre(v), L.threads,
+            lm_head_names[o.lm_head], kv_type_names[o.cache_k], tern_vocab_pre(v), L.threads,
             L.threads == 1 ? "" : "s");
     struct tern_ppl_state st;
     if (tern_perplexity(&L.model, L.pool, L.threads, ids, n, &po, print_chunk, NULL, &st, err, sizeof(err))) {
