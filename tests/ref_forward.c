@@ -86,8 +86,8 @@ static void bitlinear(const struct ref_linear * L, const float * x, float * y) {
         q[i] = v > 127 ? 127 : v < -128 ? -128 : (int32_t) v;
     }
     for (size_t o = 0; o < L->n; o++) {
-        int64_t acc = 0;
-        for (size_t i = 0; i < L->k; i++) acc += (int64_t) L->w[o * L->k + i] * q[i];
+        int32_t acc = 0;     // exact: |sum| <= 128 k, far inside int32 for any model's k
+        for (size_t i = 0; i < L->k; i++) acc += L->w[o * L->k + i] * q[i];
         y[o] = (float) acc * (L->scale[o] * amax / 127.0f);
     }
     free(q);
@@ -150,6 +150,23 @@ float * ref_forward(const char * path, const int32_t * tokens, size_t n_tokens, 
     float * out_w = tern_gguf_find_tensor(&g, "output.weight") ? tensor_f32(&g, "output.weight", n_vocab * d) : NULL;
     float * out_norm = tensor_f32(&g, "output_norm.weight", d);
 
+    // Every layer's weights, decoded once.
+    struct ref_layer {
+        struct ref_linear wq, wk, wv, wo, wg, wu, wd;
+        float * attn_norm, * attn_sub, * ffn_norm, * ffn_sub;
+    } * layers = calloc(n_layer, sizeof(*layers));
+    for (size_t l = 0; l < n_layer; l++) {
+        char name[96];
+        struct ref_layer * L = &layers[l];
+#define LIN(var, suffix) snprintf(name, sizeof(name), "blk.%zu." suffix, l); load_linear(&g, name, &L->var);
+#define VEC(var, suffix, len) snprintf(name, sizeof(name), "blk.%zu." suffix ".weight", l); L->var = tensor_f32(&g, name, len);
+        LIN(wq, "attn_q") LIN(wk, "attn_k") LIN(wv, "attn_v") LIN(wo, "attn_output")
+        LIN(wg, "ffn_gate") LIN(wu, "ffn_up") LIN(wd, "ffn_down")
+        VEC(attn_norm, "attn_norm", d) VEC(attn_sub, "attn_sub_norm", q_dim) VEC(ffn_norm, "ffn_norm", d)
+        VEC(ffn_sub, "ffn_sub_norm", ff)
+#undef LIN
+#undef VEC
+    }
     float * kc = calloc(n_layer * n_tokens * kv_dim, sizeof(float)), * vc = calloc(n_layer * n_tokens * kv_dim, sizeof(float));
     float * x = malloc(d * sizeof(float)), * h = malloc(d * sizeof(float)), * q = malloc(q_dim * sizeof(float));
     float * k = malloc(kv_dim * sizeof(float)), * v = malloc(kv_dim * sizeof(float)), * att = malloc(q_dim * sizeof(float));
@@ -159,18 +176,11 @@ float * ref_forward(const char * path, const int32_t * tokens, size_t n_tokens, 
     for (size_t pos = 0; pos < n_tokens; pos++) {
         memcpy(x, embd + (size_t) tokens[pos] * d, d * sizeof(float));
         for (size_t l = 0; l < n_layer; l++) {
-            char name[96];
-            struct ref_linear wq, wk, wv, wo, wg, wu, wd;
-#define LIN(var, suffix) snprintf(name, sizeof(name), "blk.%zu." suffix, l); load_linear(&g, name, &var);
-#define VEC(var, suffix, len) snprintf(name, sizeof(name), "blk.%zu." suffix ".weight", l); float * var = tensor_f32(&g, name, len);
-            LIN(wq, "attn_q") LIN(wk, "attn_k") LIN(wv, "attn_v") LIN(wo, "attn_output")
-            LIN(wg, "ffn_gate") LIN(wu, "ffn_up") LIN(wd, "ffn_down")
-            VEC(attn_norm, "attn_norm", d) VEC(attn_sub, "attn_sub_norm", q_dim) VEC(ffn_norm, "ffn_norm", d)
-            VEC(ffn_sub, "ffn_sub_norm", ff)
-            rmsnorm(h, x, attn_norm, d, eps);
-            bitlinear(&wq, h, q);
-            bitlinear(&wk, h, k);
-            bitlinear(&wv, h, v);
+            const struct ref_layer * L = &layers[l];
+            rmsnorm(h, x, L->attn_norm, d, eps);
+            bitlinear(&L->wq, h, q);
+            bitlinear(&L->wk, h, k);
+            bitlinear(&L->wv, h, v);
             rope(q, n_head, hd, pos, theta, ar->rope);
             rope(k, n_kv, hd, pos, theta, ar->rope);
             memcpy(kc + (l * n_tokens + pos) * kv_dim, k, kv_dim * sizeof(float));
@@ -191,28 +201,20 @@ float * ref_forward(const char * path, const int32_t * tokens, size_t n_tokens, 
                     att[head * hd + i] = (float) o;
                 }
             }
-            if (ar->sub_norms) rmsnorm(att, att, attn_sub, q_dim, eps);
-            bitlinear(&wo, att, y);
+            if (ar->sub_norms) rmsnorm(att, att, L->attn_sub, q_dim, eps);
+            bitlinear(&L->wo, att, y);
             for (size_t i = 0; i < d; i++) x[i] += y[i];
-            rmsnorm(h, x, ffn_norm, d, eps);
-            bitlinear(&wg, h, gt);
-            bitlinear(&wu, h, up);
+            rmsnorm(h, x, L->ffn_norm, d, eps);
+            bitlinear(&L->wg, h, gt);
+            bitlinear(&L->wu, h, up);
             for (size_t i = 0; i < ff; i++) {
                 const double gi = gt[i];
                 const double act = ar->act == TERN_FFN_SILU ? gi / (1.0 + exp(-gi)) : (gi > 0 ? gi * gi : 0.0);
                 gt[i] = (float) (act * up[i]);
             }
-            if (ar->sub_norms) rmsnorm(gt, gt, ffn_sub, ff, eps);
-            bitlinear(&wd, gt, y);
+            if (ar->sub_norms) rmsnorm(gt, gt, L->ffn_sub, ff, eps);
+            bitlinear(&L->wd, gt, y);
             for (size_t i = 0; i < d; i++) x[i] += y[i];
-            struct ref_linear * all[] = { &wq, &wk, &wv, &wo, &wg, &wu, &wd };
-            for (size_t i = 0; i < 7; i++) {
-                free(all[i]->w);
-                free(all[i]->scale);
-            }
-            free(attn_norm); free(attn_sub); free(ffn_norm); free(ffn_sub);
-#undef LIN
-#undef VEC
         }
         rmsnorm(h, x, out_norm, d, eps);
         const float * ow = out_w ? out_w : embd;
@@ -222,6 +224,16 @@ float * ref_forward(const char * path, const int32_t * tokens, size_t n_tokens, 
             logits[pos * n_vocab + r] = (float) dot;
         }
     }
+    for (size_t l = 0; l < n_layer; l++) {
+        struct ref_layer * L = &layers[l];
+        struct ref_linear * all[] = { &L->wq, &L->wk, &L->wv, &L->wo, &L->wg, &L->wu, &L->wd };
+        for (size_t i = 0; i < 7; i++) {
+            free(all[i]->w);
+            free(all[i]->scale);
+        }
+        free(L->attn_norm); free(L->attn_sub); free(L->ffn_norm); free(L->ffn_sub);
+    }
+    free(layers);
     free(embd); free(out_w); free(out_norm); free(kc); free(vc); free(x); free(h); free(q); free(k); free(v); free(att);
     free(gt); free(up); free(y); free(sc);
     tern_gguf_close(&g);

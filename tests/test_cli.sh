@@ -129,6 +129,78 @@ if "$tern" --help | grep -q "gen-model"; then
         failed=$((failed + 1)); echo "FAIL bench e2e json does not parse as llama-bench-like records"
     fi
     expect "bench e2e bad -o"  2 "-o wants one of md.json, not .xml."                -- "$tern" bench e2e -m "$m" -o xml
+    # -pg and -d: llama-bench's test order and names, the KV cache in the bytes per token, one
+    # bandwidth sample per run of each tg test (shape and consistency, not speed).
+    expect "bench e2e -pg -d md" 0 "\| pp8\+tg4 @ d16 \| .*±"               -- "$tern" bench e2e -m "$m" -p 8 -n 4 -pg 8,4 -d 0,16 -t 1 -r 2
+    expect "bench e2e depth bound" 0 "tg4 @ d16, 1 thread: .* KV cache at 18 positions.* -> bound" -- "$tern" bench e2e -m "$m" -p 0 -n 4 -d 16 -t 1 -r 2
+    expect "bench e2e bad -pg" 2 "-pg wants two integers in 0..65536 like 512,128, not '8'" -- "$tern" bench e2e -m "$m" -pg 8
+    expect "bench e2e bad -d"  2 "-d wants an integer in 0..1048576 or a list"            -- "$tern" bench e2e -m "$m" -d -5
+    if "$tern" bench e2e -m "$m" -p 8 -n 4 -pg 8,4 -pg 4,2 -d 0,16 -t 1 -r 3 -o json 2>/dev/null | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+tests = [(x["n_depth"], x["n_prompt"], x["n_gen"]) for x in r]
+assert tests == [(d, p, g) for d in (0, 16) for p, g in ((8, 0), (0, 4), (8, 4), (4, 2))], tests
+tg = [x for x in r if x["n_prompt"] == 0]
+kv_pos = tg[0]["kv_bytes_per_token"] / 2.5                       # tg4 from depth 0 reads 2.5 positions on average
+assert abs(tg[1]["kv_bytes_per_token"] - kv_pos * 18.5) < 1, tg  # and 18.5 from depth 16
+for x in r:
+    n = x["n_prompt"] + x["n_gen"]
+    ts = [n * 1e9 / ns for ns in x["samples_ns"]]
+    assert len(ts) == 3 and abs(sum(ts) / 3 - x["avg_ts"]) <= 1e-3 * x["avg_ts"], x
+    assert x["type_k"] == "f16" and x["n_batch"] == 8, x
+    if x["n_prompt"] == 0:
+        assert x["bytes_per_token"] == x["weight_bytes_per_token"] + x["kv_bytes_per_token"], x
+        bw = x["read_bw_samples"]
+        assert len(bw) == 3 and abs(sum(bw) / 3 / x["bytes_per_token"] - x["bound_ts"]) <= 1e-3 * x["bound_ts"], x
+        reached = sum(t / (b / x["bytes_per_token"]) for t, b in zip(ts, bw)) / 3
+        assert abs(reached - x["bound_reached"]) <= 1e-3 * reached, x
+    else:
+        assert "bound_ts" not in x, x
+'; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAIL bench e2e -pg/-d json: wrong tests, order or bound fields"
+    fi
+    # perplexity: llama-perplexity's output, the same numbers for any -b and thread count.
+    expect "perplexity"        0 "^\[1\][0-9]+\.[0-9]{4},\[2\][0-9]+\.[0-9]{4},\[3\][0-9]+\.[0-9]{4},$" -- bash -c "'$tern' perplexity -m '$m' -f '$cache/long.txt' -c 64 --chunks 3 2>/dev/null"
+    expect "perplexity stderr" 0 "calculating perplexity over 3 chunks, n_ctx=64, batch_size=512, n_seq=8" -- "$tern" perplexity -m "$m" -f "$cache/long.txt" -c 64 --chunks 3
+    expect "perplexity final"  0 "^Final estimate: PPL = [0-9]+\.[0-9]{4} \+/- [0-9]+\.[0-9]{5}$" -- "$tern" perplexity -m "$m" -f "$cache/long.txt" -c 64 --chunks 3
+    expect "perplexity speed"  0 "192 tokens evaluated \(93 scored\) in .* tokens/s"  -- "$tern" perplexity -m "$m" -f "$cache/long.txt" -c 64 --chunks 3
+    a=$("$tern" perplexity -m "$m" -f "$cache/long.txt" -c 64 --chunks 5 -b 16 -t 2 2>"$cache/ppl.err")
+    b=$("$tern" perplexity -m "$m" -f "$cache/long.txt" -c 64 --chunks 5 -b 128 -t 1 2>/dev/null)
+    final=$(sed -nE 's/^Final estimate: PPL = ([0-9.]+) .*/\1/p' "$cache/ppl.err")
+    if [ -n "$a" ] && [ "$a" = "$b" ] && [ "${a%,}" != "$a" ] && [ "${a##*]}" = "$final," ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAIL perplexity: -b 16 -t 2 '$a' vs -b 128 -t 1 '$b', final '$final'"
+    fi
+    for opt in "--lm-head q8" "-ctk f32 -ctv f32"; do
+        # shellcheck disable=SC2086
+        c=$("$tern" perplexity -m "$m" -f "$cache/long.txt" -c 64 --chunks 5 $opt 2>/dev/null)
+        if [ -n "$c" ] && [ "$c" != "$a" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL perplexity $opt: '$c'"; fi
+    done
+    echo "short text" >"$cache/short.txt"
+    expect "perplexity short"  1 "tokenizes to [0-9]+ tokens; -c 64 needs at least 128" -- "$tern" perplexity -m "$m" -f "$cache/short.txt" -c 64
+    expect "perplexity no text" 2 "give -m FILE and -f TEXT"                 -- "$tern" perplexity -m "$m"
+    expect "perplexity missing" 1 "cannot open the text .*none.txt"          -- "$tern" perplexity -m "$m" -f "$cache/none.txt"
+    expect "perplexity mixed kv" 1 "K and V caches of different types"       -- "$tern" perplexity -m "$m" -f "$cache/long.txt" -ctk f32
+    expect "perplexity bad pre" 1 "--pre-tokenizer bogus: pre-tokenizer 'bogus' is not a pre-tokenizer tern knows" -- "$tern" perplexity -m "$m" -f "$cache/long.txt" --pre-tokenizer bogus
+    # A smoke run on bitnet.cpp's fixture: its running value after 8 windows, as llama-perplexity
+    # printed it for the same command (meta.json), split as bitnet.cpp splits the file.
+    fx="$(dirname "$0")/../../shared/fixtures/bitnetcpp-tiny"
+    if [ -f "$fx/meta.json" ] && [ -f /usr/share/common-licenses/GPL-3 ]; then
+        out=$("$tern" perplexity -m "$fx/model.gguf" -f /usr/share/common-licenses/GPL-3 -c 128 -b 128 --chunks 8 -t 1 --pre-tokenizer default 2>/dev/null)
+        if python3 -c '
+import json, re, sys
+want = json.load(open(sys.argv[1]))["perplexity"]["per_chunk_running_ppl"][:8]
+got = [float(v) for v in re.findall(r"\[\d+\]([0-9.]+),", sys.argv[2])]
+assert len(got) == 8 and all(abs(g / w - 1) < 0.015 for g, w in zip(got, want)), (got, want)
+' "$fx/meta.json" "$out"; then
+            passed=$((passed + 1))
+        else
+            failed=$((failed + 1)); echo "FAIL perplexity on bitnetcpp-tiny: '$out'"
+        fi
+    fi
 fi
 
 echo "test_cli: $passed passed, $failed failed"

@@ -6,7 +6,7 @@ set -u
 tern=${TERN:?set TERN to the tern binary}
 source "$(dirname "$0")/lib.sh"
 
-commands=("run" "chat" "info" "logits" "tokenize" "gen-model" "tune" "bench e2e" "bench compare" "kernels" "cpu")
+commands=("run" "chat" "info" "logits" "perplexity" "tokenize" "gen-model" "tune" "bench e2e" "bench compare" "kernels" "cpu")
 for cmd in "${commands[@]}"; do
     # shellcheck disable=SC2086
     help=$("$tern" $cmd --help 2>&1)
@@ -30,6 +30,7 @@ for cmd in "${commands[@]}"; do
             dflt=$(sed -nE 's/.*\(default ([^ ),:]+)\)$/\1/p' <<<"$line")
             [ -n "$arg" ] && [ -n "$dflt" ] && value=("$dflt")          # a value it takes: its default
             case "$arg" in *"|"*) value=("${arg%%|*}") ;; esac     # a choice: its first name
+            case "$arg" in *,*) value=("1,1") ;; esac              # a pair
             # shellcheck disable=SC2086
             out=$("$tern" $cmd "$name" "${value[@]}" --zz-unknown 2>&1 </dev/null)
             if ! grep -q "^tern $cmd: unknown option '--zz-unknown'" <<<"$out"; then

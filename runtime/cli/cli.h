@@ -9,6 +9,7 @@ int tern_cmd_run(int argc, char ** argv);
 int tern_cmd_chat(int argc, char ** argv);
 int tern_cmd_info(int argc, char ** argv);
 int tern_cmd_logits(int argc, char ** argv);
+int tern_cmd_perplexity(int argc, char ** argv);
 int tern_cmd_tokenize(int argc, char ** argv);
 int tern_cmd_gen_model(int argc, char ** argv);
 int tern_cmd_convert(int argc, char ** argv);

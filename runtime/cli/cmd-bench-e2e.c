@@ -1,6 +1,15 @@
-// `tern bench e2e`: end-to-end prompt processing (ppN: N tokens in one batch from an empty
-// context) and generation (tgN: N single-token steps) in tokens/s, as llama-bench reports
-// them: avg +- stddev over -r repetitions after one warm-up, as a markdown table or JSON.
+// `tern bench e2e`: end-to-end tokens/s as llama-bench measures and reports them (markdown
+// table or JSON, avg +- stddev over -r repetitions after one warm-up):
+//   ppN            N prompt tokens in one batch
+//   tgN            N single-token generation steps
+//   ppP+tgG (-pg)  a prompt of P tokens, then G generation steps, timed together
+//   ... @ dD  (-d) the same at a context already holding D tokens (filled once per depth,
+//                  untimed; each repetition rewinds to it)
+// For every tg test it also prints the decode bound: the bytes a generated token must read
+// (the weights, plus the KV cache at the test's context) over the machine's read bandwidth,
+// measured on the same threads between the repetitions, interleaved with them: on a shared
+// machine the bandwidth moves from minute to minute, and a bound is only valid beside the run
+// it bounds.
 
 #include <math.h>
 #include <stdio.h>
@@ -16,24 +25,63 @@
 #include "tern/pool.h"
 #include "tern/topology.h"
 
+#define MAX_REPS 64
+
 struct result {
     int threads;
-    int n_prompt, n_gen;
-    double samples_ns[64];
+    int n_prompt, n_gen, n_depth;
+    double samples_ns[MAX_REPS];
     int n_samples;
     double avg_ts, std_ts, avg_ns, std_ns;
-    double read_bw;              // tg: bytes/s the machine reads on these threads (same run)
-    double bytes_per_token;      // tg: weights streamed per generated token
+    // tg tests: the bound, per repetition
+    double bw[MAX_REPS];         // read bandwidth just before repetition i (bytes/s)
+    double weight_bytes;         // weights read per generated token
+    double kv_bytes;             // KV cache read per generated token, averaged over the test's positions
+    double kv_positions;         // those positions, averaged
 };
 
-// One timed run of a test on a fresh context. 0, -1 on error.
-static int run_once(struct loaded * L, int n_prompt, int n_gen, const int32_t * tokens, double * ns) {
+static double bytes_per_token(const struct result * r) {
+    return r->weight_bytes + r->kv_bytes;
+}
+
+// Test names as llama-bench writes them: pp512, tg128, pp512+tg128, then " @ d4096".
+static void test_name(const struct result * r, char * buf, size_t size) {
+    if (r->n_gen == 0) snprintf(buf, size, "pp%d", r->n_prompt);
+    else if (r->n_prompt == 0) snprintf(buf, size, "tg%d", r->n_gen);
+    else snprintf(buf, size, "pp%d+tg%d", r->n_prompt, r->n_gen);
+    if (r->n_depth > 0) {
+        const size_t at = strlen(buf);
+        snprintf(buf + at, size - at, " @ d%d", r->n_depth);
+    }
+}
+
+// The context holds tokens[0..depth) of a random stream once per depth; each run rewinds to it.
+struct bench_ctx {
+    struct loaded * L;
+    const int32_t * tokens;
+    int depth_cached;            // -1: nothing valid
+};
+
+static int fill_depth(struct bench_ctx * b, int depth, char * err, size_t err_size) {
+    if (b->depth_cached == depth) return 0;
+    tern_session_reset(&b->L->session);
+    b->depth_cached = -1;
+    if (depth > 0 && tern_forward(&b->L->session, b->tokens, (size_t) depth, false, err, err_size)) return -1;
+    b->depth_cached = depth;
+    return 0;
+}
+
+// One timed run of a test, from the cached depth. 0, -1 on error.
+static int run_once(struct bench_ctx * b, const struct result * r, double * ns) {
     char err[300];
-    tern_session_reset(&L->session);
+    if (fill_depth(b, r->n_depth, err, sizeof(err))) goto fail;
+    struct tern_session * s = &b->L->session;
+    s->seq.n_past = (size_t) r->n_depth;
+    const int32_t * t = b->tokens + r->n_depth;
     const double t0 = 1e9 * tern_now_s();
-    if (n_prompt && tern_forward(&L->session, tokens, (size_t) n_prompt, false, err, sizeof(err))) goto fail;
-    for (int i = 0; i < n_gen; i++) {
-        if (tern_forward(&L->session, &tokens[i], 1, false, err, sizeof(err))) goto fail;
+    if (r->n_prompt && tern_forward(s, t, (size_t) r->n_prompt, false, err, sizeof(err))) goto fail;
+    for (int i = 0; i < r->n_gen; i++) {
+        if (tern_forward(s, &t[r->n_prompt + i], 1, false, err, sizeof(err))) goto fail;
     }
     *ns = 1e9 * tern_now_s() - t0;
     return 0;
@@ -42,27 +90,55 @@ fail:
     return -1;
 }
 
-static void stats(struct result * r) {
-    const int n = r->n_prompt ? r->n_prompt : r->n_gen;
-    double s = 0, s2 = 0, t = 0, t2 = 0;
-    for (int i = 0; i < r->n_samples; i++) {
-        const double ts = n * 1e9 / r->samples_ns[i];
-        s += ts;
-        s2 += ts * ts;
-        t += r->samples_ns[i];
-        t2 += r->samples_ns[i] * r->samples_ns[i];
+static void mean_std(const double * v, int n, double * mean, double * std) {
+    double s = 0, s2 = 0;
+    for (int i = 0; i < n; i++) {
+        s += v[i];
+        s2 += v[i] * v[i];
     }
-    const double k = r->n_samples;
-    r->avg_ts = s / k;
-    r->avg_ns = t / k;
-    r->std_ts = k > 1 ? sqrt(fmax(0, (s2 - s * s / k) / (k - 1))) : 0;
-    r->std_ns = k > 1 ? sqrt(fmax(0, (t2 - t * t / k) / (k - 1))) : 0;
+    *mean = n ? s / n : 0;
+    *std = n > 1 ? sqrt(fmax(0, (s2 - s * s / n) / (n - 1))) : 0;
+}
+
+static void stats(struct result * r) {
+    double ts[MAX_REPS];
+    const int n = r->n_prompt + r->n_gen;
+    for (int i = 0; i < r->n_samples; i++) ts[i] = n * 1e9 / r->samples_ns[i];
+    mean_std(ts, r->n_samples, &r->avg_ts, &r->std_ts);
+    mean_std(r->samples_ns, r->n_samples, &r->avg_ns, &r->std_ns);
+}
+
+// The bound of a tg test: mean bandwidth / bytes; reached: the mean of each repetition's
+// t/s over the bound from the bandwidth measured just before it.
+struct bound {
+    double bw, bw_min, bw_max, ts, reached, reached_min, reached_max;
+};
+
+static struct bound bound_of(const struct result * r) {
+    struct bound b = { .bw_min = INFINITY, .reached_min = INFINITY };
+    const double bytes = bytes_per_token(r);
+    double unused;
+    for (int i = 0; i < r->n_samples; i++) {
+        const double reached = (r->n_gen * 1e9 / r->samples_ns[i]) / (r->bw[i] / bytes);
+        b.bw_min = fmin(b.bw_min, r->bw[i]);
+        b.bw_max = fmax(b.bw_max, r->bw[i]);
+        b.reached_min = fmin(b.reached_min, reached);
+        b.reached_max = fmax(b.reached_max, reached);
+        b.reached += reached / r->n_samples;
+    }
+    mean_std(r->bw, r->n_samples, &b.bw, &unused);
+    b.ts = b.bw / bytes;
+    return b;
+}
+
+static bool is_tg(const struct result * r) {
+    return r->n_gen > 0 && r->n_prompt == 0;
 }
 
 int tern_bench_e2e(int argc, char ** argv) {
     struct model_opts o = { .quiet = true };
-    int prompts[8] = { 512 }, gens[8] = { 128 }, threads[16] = { 0 };
-    size_t n_prompts = 1, n_gens = 1, n_threads = 0, reps = 5;
+    int prompts[8] = { 512 }, gens[8] = { 128 }, depths[8] = { 0 }, pg[8][2], threads[16] = { 0 };
+    size_t n_prompts = 1, n_gens = 1, n_depths = 1, n_pg = 0, n_threads = 0, reps = 5;
     int format = 0;
     static const char * const formats[] = { "md", "json", NULL };
     const struct tern_opt opts[] = {
@@ -70,17 +146,24 @@ int tern_bench_e2e(int argc, char ** argv) {
           .help = "prompt lengths, e.g. 128,512 (0 = none)" },
         { TERN_OPT_INT_LIST, "-n, --n-gen", "L", gens, 0, 1 << 16, .count = &n_gens, .max = 8,
           .help = "generation lengths, e.g. 128 (0 = none)" },
+        { TERN_OPT_PAIR_LIST, "-pg", "PP,TG", pg, 0, 1 << 16, .count = &n_pg, .max = 8,
+          .help = "a prompt of PP tokens then TG generated, timed together (may repeat)" },
+        { TERN_OPT_INT_LIST, "-d, --n-depth", "L", depths, 0, 1 << 20, .count = &n_depths, .max = 8,
+          .help = "tokens already in the context when each test starts, e.g. 0,1024,4096" },
         { TERN_OPT_INT_LIST, "-t, --threads", "L", threads, 1, 256, .count = &n_threads, .max = 16,
           .help = "thread counts, e.g. 1,2 (default: physical cores)" },
-        { TERN_OPT_SIZE, "-r, --repetitions", "N", &reps, 1, 64, .help = "runs per test, after one warm-up" },
+        { TERN_OPT_SIZE, "-r, --repetitions", "N", &reps, 1, MAX_REPS, .help = "runs per test, after one warm-up" },
         { TERN_OPT_CHOICE, "-o, --output", "md|json", &format, .choices = formats, .help = "output format" },
         MODEL_OPTS(&o),
         { .kind = TERN_OPT_END },
     };
     int exit_code;
-    if (!tern_opts_parse(opts, "bench e2e", "tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json] [options]\n"
-                         "  prompt processing (ppN: N tokens in one batch) and generation (tgN: N single-token steps)\n"
-                         "  in tokens/s, as llama-bench reports them", argc, argv, &exit_code)) {
+    if (!tern_opts_parse(opts, "bench e2e",
+                         "tern bench e2e -m FILE [-p 512] [-n 128] [-pg PP,TG] [-d 0] [-t 1,2] [-r 5] [-o md|json] [options]\n"
+                         "  prompt processing (ppN: N tokens in one batch), generation (tgN: N single-token steps) and\n"
+                         "  both (ppP+tgG), at depth D (@ dD: a context already holding D tokens), in tokens/s as\n"
+                         "  llama-bench reports them; each tg test with its decode bound, measured between its runs",
+                         argc, argv, &exit_code)) {
         return exit_code;
     }
     const bool json = format == 1;
@@ -89,24 +172,46 @@ int tern_bench_e2e(int argc, char ** argv) {
         return 2;
     }
     if (n_threads == 0) n_threads = 1;     // threads[0] = 0: the default count
-    int max_p = 0, max_g = 0;
-    for (size_t i = 0; i < n_prompts; i++) max_p = prompts[i] > max_p ? prompts[i] : max_p;
-    for (size_t i = 0; i < n_gens; i++) max_g = gens[i] > max_g ? gens[i] : max_g;
-    struct result * results = calloc(n_threads * (n_prompts + n_gens), sizeof(*results));
-    int32_t * tokens = malloc((size_t) (max_p > max_g ? max_p : max_g) * sizeof(int32_t) + 4);
-    if (!results || !tokens) {
+    // The tests of one thread count, in llama-bench's order: per depth, pp, tg, then pg.
+    struct result * plan = calloc(n_depths * (n_prompts + n_gens + n_pg) + 1, sizeof(*plan));
+    size_t n_plan = 0;
+    int max_ctx = 0, max_depth = 0;
+    for (size_t d = 0; d < n_depths; d++) {
+        for (size_t i = 0; i < n_prompts + n_gens + n_pg; i++) {
+            const int np = i < n_prompts ? prompts[i] : i < n_prompts + n_gens ? 0 : pg[i - n_prompts - n_gens][0];
+            const int ng = i < n_prompts ? 0 : i < n_prompts + n_gens ? gens[i - n_prompts] : pg[i - n_prompts - n_gens][1];
+            if (np == 0 && ng == 0) continue;
+            plan[n_plan++] = (struct result) { .n_prompt = np, .n_gen = ng, .n_depth = depths[d] };
+            if (depths[d] + np + ng > max_ctx) max_ctx = depths[d] + np + ng;
+            if (depths[d] > max_depth) max_depth = depths[d];
+        }
+    }
+    struct result * results = calloc(n_threads * n_plan + 1, sizeof(*results));
+    int32_t * tokens = malloc((size_t) (max_ctx + 1) * sizeof(int32_t));
+    if (!plan || !results || !tokens) {
         fprintf(stderr, "tern bench e2e: out of memory\n");
+        free(plan);
+        free(results);
+        free(tokens);
         return 1;
+    }
+    if (!o.ctx) o.ctx = (size_t) max_ctx + 16;
+    if (!o.batch) {
+        int max_p = 0;
+        for (size_t i = 0; i < n_plan; i++) max_p = plan[i].n_prompt > max_p ? plan[i].n_prompt : max_p;
+        o.batch = max_p > 0 ? (size_t) max_p : 512;     // the depth fill runs in slices of this too
     }
     size_t n_results = 0;
     int rc = 0;
     char model_desc[160] = "";
-    double size_mib = 0, params_b = 0, load_ms = 0;
+    double size_mib = 0, params_b = 0, load_ms = 0, rss_mib = 0;
+    struct tern_read_probe * probe = NULL;
+    bool probed = false;
+    struct tern_topology topo;
+    tern_topology_get(&topo);
     for (size_t ti = 0; ti < n_threads && !rc; ti++) {
         struct loaded L;
         o.threads = threads[ti];
-        if (!o.ctx) o.ctx = (size_t) (max_p + max_g + 16);
-        if (!o.batch) o.batch = max_p > 0 ? (size_t) max_p : 1;
         if (model_open(&o, "bench e2e", &L)) {
             rc = 1;
             break;
@@ -120,106 +225,125 @@ int tern_bench_e2e(int argc, char ** argv) {
         size_mib = (double) L.model.gguf.size / 1048576.0;
         load_ms = L.model.load_ms;
         uint64_t seed = 42;
-        for (int i = 0; i < (max_p > max_g ? max_p : max_g); i++) {
+        for (int i = 0; i < max_ctx; i++) {
             seed = seed * 6364136223846793005ull + 1442695040888963407ull;
             tokens[i] = (int32_t) ((seed >> 33) % hp->n_vocab);
         }
-        for (size_t kind = 0; kind < 2 && !rc; kind++) {
-            const size_t count = kind == 0 ? n_prompts : n_gens;
-            for (size_t j = 0; j < count && !rc; j++) {
-                const int np = kind == 0 ? prompts[j] : 0, ng = kind == 1 ? gens[j] : 0;
-                if (np == 0 && ng == 0) continue;
-                struct result * r = &results[n_results++];
-                *r = (struct result) { .threads = L.threads, .n_prompt = np, .n_gen = ng };
-                double ns;
-                if (run_once(&L, np, ng, tokens, &ns)) {     // warm-up
-                    rc = 1;
-                    break;
-                }
-                for (size_t k = 0; k < reps; k++) {
-                    if (run_once(&L, np, ng, tokens, &r->samples_ns[r->n_samples++])) {
+        // Bytes a generated token reads: every weight once, and K and V of every cached position.
+        const struct tern_dims dims = tern_hparams_dims(hp);
+        const double kv_per_pos = 2.0 * hp->n_layer * dims.kv * (L.session.seq.kv_type == TERN_KV_F32 ? 4 : 2);
+        const double weights = (double) L.model.packed_bytes + (double) tern_dense_bytes(&L.model.output);
+        struct bench_ctx b = { .L = &L, .tokens = tokens, .depth_cached = -1 };
+        for (size_t j = 0; j < n_plan && !rc; j++) {
+            struct result * r = &results[n_results++];
+            *r = plan[j];
+            r->threads = L.threads;
+            double ns;
+            if (run_once(&b, r, &ns)) {     // warm-up
+                rc = 1;
+                break;
+            }
+            if (is_tg(r)) {
+                // Token i sits at position depth + i and reads depth + i + 1 positions.
+                r->kv_positions = r->n_depth + (r->n_gen + 1) / 2.0;
+                r->kv_bytes = kv_per_pos * r->kv_positions;
+                r->weight_bytes = weights;
+                if (!probe) {
+                    struct rusage ru;     // peak RSS before the probe's buffer inflates it
+                    getrusage(RUSAGE_SELF, &ru);
+                    rss_mib = (double) ru.ru_maxrss / 1024.0;
+                    probe = tern_read_probe_init(tern_read_buffer_bytes(topo.l3));
+                    probed = probe != NULL;
+                    if (!probe) {
+                        fprintf(stderr, "tern bench e2e: out of memory for the read-bandwidth probe\n");
                         rc = 1;
                         break;
                     }
                 }
-                stats(r);
-                if (ng && !np) r->bytes_per_token = (double) L.model.packed_bytes + (double) tern_dense_bytes(&L.model.output);
-                if (!json) {
-                    fprintf(stderr, "tern bench e2e: %s%d, %d thread%s: %.2f +- %.2f t/s\n", np ? "pp" : "tg", np ? np : ng,
-                            r->threads, r->threads == 1 ? "" : "s", r->avg_ts, r->std_ts);
+            }
+            for (size_t k = 0; k < reps; k++) {
+                if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(probe, L.pool, L.threads, 3);
+                if (run_once(&b, r, &r->samples_ns[r->n_samples++])) {
+                    rc = 1;
+                    break;
                 }
+            }
+            stats(r);
+            if (!json) {
+                char name[48];
+                test_name(r, name, sizeof(name));
+                fprintf(stderr, "tern bench e2e: %s, %d thread%s: %.2f +- %.2f t/s\n", name, r->threads,
+                        r->threads == 1 ? "" : "s", r->avg_ts, r->std_ts);
             }
         }
         model_close(&L);
     }
-    // Peak RSS now, before the bandwidth buffer below inflates it.
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    const double rss_mib = (double) ru.ru_maxrss / 1024.0;
-    // The decode bound: every weight byte read once per token at the machine's read
-    // bandwidth, measured now on as many threads (bound to cores like the pool's).
-    struct tern_topology topo;
-    tern_topology_get(&topo);
-    for (size_t i = 0; !rc && i < n_results; i++) {
-        struct result * r = &results[i];
-        if (r->bytes_per_token <= 0) continue;
-        for (size_t j = 0; j < i; j++) {
-            if (results[j].read_bw > 0 && results[j].threads == r->threads) r->read_bw = results[j].read_bw;
-        }
-        if (r->read_bw <= 0) {
-            struct tern_pool * pool = tern_pool_init(r->threads, true);
-            r->read_bw = pool ? tern_read_bandwidth(pool, r->threads, tern_read_buffer_bytes(topo.l3), 5) : 0;
-            if (pool) tern_pool_free(pool);
-        }
-        if (!json) {
-            fprintf(stderr, "tern bench e2e: tg%d, %d thread%s: bound %.1f t/s (%.0f MiB per token at %.1f GB/s read "
-                            "bandwidth): %.0f%% reached\n", r->n_gen, r->threads, r->threads == 1 ? "" : "s",
-                    r->read_bw / r->bytes_per_token, r->bytes_per_token / 1048576.0, r->read_bw / 1e9,
-                    100.0 * r->avg_ts / (r->read_bw / r->bytes_per_token));
-        }
+    tern_read_probe_free(probe);
+    if (!probed) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        rss_mib = (double) ru.ru_maxrss / 1024.0;
     }
+    const char * kv_name = kv_type_names[o.cache_k];
     if (!rc && json) {
         printf("[\n");
         for (size_t i = 0; i < n_results; i++) {
             const struct result * r = &results[i];
             printf("  {\n    \"model_filename\": \"%s\",\n    \"model_type\": \"%s\",\n    \"model_size\": %.0f,\n"
-                   "    \"model_n_params\": %.0f,\n    \"n_threads\": %d,\n    \"n_prompt\": %d,\n    \"n_gen\": %d,\n"
-                   "    \"load_ms\": %.1f,\n    \"peak_rss_mib\": %.1f,\n    \"avg_ns\": %.0f,\n    \"stddev_ns\": %.0f,\n"
-                   "    \"avg_ts\": %.6f,\n    \"stddev_ts\": %.6f,\n",
-                   o.model, model_desc, size_mib * 1048576.0, params_b, r->threads, r->n_prompt, r->n_gen, load_ms, rss_mib,
-                   r->avg_ns, r->std_ns, r->avg_ts, r->std_ts);
-            if (r->read_bw > 0) {
-                printf("    \"bytes_per_token\": %.0f,\n    \"read_bw_bytes_per_s\": %.0f,\n    \"bound_ts\": %.3f,\n",
-                       r->bytes_per_token, r->read_bw, r->read_bw / r->bytes_per_token);
+                   "    \"model_n_params\": %.0f,\n    \"n_batch\": %zu,\n    \"n_threads\": %d,\n"
+                   "    \"type_k\": \"%s\",\n    \"type_v\": \"%s\",\n    \"n_prompt\": %d,\n    \"n_gen\": %d,\n"
+                   "    \"n_depth\": %d,\n    \"load_ms\": %.1f,\n    \"peak_rss_mib\": %.1f,\n    \"avg_ns\": %.0f,\n"
+                   "    \"stddev_ns\": %.0f,\n    \"avg_ts\": %.6f,\n    \"stddev_ts\": %.6f,\n",
+                   o.model, model_desc, size_mib * 1048576.0, params_b, o.batch, r->threads, kv_name, kv_name,
+                   r->n_prompt, r->n_gen, r->n_depth, load_ms, rss_mib, r->avg_ns, r->std_ns, r->avg_ts, r->std_ts);
+            if (is_tg(r)) {
+                const struct bound bd = bound_of(r);
+                printf("    \"bytes_per_token\": %.0f,\n    \"weight_bytes_per_token\": %.0f,\n"
+                       "    \"kv_bytes_per_token\": %.0f,\n    \"read_bw_bytes_per_s\": %.0f,\n    \"bound_ts\": %.3f,\n"
+                       "    \"bound_reached\": %.4f,\n    \"read_bw_samples\": [",
+                       bytes_per_token(r), r->weight_bytes, r->kv_bytes, bd.bw, bd.ts, bd.reached);
+                for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->bw[k]);
+                printf("],\n");
             }
             printf("    \"samples_ns\": [");
             for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->samples_ns[k]);
             printf("],\n    \"samples_ts\": [");
-            const int n = r->n_prompt ? r->n_prompt : r->n_gen;
+            const int n = r->n_prompt + r->n_gen;
             for (int k = 0; k < r->n_samples; k++) printf("%s%.6f", k ? ", " : "", n * 1e9 / r->samples_ns[k]);
             printf("]\n  }%s\n", i + 1 < n_results ? "," : "");
         }
         printf("]\n");
     } else if (!rc) {
-        printf("| model | size | params | backend | threads | test | t/s |\n");
-        printf("| ----- | ---: | -----: | ------- | ------: | ---: | --: |\n");
+        const bool show_kv = o.cache_k != 0;     // llama-bench shows type_k/type_v when not the default f16
+        printf("| model | size | params | backend | threads |%s test | t/s |\n", show_kv ? " type_k | type_v |" : "");
+        printf("| ----- | ---: | -----: | ------- | ------: |%s ---: | --: |\n", show_kv ? " -----: | -----: |" : "");
         for (size_t i = 0; i < n_results; i++) {
             const struct result * r = &results[i];
-            char test[32];
-            snprintf(test, sizeof(test), "%s%d", r->n_prompt ? "pp" : "tg", r->n_prompt ? r->n_prompt : r->n_gen);
-            printf("| %s | %.2f GiB | %.2f B | CPU (tern) | %d | %s | %.2f ± %.2f |\n", model_desc, size_mib / 1024.0,
-                   params_b / 1e9, r->threads, test, r->avg_ts, r->std_ts);
+            char test[48], kv[32] = "";
+            test_name(r, test, sizeof(test));
+            if (show_kv) snprintf(kv, sizeof(kv), " %s | %s |", kv_name, kv_name);
+            printf("| %s | %.2f GiB | %.2f B | CPU (tern) | %d |%s %s | %.2f ± %.2f |\n", model_desc, size_mib / 1024.0,
+                   params_b / 1e9, r->threads, kv, test, r->avg_ts, r->std_ts);
         }
         printf("\n");
         for (size_t i = 0; i < n_results; i++) {
             const struct result * r = &results[i];
-            if (r->read_bw <= 0) continue;
-            printf("tg%d, %d thread%s: %.0f MiB of weights per token, read bandwidth %.1f GB/s -> bound %.1f t/s; reached %.0f%%\n",
-                   r->n_gen, r->threads, r->threads == 1 ? "" : "s", r->bytes_per_token / 1048576.0, r->read_bw / 1e9,
-                   r->read_bw / r->bytes_per_token, 100.0 * r->avg_ts / (r->read_bw / r->bytes_per_token));
+            if (!is_tg(r)) continue;
+            const struct bound bd = bound_of(r);
+            char test[48];
+            test_name(r, test, sizeof(test));
+            printf("%s, %d thread%s: %.0f MiB per token (%.0f weights + %.1f KV cache at %.0f positions), read bandwidth "
+                   "%.1f GB/s (%.1f..%.1f, measured before each of %d runs) -> bound %.1f t/s; reached %.0f%% "
+                   "(%.0f..%.0f)%s\n", test, r->threads, r->threads == 1 ? "" : "s", bytes_per_token(r) / 1048576.0,
+                   r->weight_bytes / 1048576.0, r->kv_bytes / 1048576.0, r->kv_positions, bd.bw / 1e9, bd.bw_min / 1e9,
+                   bd.bw_max / 1e9, r->n_samples, bd.ts, 100.0 * bd.reached, 100.0 * bd.reached_min,
+                   100.0 * bd.reached_max,
+                   bytes_per_token(r) < 2.0 * (double) topo.l3 ? " (fits in the last-level cache: a DRAM bound does not apply)" : "");
         }
-        printf("load %.0f ms (last), peak RSS %.0f MiB\n", load_ms, rss_mib);
+        printf("load %.0f ms (last), peak RSS %.0f MiB%s\n", load_ms, rss_mib,
+               probed ? " (before the bandwidth probe's buffer)" : "");
     }
+    free(plan);
     free(results);
     free(tokens);
     return rc;

@@ -16,6 +16,7 @@ static const struct {
     { "chat",     tern_cmd_chat,     "interactive conversation (2B4T chat template, KV cache kept)" },
     { "info",     tern_cmd_info,     "a model's shapes, tensor types, vocabulary and chosen kernels" },
     { "logits",   tern_cmd_logits,   "write float32 logits for every position of a token sequence" },
+    { "perplexity", tern_cmd_perplexity, "a text's perplexity, computed and printed as llama-perplexity does" },
     { "tokenize", tern_cmd_tokenize, "text -> token ids with a model's tokenizer" },
     { "gen-model", tern_cmd_gen_model, "write a random-weight I2_S GGUF of a preset's shapes (tests, benchmarks)" },
     { "convert",  tern_cmd_convert,  "a Hugging Face checkpoint folder as a GGUF file (tern run -m DIR reads folders directly)" },
@@ -26,7 +27,7 @@ static const struct {
 static void usage(FILE * out) {
     fprintf(out, "usage: tern <command> [options]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].help);
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].help);
     }
     fprintf(out, "\nenvironment:\n  TERN_ISA=<isa>  cap the ISA kernels may use (e.g. avx2 on an AVX-512 host)\n");
 }

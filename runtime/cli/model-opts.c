@@ -45,7 +45,7 @@ int model_open(const struct model_opts * o, const char * cmd, struct loaded * L)
         tern_model_free(&L->model);
         return -1;
     }
-    if (tern_session_init(&L->session, &L->model, L->pool, threads, o->ctx, o->batch, (enum tern_kv_type) o->cache_k, err, sizeof(err))) {
+    if (!o->no_session && tern_session_init(&L->session, &L->model, L->pool, threads, o->ctx, o->batch, (enum tern_kv_type) o->cache_k, err, sizeof(err))) {
         fprintf(stderr, "tern %s: %s\n", cmd, err);
         tern_pool_free(L->pool);
         tern_model_free(&L->model);

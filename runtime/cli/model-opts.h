@@ -21,6 +21,7 @@ struct model_opts {
     const char * profile;
     const char * pre_tokenizer, * chat_template;
     bool quiet;
+    bool no_session;             // load the model and the pool only (the command makes its own sequences)
 };
 
 extern const char * const lm_head_names[];    // "f16" (the file's own), "q8"
@@ -65,6 +66,7 @@ struct loaded {
     int threads;
 };
 
-// Loads o->model, starts the pool and a session. 0, or -1 after printing the error.
+// Loads o->model, starts the pool and (unless o->no_session) a session. 0, or -1 after
+// printing the error.
 int model_open(const struct model_opts * o, const char * cmd, struct loaded * L);
 void model_close(struct loaded * L);

@@ -133,6 +133,27 @@ static int store(const struct tern_opt * o, const char * cmd, const char * name,
         *o->count = n;
         return 0;
     }
+    case TERN_OPT_PAIR_LIST: {
+        if (*o->count == o->max) {
+            fprintf(stderr, "tern %s: %s may be given at most %zu times\n", cmd, name, o->max);
+            return 2;
+        }
+        snprintf(want, sizeof(want), "two integers in %.15g..%.15g like 512,128", o->lo, o->hi);
+        const char * comma = strchr(val, ',');
+        char a[64];
+        double first, second;
+        if (!comma || (size_t) (comma - val) >= sizeof(a)) return bad_value(cmd, name, want, val);
+        memcpy(a, val, (size_t) (comma - val));
+        a[comma - val] = '\0';
+        if (!tern_parse_number(a, true, o->lo, o->hi, &first) || !tern_parse_number(comma + 1, true, o->lo, o->hi, &second)) {
+            return bad_value(cmd, name, want, val);
+        }
+        int (*out)[2] = o->dest;
+        out[*o->count][0] = (int) first;
+        out[*o->count][1] = (int) second;
+        (*o->count)++;
+        return 0;
+    }
     case TERN_OPT_STR_LIST:
         if (*o->count == o->max) {
             fprintf(stderr, "tern %s: %s may be given at most %zu times\n", cmd, name, o->max);

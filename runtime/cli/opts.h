@@ -25,6 +25,7 @@ enum tern_opt_kind {
     TERN_OPT_CHOICE,       // int: index of the value in choices (NULL-terminated)
     TERN_OPT_INT_LIST,     // int[max] "1,2,4", each in [lo, hi]; *count values
     TERN_OPT_STR_LIST,     // const char *[max]: the option may repeat; *count values
+    TERN_OPT_PAIR_LIST,    // int[max][2] "A,B", each in [lo, hi]: the option may repeat; *count pairs
     TERN_OPT_POSITIONAL,   // const char *: the next bare argument (names is the help name)
 };
 

@@ -2,6 +2,7 @@
 // widest loads the CPU has (AVX2 when available, chosen at run time).
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tern/clock.h"
@@ -52,25 +53,44 @@ static void read_task(void * ctx, int tid, int nth) {
     job->sink[tid % 64] = read_slice(job->buf + slice * (size_t) tid, slice);
 }
 
-double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes) {
-    if (!pool) nth = 1;
-    uint8_t * buf = tern_aligned_alloc(bytes);
-    if (!buf) return 0;
+struct tern_read_probe {
+    uint8_t * buf;
+    size_t bytes;
+};
+
+struct tern_read_probe * tern_read_probe_init(size_t bytes) {
+    struct tern_read_probe * p = malloc(sizeof(*p));
+    uint8_t * buf = p ? tern_aligned_alloc(bytes) : NULL;
+    if (!buf) {
+        free(p);
+        return NULL;
+    }
     memset(buf, 1, bytes);     // fault the pages in before timing
-    struct read_job job = { .buf = buf, .bytes = bytes };
+    *p = (struct tern_read_probe) { .buf = buf, .bytes = bytes };
+    return p;
+}
+
+void tern_read_probe_free(struct tern_read_probe * p) {
+    if (!p) return;
+    tern_aligned_free(p->buf);
+    free(p);
+}
+
+double tern_read_probe_run(struct tern_read_probe * p, struct tern_pool * pool, int nth, int passes) {
+    if (!pool) nth = 1;
+    struct read_job job = { .buf = p->buf, .bytes = p->bytes };
     double bws[64];
     if (passes > 64) passes = 64;
     if (passes < 1) passes = 1;
-    for (int p = 0; p < passes; p++) {
+    for (int i = 0; i < passes; i++) {
         const double t0 = tern_now_s();
         if (pool) {
             tern_pool_run(pool, nth, read_task, &job);
         } else {
             read_task(&job, 0, 1);
         }
-        bws[p] = (double) (bytes / (size_t) nth / 128 * 128 * (size_t) nth) / (tern_now_s() - t0);
+        bws[i] = (double) (p->bytes / (size_t) nth / 128 * 128 * (size_t) nth) / (tern_now_s() - t0);
     }
-    tern_aligned_free(buf);
     // The median: on a shared machine the best pass overstates what a model can count on.
     for (int i = 1; i < passes; i++) {
         for (int j = i; j > 0 && bws[j - 1] > bws[j]; j--) {
@@ -80,6 +100,14 @@ double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int p
         }
     }
     return bws[passes / 2];
+}
+
+double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes) {
+    struct tern_read_probe * p = tern_read_probe_init(bytes);
+    if (!p) return 0;
+    const double bw = tern_read_probe_run(p, pool, nth, passes);
+    tern_read_probe_free(p);
+    return bw;
 }
 
 size_t tern_weight_ring_bytes(size_t llc_bytes) {

@@ -10,6 +10,14 @@ struct tern_pool;
 // pool (pool NULL: the caller alone), the median of `passes` (at most 64). 0 if out of memory.
 double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes);
 
+// The same measurement with the buffer kept between calls, so that it can be taken again and
+// again between the runs it bounds (a shared machine's bandwidth moves from minute to minute;
+// a bound is only valid beside the run it was measured with).
+struct tern_read_probe;
+struct tern_read_probe * tern_read_probe_init(size_t bytes);     // NULL if out of memory
+double tern_read_probe_run(struct tern_read_probe * p, struct tern_pool * pool, int nth, int passes);
+void tern_read_probe_free(struct tern_read_probe * p);
+
 // Size of the buffer ring that weights are cycled through when timing decode, so every
 // call streams from DRAM: 4x the LLC and at least 512 MiB. (2x was not enough here: with a
 // 128 MiB ring, 2-thread decode on this Zen 4 VM "beat" the measured read bandwidth by 10-40 %,
