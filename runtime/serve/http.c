@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "http.h"
 #include "tern/clock.h"
@@ -337,6 +338,7 @@ static void on_completed(void * cls, struct MHD_Connection * mc, void ** con_cls
         pthread_mutex_lock(&S->mu);
         if (cut) sched_cancel_locked(S, c->task);
         task_unref_locked(c->task);
+        S->n_open--;
         pthread_mutex_unlock(&S->mu);
     }
     tern_log(cut ? TERN_LOG_WARN : TERN_LOG_INFO, "%s %s %d %.0f ms%s", c->method, c->path, c->status,
@@ -367,7 +369,8 @@ int http_start(struct serve * S, char * err, size_t err_size) {
         snprintf(err, err_size, "cannot resolve --host %s: %s", S->cfg.host, gai_strerror(gai));
         return -1;
     }
-    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC;   // ITC: MHD_quiesce_daemon can wake the listening thread
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     S->http = MHD_start_daemon(flags, 0, NULL, NULL, on_request, S,
                                MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, S,
@@ -389,6 +392,16 @@ int http_start(struct serve * S, char * err, size_t err_size) {
 }
 
 void http_stop(struct serve * S) {
-    if (S->http) MHD_stop_daemon(S->http);
+    if (!S->http) return;
+    const MHD_socket listener = MHD_quiesce_daemon(S->http);     // ours to close from now on
+    for (int i = 0; i < 300; i++) {
+        pthread_mutex_lock(&S->mu);
+        const int open = S->n_open;
+        pthread_mutex_unlock(&S->mu);
+        if (open == 0) break;
+        usleep(10000);
+    }
+    MHD_stop_daemon(S->http);
+    if (listener != MHD_INVALID_SOCKET) close(listener);
     S->http = NULL;
 }

@@ -250,7 +250,10 @@ static enum MHD_Result completion(struct conn * c, enum serve_kind kind) {
         return sub == SUBMIT_FULL ? http_busy(c, "the server is busy: %d requests are waiting (see --max-queue)", S->cfg.max_queue)
                                   : http_busy(c, "the server is shutting down");
     }
+    pthread_mutex_lock(&S->mu);
     c->task = t;
+    S->n_open++;
+    pthread_mutex_unlock(&S->mu);
     c->n_prompt = n;
     random_id(c->id, sizeof(c->id), kind == SERVE_CHAT ? "chatcmpl-" : "cmpl-");
     c->meta = (struct reply_meta) { .kind = kind, .id = c->id, .created = (long) time(NULL), .model = S->cfg.alias };

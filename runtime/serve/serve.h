@@ -91,6 +91,7 @@ struct serve {
     struct serve_task * queue_head, * queue_tail;   // shared
     int n_queued;                                   // shared
     int n_busy;                                     // shared: slots with a task
+    int n_open;                                     // shared: connections holding a task
     struct serve_metrics metrics;                   // shared
 
     // the scheduler's own
@@ -126,6 +127,8 @@ void task_unref_locked(struct serve_task * t);
 // ---------------------------------------------------------------------------- HTTP (http.c)
 
 int http_start(struct serve * S, char * err, size_t err_size);
+// Stops accepting, lets the answers already under way reach their clients (a few seconds
+// at most), then closes every connection.
 void http_stop(struct serve * S);
 
 // ---------------------------------------------------------------------------- the prompt (template.c)
