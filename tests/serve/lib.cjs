@@ -190,10 +190,10 @@ async function metrics(port, headers = {}) {
 }
 
 // Waits until pred(metrics) holds; returns the milliseconds it took, or -1 after ms.
-async function waitMetrics(port, pred, ms = 5000) {
+async function waitMetrics(port, pred, ms = 5000, headers = {}) {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
-    if (pred(await metrics(port))) return Date.now() - t0;
+    if (pred(await metrics(port, headers))) return Date.now() - t0;
     await sleep(20);
   }
   return -1;
