@@ -75,7 +75,7 @@ int tern_bench_e2e(int argc, char ** argv) {
         { TERN_OPT_SIZE, "-r, --repetitions", "N", &reps, 1, 64, .help = "runs per test, after one warm-up" },
         { TERN_OPT_CHOICE, "-o, --output", "md|json", &format, .choices = formats, .help = "output format" },
         MODEL_OPTS(&o),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "bench e2e", "tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json] [options]\n"

@@ -119,7 +119,7 @@ static int bench_compare(int argc, char ** argv) {
         { TERN_OPT_POSITIONAL, "NEW.json", NULL, &files[1], .help = "and of the change" },
         { TERN_OPT_PERCENT, "--threshold", "PCT", &threshold, 0.001, 999, .help = "a slowdown beyond this is a regression" },
         { TERN_OPT_DOUBLE, "--alpha", "P", &alpha, 1e-9, 0.999, .help = "significance level of the Mann-Whitney U test" },
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "bench compare", "tern bench compare BASE.json NEW.json [--threshold 5%] [--alpha 0.05]\n"

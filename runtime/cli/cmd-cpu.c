@@ -10,7 +10,7 @@
 #include "tern/topology.h"
 
 int tern_cmd_cpu(int argc, char ** argv) {
-    const struct tern_opt opts[] = { { TERN_OPT_END } };
+    const struct tern_opt opts[] = { { .kind = TERN_OPT_END } };
     int exit_code;
     if (!tern_opts_parse(opts, "cpu", "tern cpu\n  the detected CPU features, the ISAs kernels may use, and the topology",
                          argc, argv, &exit_code)) {

@@ -36,7 +36,7 @@ int tern_cmd_gen_model(int argc, char ** argv) {
           .help = "the ternary layers' encoding: bitnet.cpp's or llama.cpp's" },
         { TERN_OPT_CHOICE, "--latent", "f32|f16|bf16", &latent, .choices = latent_names,
           .help = "write the ternary layers as latent full-precision weights" },
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "gen-model", usage, argc, argv, &exit_code)) return exit_code;

@@ -15,7 +15,7 @@ int tern_cmd_info(int argc, char ** argv) {
         { TERN_OPT_POSITIONAL, "FILE", NULL, &file, .help = "the model file (or -m FILE)" },
         THREAD_OPTS(&o),
         MODEL_OPTS(&o),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "info", "tern info FILE [options]\n"

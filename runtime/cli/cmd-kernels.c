@@ -11,7 +11,7 @@ int tern_cmd_kernels(int argc, char ** argv) {
     bool all = false;
     const struct tern_opt opts[] = {
         { TERN_OPT_FLAG, "--all", NULL, &all, .help = "also list the variants this CPU cannot run, and why" },
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "kernels", "tern kernels [--all]\n  the kernel variants and whether this CPU runs them",

@@ -43,7 +43,7 @@ int tern_cmd_logits(int argc, char ** argv) {
         { TERN_OPT_FLAG, "--decode", NULL, &decode, .help = "one token per step instead of one prefill batch" },
         THREAD_OPTS(&o),
         MODEL_OPTS(&o),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "logits", "tern logits -m FILE (--tokens \"ID ID ...\" | -p TEXT) -o OUT [--decode] [options]\n"

@@ -37,7 +37,7 @@ static bool parse_args(struct gen_opts * o, const char * cmd, int argc, char ** 
         THREAD_OPTS(&o->m),
         MODEL_OPTS(&o->m),
         SAMPLING_OPTS(&o->sp),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     const struct tern_opt chat_opts[] = {
         { TERN_OPT_STR, "-sys, --system-prompt", "TEXT", &o->system, .help = "the system message" },
@@ -46,7 +46,7 @@ static bool parse_args(struct gen_opts * o, const char * cmd, int argc, char ** 
         THREAD_OPTS(&o->m),
         MODEL_OPTS(&o->m),
         SAMPLING_OPTS(&o->sp),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     if (!tern_opts_parse(run ? run_opts : chat_opts, cmd,
                          run ? "tern run -m FILE (-p TEXT | -f FILE) [-n N] [options]\n"

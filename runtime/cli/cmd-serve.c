@@ -93,7 +93,7 @@ int tern_cmd_serve(int argc, char ** argv) {
         THREAD_OPTS(&o.m),
         MODEL_OPTS(&o.m),
         SAMPLING_OPTS(&o.cfg.sp),
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "serve", "tern serve -m FILE [--host H] [--port P] [-np N] [-c N] [options]\n"

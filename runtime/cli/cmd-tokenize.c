@@ -64,7 +64,7 @@ int tern_cmd_tokenize(int argc, char ** argv) {
         { TERN_OPT_FLAG, "--no-parse-special", NULL, &no_special, .help = "treat the text of special tokens as plain text" },
         { TERN_OPT_FLAG, "--pieces", NULL, &pieces, .help = "print each id with its bytes" },
         { TERN_OPT_FLAG, "--roundtrip", NULL, &roundtrip, .help = "check that decoding gives the input bytes back (exit 1 if not)" },
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "tokenize", "tern tokenize -m FILE (-p TEXT | -f FILE | --records FILE) [options]\n"

@@ -70,7 +70,7 @@ int tern_cmd_tune(int argc, char ** argv) {
           .help = "tokens per call to tune (1 = decode; default 1,64,256)" },
         { TERN_OPT_STR, "--profile", "FILE", &profile_path, .help = "where to write (with --show: read) the profile" },
         { TERN_OPT_FLAG, "--show", NULL, &show, .help = "print the stored profile" },
-        { TERN_OPT_END },
+        { .kind = TERN_OPT_END },
     };
     int exit_code;
     if (!tern_opts_parse(opts, "tune", usage, argc, argv, &exit_code)) {

@@ -276,9 +276,9 @@ static const struct tern_codec codecs[TERN_CODEC_COUNT] = {
     [TERN_CODEC_TQ2_0] = { "TQ2_0", TERN_GGML_TQ2_0, QK_K, tq2_scales, tq2_rows, tq2_bytes, tq2_encode },
     [TERN_CODEC_TQ1_0] = { "TQ1_0", TERN_GGML_TQ1_0, QK_K, tq1_scales, tq1_rows, tq1_bytes, tq1_encode },
     [TERN_CODEC_HF_PACKED] = { "U8 (packed ternary)", UINT32_MAX, 1, hf_scales, hf_rows, hf_bytes, hf_encode },
-    [TERN_CODEC_F32] = { "F32", TERN_GGML_F32, 1, latent_scales, latent_rows },
-    [TERN_CODEC_F16] = { "F16", TERN_GGML_F16, 1, latent_scales, latent_rows },
-    [TERN_CODEC_BF16] = { "BF16", TERN_GGML_BF16, 1, latent_scales, latent_rows },
+    [TERN_CODEC_F32] = { "F32", TERN_GGML_F32, 1, latent_scales, latent_rows, NULL, NULL },
+    [TERN_CODEC_F16] = { "F16", TERN_GGML_F16, 1, latent_scales, latent_rows, NULL, NULL },
+    [TERN_CODEC_BF16] = { "BF16", TERN_GGML_BF16, 1, latent_scales, latent_rows, NULL, NULL },
 };
 
 const struct tern_codec * tern_codec_get(enum tern_codec_id id) {
