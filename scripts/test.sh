@@ -4,8 +4,10 @@
 #   2. gen.py --check: generated/ is what codegen produces from templates/ + configs/
 #   3. x86-64 (or native) build with gcc -Werror, ctest: every variant this CPU runs, bit-exact
 #   4. aarch64 cross build, ctest under qemu-aarch64: NEON and dotprod variants, bit-exact
-#   5. clang build with AddressSanitizer + UndefinedBehaviorSanitizer: parsers, CPU, kernels
-#   6. clang build with ThreadSanitizer: the thread pool, the multi-threaded op, the forward pass
+#   5. clang build with AddressSanitizer + UndefinedBehaviorSanitizer: parsers, CPU, kernels, the
+#      server under its wire-format, Open WebUI and (smaller) soak tests; fuzzing
+#   6. clang build with ThreadSanitizer: the thread pool, the multi-threaded op, the forward pass,
+#      the server under its wire-format and soak tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${TERN_JOBS:-2}
@@ -36,8 +38,10 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWit
     -DTERN_FUZZ=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 # Asserts stay on here (no NDEBUG). The kernel test under sanitizers runs one variant per ISA family to keep CI short; the
-# full matrix ran above without them.
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j 1 -E '^test_kernels$' \
+# full matrix ran above without them. The server's client-compatibility tests (openai, browser, HAProxy) ran above; here
+# the server runs its wire-format, Open WebUI and a smaller soak test.
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 TERN_SOAK_CLIENTS=32 TERN_SOAK_REQUESTS=200 ctest --output-on-failure -j 1 \
+    -E '^test_kernels$|^serve_(openai|browser|haproxy)$' \
     && ASAN_OPTIONS=detect_leaks=1 ./tests/test_kernels 1x4k)
 
 echo "== fuzzing the GGUF reader (libFuzzer + ASan/UBSan, ${TERN_FUZZ_SECONDS:-20} s)"
@@ -53,11 +57,18 @@ printf 'Hello <|eot_id|> w\xc3rld \xff 123456 \xf0\x9f\x98\x80' >"$corpus/seed"
 ./build-asan/fuzz_tokenize -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=4096 -print_final_stats=1 "$corpus" \
     2>&1 | tail -n 4
 rm -rf "$corpus"
+echo "== fuzzing the server's request parser and response writer (${TERN_FUZZ_SECONDS:-20} s)"
+corpus=$(mktemp -d)
+cp tests/corpus/request/* "$corpus"/
+./build-asan/fuzz_request -max_total_time="${TERN_FUZZ_SECONDS:-20}" -max_len=8192 -print_final_stats=1 "$corpus" \
+    2>&1 | tail -n 4
+rm -rf "$corpus"
 
-echo "== clang build with TSan: thread pool and threaded op"
+echo "== clang build with TSan: thread pool, threaded op, forward pass, server"
 CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTERN_WERROR=ON \
     -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DTERN_SANITIZE=thread -DTERN_BUILD_BENCH=OFF >/dev/null
-cmake --build build-tsan -j "$jobs" --target test_pool test_threads test_model
-(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j 1 -R '^test_(pool|threads|model)$')
+cmake --build build-tsan -j "$jobs" --target test_pool test_threads test_model tern-cli test_serve_text
+(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 TERN_SOAK_CLIENTS=16 TERN_SOAK_REQUESTS=100 ctest --output-on-failure -j 1 \
+    -R '^test_(pool|threads|model|serve_text)$|^serve_(wire|soak)$')
 
 echo "== all test stages passed"

@@ -58,13 +58,18 @@ async function startServer(model, args = [], opts = {}) {
     else await sleep(20);
   }
   s.pid = proc.pid;
+  // Stops the server and checks it went cleanly: exit 0 and no sanitizer report in its log.
   s.stop = async (sig = "SIGTERM", ms = 15000) => {
-    if (s.exited) return s.exited;
-    proc.kill(sig);
-    const timer = setTimeout(() => proc.kill("SIGKILL"), ms);
-    const r = await exited;
-    clearTimeout(timer);
-    return r;
+    if (!s.exited) {
+      proc.kill(sig);
+      const timer = setTimeout(() => proc.kill("SIGKILL"), ms);
+      await exited;
+      clearTimeout(timer);
+    }
+    check(`server on port ${s.port} exits cleanly`, s.exited.code === 0, { exit: s.exited, log: s.log.slice(-2000) });
+    const report = /(WARNING: ThreadSanitizer|ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:)[^\n]*/.exec(s.log);
+    check(`server on port ${s.port}: no sanitizer report`, !report, report && s.log.slice(report.index, report.index + 3000));
+    return s.exited;
   };
   if (!opts.noWait) await waitHealthy(s.port);
   return s;
