@@ -161,6 +161,13 @@ bool http_wait(struct conn * c) {
 
 // ---------------------------------------------------------------------------- streams
 
+struct reply_usage http_usage_locked(const struct conn * c) {
+    const struct serve_task * t = c->task;
+    return (struct reply_usage) { .prompt_tokens = c->n_prompt, .completion_tokens = t->n_gen, .cached_tokens = t->n_cached,
+                                  .prompt_ms = t->t_first > 0 ? 1e3 * (t->t_first - t->t_start) : 0,
+                                  .predicted_ms = t->t_end > t->t_first ? 1e3 * (t->t_end - t->t_first) : 0 };
+}
+
 // Waits for news of the task and writes the next events into c->out. false: the client left.
 static bool stream_next(struct conn * c) {
     struct serve * S = c->S;
@@ -187,9 +194,7 @@ static bool stream_next(struct conn * c) {
     const bool done = t->done;
     char error[sizeof(t->error)];
     memcpy(error, t->error, sizeof(error));
-    const struct reply_usage u = { .prompt_tokens = c->n_prompt, .completion_tokens = t->n_gen, .cached_tokens = t->n_cached,
-                                   .prompt_ms = t->t_first > 0 ? 1e3 * (t->t_first - t->t_start) : 0,
-                                   .predicted_ms = t->t_end > t->t_first ? 1e3 * (t->t_end - t->t_first) : 0 };
+    const struct reply_usage u = http_usage_locked(c);
     const enum serve_finish finish = t->finish;
     pthread_mutex_unlock(&S->mu);
 

@@ -54,5 +54,7 @@ enum MHD_Result http_error(struct conn * c, int status, const char * type, const
 enum MHD_Result http_busy(struct conn * c, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
 // Streams c->task as SSE events; the response's headers go out now.
 enum MHD_Result http_stream(struct conn * c);
+// The usage and timings of c->task so far. Under S->mu.
+struct reply_usage http_usage_locked(const struct conn * c);
 // Waits until c->task is done, or the client leaves (false: the task was cancelled).
 bool http_wait(struct conn * c);

@@ -66,6 +66,28 @@ static int get_bool(const cJSON * obj, const char * name, bool * out, char * err
     return 1;
 }
 
+// An array of token ids (non-negative integers) into a malloc'd array. 0, or -1 with err.
+static int get_ids(const cJSON * arr, const char * name, int32_t ** ids, size_t * n, char * err, size_t err_size) {
+    *n = 0;
+    *ids = malloc(((size_t) cJSON_GetArraySize(arr) + 1) * sizeof(int32_t));
+    if (!*ids) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    const cJSON * t;
+    cJSON_ArrayForEach(t, arr) {
+        if (!cJSON_IsNumber(t) || t->valuedouble < 0 || t->valuedouble > INT32_MAX || t->valuedouble != floor(t->valuedouble)) {
+            snprintf(err, err_size, "'%s': a token array holds non-negative integers only", name);
+            free(*ids);
+            *ids = NULL;
+            *n = 0;
+            return -1;
+        }
+        (*ids)[(*n)++] = (int32_t) t->valuedouble;
+    }
+    return 0;
+}
+
 static char * dup_string(const char * s) {
     const size_t n = strlen(s);
     char * d = malloc(n + 1);
@@ -336,23 +358,11 @@ static int parse_prompt(const cJSON * root, struct serve_params * p, char * err,
         }
         v = first;            // [[ids]]: one token prompt
     }
-    const size_t n = (size_t) cJSON_GetArraySize(v);
-    if (n == 0 || !(p->prompt_tokens = malloc(n * sizeof(int32_t)))) {
-        if (n == 0) {
-            snprintf(err, err_size, "'prompt' is an empty token array");
-            return -1;
-        }
-        goto oom;
+    if (cJSON_GetArraySize(v) == 0) {
+        snprintf(err, err_size, "'prompt' is an empty token array");
+        return -1;
     }
-    const cJSON * t;
-    cJSON_ArrayForEach(t, v) {
-        if (!cJSON_IsNumber(t) || t->valuedouble < 0 || t->valuedouble > INT32_MAX || t->valuedouble != floor(t->valuedouble)) {
-            snprintf(err, err_size, "'prompt': a token array holds non-negative integers only");
-            return -1;
-        }
-        p->prompt_tokens[p->n_prompt_tokens++] = (int32_t) t->valuedouble;
-    }
-    return 0;
+    return get_ids(v, "prompt", &p->prompt_tokens, &p->n_prompt_tokens, err, err_size);
 oom:
     snprintf(err, err_size, "out of memory");
     return -1;
@@ -438,22 +448,7 @@ int serve_detokenize_parse(const char * body, size_t len, int32_t ** tokens, siz
         snprintf(err, err_size, "'tokens' must be an array of token ids");
         goto done;
     }
-    const size_t count = (size_t) cJSON_GetArraySize(v);
-    if (!(*tokens = malloc((count ? count : 1) * sizeof(int32_t)))) {
-        snprintf(err, err_size, "out of memory");
-        goto done;
-    }
-    const cJSON * t;
-    cJSON_ArrayForEach(t, v) {
-        if (!cJSON_IsNumber(t) || t->valuedouble < 0 || t->valuedouble > INT32_MAX || t->valuedouble != floor(t->valuedouble)) {
-            snprintf(err, err_size, "'tokens' holds non-negative integers only");
-            free(*tokens);
-            *tokens = NULL;
-            *n = 0;
-            goto done;
-        }
-        (*tokens)[(*n)++] = (int32_t) t->valuedouble;
-    }
+    if (get_ids(v, "tokens", tokens, n, err, err_size)) goto done;
     rc = 0;
 done:
     cJSON_Delete(root);

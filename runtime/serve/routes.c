@@ -178,9 +178,7 @@ static enum MHD_Result reply_whole(struct conn * c) {
     pthread_mutex_lock(&S->mu);
     char error[sizeof(t->error)];
     memcpy(error, t->error, sizeof(error));
-    const struct reply_usage u = { .prompt_tokens = c->n_prompt, .completion_tokens = t->n_gen, .cached_tokens = t->n_cached,
-                                   .prompt_ms = t->t_first > 0 ? 1e3 * (t->t_first - t->t_start) : 0,
-                                   .predicted_ms = t->t_end > t->t_first ? 1e3 * (t->t_end - t->t_first) : 0 };
+    const struct reply_usage u = http_usage_locked(c);
     struct sbuf text = t->text;
     memset(&t->text, 0, sizeof(t->text));
     const enum serve_finish finish = t->finish;
