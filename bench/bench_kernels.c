@@ -6,6 +6,9 @@
 //   GB/s   packed weight bytes streamed per second
 //   bw%    GB/s as a percentage of the read bandwidth this binary measured at start
 //   GOP/s  2*m*n*k integer operations per second
+//   peak%  (prefill) m*n*k MACs per second as a percentage of the int8 MAC peak this binary
+//          measured at start (compute/int8_peak: the best of the ISA compute probes this CPU
+//          runs, one core, times the thread count)
 //   bits/w packed bits streamed per weight (2 for i2s/tl1/lutg4, ~1.67 for tl2, more with padding)
 // Each format's activation prep (quantization, or table build for LUT formats) is also timed
 // on its own: prep/<phase>/<preset>/<shape>/k<K>_m<tokens>/<prep kernel>.
@@ -19,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gbench_shim.h"
 #include "tern/kernels.h"
@@ -33,10 +37,12 @@ struct bench_case {
     const char * preset, * shape, * phase;
     size_t k, n, m;
     bool is_prep;                         // times the prep kernel alone
-    double best_ns, gbps, bw_pct, gops;   // filled by the collector
+    double best_ns, gbps, bw_pct, gops, peak_pct;   // filled by the collector
 };
 
 static double read_bw;          // bytes/s, measured at start (on the benchmark's thread count)
+static double mac_peak;         // u8 x s8 MACs/s of one core, measured at start (0: no probe runs here)
+static const char * mac_peak_probe; // the probe that gave it
 static struct tern_pool * pool; // NULL: single-threaded
 static int n_threads = 1;
 static size_t llc_bytes;
@@ -55,6 +61,66 @@ static void bench_read_bw(gb_state * st, void * ctx) {
         bw = tern_read_bandwidth(pool, n_threads, bw_buffer_bytes(), 1);
     }
     gb_counter_set(st, "GB/s", bw / 1e9, GB_COUNTER_DEFAULT);
+}
+
+// ---------------------------------------------------------------------------- compute peak
+
+// The ISA compute probes (generated/kernels.inc, from configs/isa.toml `mac`).
+static const struct probe {
+    const char * name;
+    enum tern_isa isa;
+    tern_mac_probe_fn * fn;
+} probes[] = {
+#define TERN_MAC_PROBE(isa_, name_) { #name_, isa_, name_ },
+#include "kernels.inc"
+#undef TERN_MAC_PROBE
+    { NULL, TERN_ISA_SCALAR, NULL },
+};
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+// MACs/s of one probe on this thread: rounds grow until a call lasts >= 20 ms, best of `passes`.
+static double probe_rate(const struct probe * p, int passes) {
+    size_t iters = 1024;
+    double best = 0;
+    for (int pass = 0; pass < passes;) {
+        uint64_t lanes;
+        const double t0 = now_s();
+        const uint64_t macs = p->fn(iters, &lanes);
+        const double dt = now_s() - t0;
+        gb_do_not_optimize(&lanes);
+        if (dt < 0.02) {
+            iters *= 2;
+            continue;
+        }
+        best = (double) macs / dt > best ? (double) macs / dt : best;
+        pass++;
+    }
+    return best;
+}
+
+static void measure_mac_peak(const struct tern_cpu * cpu) {
+    for (const struct probe * p = probes; p->name; p++) {
+        if ((tern_isa_features(p->isa) & ~cpu->usable) != 0) continue;
+        const double rate = probe_rate(p, 5);
+        if (rate > mac_peak) {
+            mac_peak = rate;
+            mac_peak_probe = p->name;
+        }
+    }
+}
+
+static void bench_probe(gb_state * st, void * ctx) {
+    const struct probe * p = ctx;
+    double rate = 0;
+    while (gb_keep_running(st)) {
+        rate = probe_rate(p, 1);
+    }
+    gb_counter_set(st, "GMAC/s", rate / 1e9, GB_COUNTER_DEFAULT);
 }
 
 // ---------------------------------------------------------------------------- kernel cases
@@ -130,6 +196,10 @@ static void bench_case_run(gb_state * st, void * ctx) {
     gb_counter_set(st, "GOP/s", 2.0 * (double) c->m * (double) c->n * (double) c->k / 1e9,
                    GB_COUNTER_ITERATION_INVARIANT_RATE);
     gb_counter_set(st, "bits/w", 8.0 * bytes / ((double) c->n * (double) c->k), GB_COUNTER_DEFAULT);
+    if (c->m > 1 && mac_peak > 0) {
+        gb_counter_set(st, "peak%", 100.0 * (double) c->m * (double) c->n * (double) c->k / (mac_peak * n_threads),
+                       GB_COUNTER_ITERATION_INVARIANT_RATE);
+    }
 }
 
 // The prep kernel alone: c->m tokens of k features (no weights involved).
@@ -188,16 +258,18 @@ static void collect(const gb_result * r, void * user) {
             c->gbps = gb_result_counter(r, "GB/s");
             c->bw_pct = gb_result_counter(r, "bw%");
             c->gops = gb_result_counter(r, "GOP/s");
+            c->peak_pct = c->m > 1 && mac_peak > 0 ? gb_result_counter(r, "peak%") : 0;
         }
     }
 }
 
 // Best variant per format and ISA for every (phase, preset, shape) that ran.
 static void print_summary(FILE * out) {
-    fprintf(out, "\nbest variant per format and ISA (read bandwidth %.1f GB/s, %d thread%s)\n", read_bw / 1e9, n_threads,
+    fprintf(out, "\nbest variant per format and ISA (read bandwidth %.1f GB/s, int8 peak %.1f GMAC/s per core from %s, "
+            "%d thread%s)\n", read_bw / 1e9, mac_peak / 1e9, mac_peak_probe ? mac_peak_probe : "no probe", n_threads,
             n_threads == 1 ? "" : "s");
-    fprintf(out, "%-8s %-24s %-28s %-11s %-52s %9s %8s %6s %8s\n", "phase", "preset", "shape", "isa", "variant",
-            "time_us", "GB/s", "bw%", "GOP/s");
+    fprintf(out, "%-8s %-24s %-28s %-11s %-60s %9s %8s %6s %8s %6s\n", "phase", "preset", "shape", "isa", "variant",
+            "time_us", "GB/s", "bw%", "GOP/s", "peak%");
     for (size_t i = 0; i < n_cases; i++) {
         const struct bench_case * c = &cases[i];
         if (c->best_ns == 0 || c->is_prep) continue;
@@ -210,8 +282,8 @@ static void print_summary(FILE * out) {
             if (d->best_ns < c->best_ns || (d->best_ns == c->best_ns && j < i)) best = false;
         }
         if (best) {
-            fprintf(out, "%-8s %-24s %-28s %-11s %-52s %9.1f %8.2f %6.1f %8.1f\n", c->phase, c->preset, c->shape,
-                    tern_isa_name(c->v->isa), c->v->name, c->best_ns / 1e3, c->gbps, c->bw_pct, c->gops);
+            fprintf(out, "%-8s %-24s %-28s %-11s %-60s %9.1f %8.2f %6.1f %8.1f %6.1f\n", c->phase, c->preset, c->shape,
+                    tern_isa_name(c->v->isa), c->v->name, c->best_ns / 1e3, c->gbps, c->bw_pct, c->gops, c->peak_pct);
         }
     }
 }
@@ -265,12 +337,16 @@ int main(int argc, char ** argv) {
         }
     }
     read_bw = tern_read_bandwidth(pool, n_threads, bw_buffer_bytes(), 6);
+    measure_mac_peak(cpu);
 
     char text[64];
     gb_add_context("tern_cpu", cpu->brand);
     gb_add_context("tern_registry", tern_registry_hash());
     snprintf(text, sizeof(text), "%.2f", read_bw / 1e9);
     gb_add_context("tern_read_bw_GBps", text);
+    snprintf(text, sizeof(text), "%.2f", mac_peak / 1e9);
+    gb_add_context("tern_int8_peak_GMACs", text);
+    if (mac_peak_probe) gb_add_context("tern_int8_peak_probe", mac_peak_probe);
     snprintf(text, sizeof(text), "%d", n_threads);
     gb_add_context("tern_threads", text);
     snprintf(text, sizeof(text), "%zu", llc_bytes);
@@ -279,6 +355,19 @@ int main(int argc, char ** argv) {
 
     gb_bench * b = gb_register("memory/read_bw", bench_read_bw, NULL);
     gb_bench_use_real_time(b);
+    for (const struct probe * p = probes; p->name; p++) {
+        if (p->name == mac_peak_probe) {     // the best probe here: the peak that peak% divides by
+            b = gb_register("compute/int8_peak", bench_probe, (void *) p);
+            gb_bench_use_real_time(b);
+        }
+    }
+    char probe_case[160];
+    for (const struct probe * p = probes; p->name; p++) {
+        if ((tern_isa_features(p->isa) & ~cpu->usable) != 0) continue;
+        snprintf(probe_case, sizeof(probe_case), "compute/int8_peak/%s", p->name);
+        b = gb_register(probe_case, bench_probe, (void *) p);
+        gb_bench_use_real_time(b);
+    }
 
     size_t count;
     const struct tern_variant * variants = tern_registry_variants(&count);

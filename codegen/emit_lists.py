@@ -39,7 +39,9 @@ def _row(kernel, isas):
     }
     if kernel.op == "gemm":
         row.update(mr=kernel.mr, nr=kernel.nr, kb=kernel.kb, g=kernel.g, vbytes=kernel.vbytes,
-                   prep=kernel.prep, pack=kernel.pack)
+                   prep=kernel.prep, pack=kernel.pack, pf=kernel.pf)
+    if kernel.op in ("gemm", "pack"):
+        row.update(layout=kernel.layout)
     return row
 
 

@@ -17,26 +17,40 @@ def tile_token(kernel):
     return token
 
 
+def impl_tokens(kernel):
+    """The 'how' after the ISA: strategy, weight layout (if not the format's default) and
+    prefetch distance (decode tiles: pf<k-blocks ahead>, absent when 0)."""
+    tokens = [t for t in (kernel.impl, kernel.layout) if t]
+    if kernel.pf:
+        tokens.append(f"pf{kernel.pf}")
+    return tokens
+
+
 def symbol(kernel):
-    """tern_<wfmt>_<afmt>_<op>_ukernel[_<tile>]__<isa>[_<impl>]"""
-    how = kernel.isa + (f"_{kernel.impl}" if kernel.impl else "")
+    """tern_<wfmt>_<afmt>_<op>_ukernel[_<tile>]__<isa>[_<impl>][_<layout>][_pf<N>];
+    the compute probe: tern_u8s8_mac_probe__<isa>_<instruction>."""
+    how = "_".join([kernel.isa] + impl_tokens(kernel))
+    if kernel.op == "probe":
+        return f"tern_u8s8_mac_probe__{how}"
     tile = tile_token(kernel)
     return f"tern_{kernel.wfmt}_{kernel.afmt}_{kernel.op}_ukernel{'_' + tile if tile else ''}__{how}"
 
 
 def family_dir(kernel):
+    if kernel.op == "probe":
+        return "u8s8-mac-probe"
     return f"{kernel.wfmt}-{kernel.afmt}-{kernel.op}"
 
 
 def file_path(kernel):
-    """generated/<wfmt>-<afmt>-<op>/<wfmt>-<afmt>-<op>[-<tile>]-<isa>[-<impl>].c (relative)."""
+    """generated/<wfmt>-<afmt>-<op>/<wfmt>-<afmt>-<op>[-<tile>]-<isa>[-<impl>...].c (relative);
+    probes: generated/u8s8-mac-probe/u8s8-mac-probe-<isa>-<instruction>.c."""
     parts = [family_dir(kernel)]
     tile = tile_token(kernel)
     if tile:
         parts.append(tile)
     parts.append(kernel.isa)
-    if kernel.impl:
-        parts.append(kernel.impl)
+    parts += impl_tokens(kernel)
     return f"{family_dir(kernel)}/{'-'.join(parts)}.c"
 
 

@@ -9,13 +9,24 @@ import naming
 
 WFMTS = ("i2s", "tl1", "tl2", "lutg4")
 AFMTS = ("q8",)
-OPS = ("gemm", "prep", "pack")
+OPS = ("gemm", "prep", "pack", "probe")
+# Weight layouts of a format beyond its default one (each has its own pack kernel):
+#   lane4  i2s: each 32-bit lane of a vector holds 4 consecutive k of ONE row, so a vector holds
+#          vbytes/4 rows and one u8 x s8 dot of a broadcast group of 4 activations consumes 4 k
+#          of all of them (templates/i2s/i2s-q8-pack-lane4.c.j2 defines the bytes).
+LAYOUTS = {"i2s": ("", "lane4"), "tl1": ("",), "tl2": ("",), "lutg4": ("",)}
 ARCHES = ("any", "x86_64", "aarch64")
 
-FAMILY_KEYS = {"wfmt", "afmt", "op", "isa", "template", "tiles", "knobs"}
+FAMILY_KEYS = {"wfmt", "afmt", "op", "isa", "template", "tiles", "knobs", "layout"}
 TILE_KEYS = {"mr", "nr", "kb", "g"}
-KNOB_KEYS = {"impl"}
+KNOB_KEYS = {"impl", "pf"}
+# Software prefetch distance of a decode tile, in k-blocks of its panel (0 = none). A decode
+# tile streams its weights once, so it may prefetch; prefill tiles reuse a panel from cache.
+MAX_PF = 64
 ISA_KEYS = {"arch", "flags", "features", "vbytes", "prep"}
+ISA_OPTIONAL_KEYS = {"mac"}    # the compute probe's instruction (configs/isa.toml)
+# The u8 x s8 multiply-accumulate instructions a compute probe template knows, per architecture.
+PROBE_MACS = {"x86_64": ("maddubs", "vpdpbusd"), "aarch64": ("smlal", "sdot")}
 MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab", "rope_theta", "rms_eps",
               "tied"}
 
@@ -40,6 +51,7 @@ class Isa:
     features: tuple
     vbytes: int
     prep: str
+    mac: str = ""         # best u8 x s8 multiply-accumulate of this ISA ("": no probe)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,7 +70,9 @@ class Kernel:
     vbytes: int = 16
     arch: str = "any"
     prep: str = ""        # gemm only: the prep kernel it runs with
-    pack: str = ""        # gemm only: the pack kernel of its format
+    pack: str = ""        # gemm only: the pack kernel of its layout
+    layout: str = ""      # gemm and pack: the format's weight layout ("" = its default)
+    pf: int = 0           # gemm, decode tiles only: prefetch distance in k-blocks (0 = none)
 
     @property
     def name(self):
@@ -129,7 +143,7 @@ def load_isas(path):
     isas = {}
     for token, entry in data["isa"].items():
         where = f"{path} [isa.{token}]"
-        _check_keys(where, entry, ISA_KEYS, sorted(ISA_KEYS))
+        _check_keys(where, entry, ISA_KEYS | ISA_OPTIONAL_KEYS, sorted(ISA_KEYS))
         if entry["arch"] not in ARCHES:
             _fail(where, f"arch {entry['arch']!r} is not one of {ARCHES}")
         for key in ("flags", "features"):
@@ -138,26 +152,50 @@ def load_isas(path):
         if entry["vbytes"] not in (16, 32, 64):
             _fail(where, f"vbytes must be 16, 32 or 64, got {entry['vbytes']!r}")
         isas[token] = Isa(token, entry["arch"], tuple(entry["flags"]), tuple(entry["features"]),
-                          entry["vbytes"], entry["prep"])
+                          entry["vbytes"], entry["prep"], _probe_mac(where, entry))
     for isa in isas.values():
         if isa.prep not in isas:
             _fail(f"{path} [isa.{isa.token}]", f"prep ISA {isa.prep!r} is not defined")
     return isas
 
 
-def _check_gemm_tile(where, wfmt, isa, tile):
+def _probe_mac(where, entry):
+    mac = entry.get("mac", "")
+    if mac and mac not in PROBE_MACS.get(entry["arch"], ()):
+        _fail(where, f"mac {mac!r} is not a probe instruction of {entry['arch']} "
+                     f"({', '.join(PROBE_MACS.get(entry['arch'], ())) or 'none'})")
+    return mac
+
+
+def _check_lane4_tile(where, isa, impl, tile):
+    mr, nr, kb = tile["mr"], tile["nr"], tile["kb"]
+    lanes = isa.vbytes // 4
+    if isa.token == "scalar":
+        _fail(where, "lane4 is a vector layout: no scalar tiles")
+    if nr % lanes:
+        _fail(where, f"lane4 nr={nr} must be a multiple of {lanes} (rows per {isa.vbytes}-byte vector)")
+    if kb % 16:
+        _fail(where, f"lane4 kb={kb} must be a multiple of 16 (k per packed vector)")
+    # maddubs: a pair of products is in [-512, 508]; 4 per group of 16 k into one int16 lane.
+    if impl == "maddubs" and kb // 16 * 4 * 512 > 32768:
+        _fail(where, f"lane4 maddubs kb={kb} exceeds {32768 // 2048 * 16}: int16 partial sums could overflow")
+    if (nr // lanes) * mr > 32:
+        _fail(where, f"lane4 tile {mr}x{nr} needs {(nr // lanes) * mr} accumulator vectors (32 at most)")
+
+
+def _check_gemm_tile(where, wfmt, isa, tile, layout):
     mr, nr, kb, g = tile["mr"], tile["nr"], tile["kb"], tile["g"]
     if mr > MAX_MR or nr > MAX_NR:
         _fail(where, f"tile {mr}x{nr} exceeds the {MAX_MR}x{MAX_NR} a template may unroll")
-    if wfmt == "i2s":
+    if wfmt == "i2s" and g != 1:
+        _fail(where, "i2s has no lookup group: g must be 1")
+    if wfmt == "i2s" and not layout:
         step = 4 * isa.vbytes
         if kb % step:
             _fail(where, f"i2s kb={kb} must be a multiple of 4 * vbytes = {step} for ISA {isa.token}")
         # int16 partial sums of one k-block stay exact for at most 16 steps (16 * 2048 = 32768).
         if kb // step > 16:
             _fail(where, f"i2s kb={kb} exceeds 16 steps of {step}: int16 partial sums could overflow")
-        if g != 1:
-            _fail(where, "i2s has no lookup group: g must be 1")
     if wfmt in LUT_GROUP:
         group = LUT_GROUP[wfmt]
         if g != group:
@@ -174,15 +212,19 @@ def _check_gemm_tile(where, wfmt, isa, tile):
 
 def expand_family(index, entry, isas, root):
     where = f"configs/kernels.toml family #{index}"
+    if entry.get("op") == "probe":
+        # The compute probe belongs to an ISA, not a format: it times the ISA's best u8 x s8 MAC.
+        _check_keys(where, entry, FAMILY_KEYS - {"wfmt", "afmt"}, ["op", "isa", "template"])
+        entry = {**entry, "wfmt": "", "afmt": ""}
     _check_keys(where, entry, FAMILY_KEYS, ["wfmt", "afmt", "op", "isa", "template"])
     wfmt, afmt, op = entry["wfmt"], entry["afmt"], entry["op"]
-    where = f"{where} ({wfmt}-{afmt}-{op})"
-    if wfmt not in WFMTS:
-        _fail(where, f"wfmt {wfmt!r} is not one of {WFMTS}")
-    if afmt not in AFMTS:
-        _fail(where, f"afmt {afmt!r} is not one of {AFMTS}")
+    where = f"{where} ({wfmt}-{afmt}-{op})" if op != "probe" else f"{where} (probe)"
     if op not in OPS:
         _fail(where, f"op {op!r} is not one of {OPS}")
+    if wfmt not in WFMTS and op != "probe":
+        _fail(where, f"wfmt {wfmt!r} is not one of {WFMTS}")
+    if afmt not in AFMTS and op != "probe":
+        _fail(where, f"afmt {afmt!r} is not one of {AFMTS}")
     if not isinstance(entry["isa"], list) or not entry["isa"]:
         _fail(where, "isa must be a non-empty list of ISA tokens")
     template = entry["template"]
@@ -194,6 +236,20 @@ def expand_family(index, entry, isas, root):
     impls = knobs.get("impl", [""])
     if not isinstance(impls, list) or not impls or not all(isinstance(i, str) and i.isidentifier() or i == "" for i in impls):
         _fail(where, "knobs.impl must be a non-empty list of identifiers")
+    pfs = knobs.get("pf", [0])
+    if (not isinstance(pfs, list) or not pfs or len(set(pfs)) != len(pfs)
+            or not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= MAX_PF for d in pfs)):
+        _fail(where, f"knobs.pf must be a list of distinct prefetch distances in 0..{MAX_PF} (k-blocks ahead)")
+    if "pf" in knobs and op != "gemm":
+        _fail(where, "knobs.pf (prefetch distance) applies to gemm tiles only")
+    layout = entry.get("layout", "")
+    if layout not in LAYOUTS.get(wfmt, ("",)):
+        _fail(where, f"layout {layout!r} is not one of {wfmt}'s layouts {LAYOUTS.get(wfmt, ('',))}")
+    if layout and op == "prep":
+        _fail(where, "a layout belongs to pack and gemm families, not prep")
+    if op == "probe":
+        if tiles_or_knobs := sorted(set(entry) & {"tiles", "knobs", "layout"}):
+            _fail(where, f"a probe takes no {', '.join(tiles_or_knobs)} (its instruction is isa.toml's mac)")
 
     tiles = entry.get("tiles")
     if op == "gemm":
@@ -210,7 +266,14 @@ def expand_family(index, entry, isas, root):
             _fail(where, f"ISA {token!r} is not defined in configs/isa.toml")
         isa = isas[token]
         common = dict(op=op, wfmt=wfmt, afmt=afmt, isa=token, template=template, family=index,
-                      vbytes=isa.vbytes, arch=isa.arch)
+                      vbytes=isa.vbytes, arch=isa.arch, layout=layout)
+        if op == "probe":
+            if not isa.mac:
+                _fail(where, f"ISA {token!r} has no mac (probe instruction) in configs/isa.toml")
+            if isa.mac not in PROBE_MACS.get(isa.arch, ()):
+                _fail(where, f"ISA {token!r}: no probe template knows {isa.mac!r} on {isa.arch}")
+            kernels.append(Kernel(impl=isa.mac, **common))
+            continue
         if op != "gemm":
             kernels += [Kernel(impl=impl, **common) for impl in impls]
             continue
@@ -220,9 +283,14 @@ def expand_family(index, entry, isas, root):
             full = {"g": LUT_GROUP.get(wfmt, 1), **tile}
             for key in TILE_KEYS:
                 _positive_int(twhere, key, full[key])
-            _check_gemm_tile(twhere, wfmt, isa, full)
-            kernels += [Kernel(impl=impl, mr=full["mr"], nr=full["nr"], kb=full["kb"], g=full["g"], **common)
-                        for impl in impls]
+            _check_gemm_tile(twhere, wfmt, isa, full, layout)
+            for impl in impls:
+                if layout == "lane4":
+                    _check_lane4_tile(twhere, isa, impl, full)
+                # Prefetch variants only for decode tiles: a prefill tile reads its panel from cache.
+                for pf in pfs if full["mr"] == 1 else [0]:
+                    kernels.append(Kernel(impl=impl, mr=full["mr"], nr=full["nr"], kb=full["kb"], g=full["g"],
+                                          pf=pf, **common))
     return kernels
 
 
@@ -263,7 +331,8 @@ def load_kernels(root, isas):
 
 
 def pack_of(kernel):
-    return Kernel(op="pack", wfmt=kernel.wfmt, afmt=kernel.afmt, isa="scalar", impl="", template="", family=-1)
+    return Kernel(op="pack", wfmt=kernel.wfmt, afmt=kernel.afmt, isa="scalar", impl="", template="", family=-1,
+                  layout=kernel.layout)
 
 
 def prep_of(kernel, isas):

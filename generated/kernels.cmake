@@ -28,6 +28,7 @@ set(TERN_ISA_SCALAR_SOURCES
     generated/lutg4-q8-prep/lutg4-q8-prep-scalar.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k64g4-scalar.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-4x16k64g4-scalar.c
+    generated/i2s-q8-pack/i2s-q8-pack-scalar-lane4.c
 )
 
 set(TERN_ISA_AVX2_ARCH x86_64)
@@ -35,8 +36,11 @@ set(TERN_ISA_AVX2_FLAGS -mavx2 -mfma -mf16c -mbmi2)
 set(TERN_ISA_AVX2_SOURCES
     generated/i2s-q8-prep/i2s-q8-prep-avx2.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k128-avx2-maddubs.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x4k128-avx2-maddubs-pf8.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k128-avx2-maddubs.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k128-avx2-maddubs-pf8.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k256-avx2-maddubs.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x4k256-avx2-maddubs-pf8.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x2k128-avx2-maddubs.c
     generated/i2s-q8-gemm/i2s-q8-gemm-2x4k128-avx2-maddubs.c
     generated/tl1-q8-prep/tl1-q8-prep-avx2.c
@@ -54,6 +58,13 @@ set(TERN_ISA_AVX2_SOURCES
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k64g4-avx2-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k128g4-avx2-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-4x32k64g4-avx2-pshufb.c
+    generated/u8s8-mac-probe/u8s8-mac-probe-avx2-maddubs.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k128-avx2-maddubs-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k128-avx2-maddubs-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-8x8k128-avx2-maddubs-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k128-avx2-maddubs-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k128-avx2-maddubs-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-4x16k128-avx2-maddubs-lane4.c
 )
 
 set(TERN_ISA_AVX512BW_ARCH x86_64)
@@ -79,16 +90,34 @@ set(TERN_ISA_AVX512BW_SOURCES
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x128k64g4-avx512bw-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x64k128g4-avx512bw-pshufb.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-4x64k64g4-avx512bw-pshufb.c
+    generated/u8s8-mac-probe/u8s8-mac-probe-avx512bw-maddubs.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k128-avx512bw-maddubs-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k128-avx512bw-maddubs-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-8x32k128-avx512bw-maddubs-lane4.c
 )
 
 set(TERN_ISA_AVX512VNNI_ARCH x86_64)
 set(TERN_ISA_AVX512VNNI_FLAGS -mavx2 -mfma -mf16c -mavx512f -mavx512bw -mavx512vl -mavx512dq -mavx512vnni)
 set(TERN_ISA_AVX512VNNI_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k256-avx512vnni-vpdpbusd.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x4k256-avx512vnni-vpdpbusd-pf4.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k256-avx512vnni-vpdpbusd.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k256-avx512vnni-vpdpbusd-pf4.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x16k256-avx512vnni-vpdpbusd.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k256-avx512vnni-vpdpbusd-pf4.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k256-avx512vnni-vpdpbusd.c
     generated/i2s-q8-gemm/i2s-q8-gemm-8x2k256-avx512vnni-vpdpbusd.c
+    generated/u8s8-mac-probe/u8s8-mac-probe-avx512vnni-vpdpbusd.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-avx512vnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-avx512vnni-vpdpbusd-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-16x16k64-avx512vnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k64-avx512vnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k64-avx512vnni-vpdpbusd-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-8x32k64-avx512vnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-12x32k64-avx512vnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k128-avx512vnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k128-avx512vnni-vpdpbusd-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-8x32k128-avx512vnni-vpdpbusd-lane4.c
 )
 
 set(TERN_ISA_AVX512VBMI_ARCH x86_64)
@@ -107,6 +136,13 @@ set(TERN_ISA_AVXVNNI_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k128-avxvnni-vpdpbusd.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x2k128-avxvnni-vpdpbusd.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x3k128-avxvnni-vpdpbusd.c
+    generated/u8s8-mac-probe/u8s8-mac-probe-avxvnni-vpdpbusd.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-avxvnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-avxvnni-vpdpbusd-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-12x8k64-avxvnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-avxvnni-vpdpbusd-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-avxvnni-vpdpbusd-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-6x16k64-avxvnni-vpdpbusd-lane4.c
 )
 
 set(TERN_ISA_NEON_ARCH aarch64)
@@ -132,14 +168,25 @@ set(TERN_ISA_NEON_SOURCES
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x32k64g4-neon-tbl.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-1x16k128g4-neon-tbl.c
     generated/lutg4-q8-gemm/lutg4-q8-gemm-4x16k64g4-neon-tbl.c
+    generated/u8s8-mac-probe/u8s8-mac-probe-neon-smlal.c
 )
 
 set(TERN_ISA_NEONDOT_ARCH aarch64)
 set(TERN_ISA_NEONDOT_FLAGS -march=armv8.2-a+dotprod)
 set(TERN_ISA_NEONDOT_SOURCES
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k64-neondot-sdot.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x4k64-neondot-sdot-pf16.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-neondot-sdot.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-neondot-sdot-pf16.c
     generated/i2s-q8-gemm/i2s-q8-gemm-1x4k128-neondot-sdot.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x4k128-neondot-sdot-pf16.c
     generated/i2s-q8-gemm/i2s-q8-gemm-4x4k64-neondot-sdot.c
     generated/i2s-q8-gemm/i2s-q8-gemm-8x2k64-neondot-sdot.c
+    generated/u8s8-mac-probe/u8s8-mac-probe-neondot-sdot.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-neondot-sdot-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x8k64-neondot-sdot-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-8x8k64-neondot-sdot-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-neondot-sdot-lane4.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-neondot-sdot-lane4-pf8.c
+    generated/i2s-q8-gemm/i2s-q8-gemm-4x16k64-neondot-sdot-lane4.c
 )

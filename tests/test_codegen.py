@@ -15,7 +15,8 @@ sys.path.insert(0, str(ROOT / "codegen"))
 import gen  # noqa: E402
 import spec  # noqa: E402
 
-SYMBOL = re.compile(r"^tern_[a-z0-9]+_[a-z0-9]+_(gemm|prep|pack)_ukernel(_\d+x\d+(k\d+)?(g\d+)?)?__[a-z0-9]+(_[a-z0-9]+)?$")
+SYMBOL = re.compile(r"^(tern_[a-z0-9]+_[a-z0-9]+_(gemm|prep|pack)_ukernel(_\d+x\d+(k\d+)?(g\d+)?)?|tern_u8s8_mac_probe)"
+                    r"__[a-z0-9]+(_[a-z0-9]+)*$")
 
 
 class Scratch:
@@ -96,6 +97,26 @@ class CodegenTest(unittest.TestCase):
         self.assert_rejected("configs/isa.toml", "vbytes   = 32", "vbytes   = 24", "vbytes must be")
         self.assert_rejected("configs/models/bitnet-b1.58-2B-4T.toml", "hidden      = 2560", "hidden      = -1",
                              "hidden must be a positive")
+
+    def test_new_knobs_are_checked(self):
+        toml = "configs/kernels.toml"
+        self.assert_rejected(toml, 'knobs    = { impl = ["maddubs"], pf = [0, 8] }\n\n[[family]]\nwfmt     = "i2s"\nafmt     = "q8"\nop       = "gemm"\nisa      = ["avxvnni"]',
+                             'knobs    = { impl = ["maddubs"], pf = [0, -8] }\n\n[[family]]\nwfmt     = "i2s"\nafmt     = "q8"\nop       = "gemm"\nisa      = ["avxvnni"]',
+                             "knobs.pf must be")
+        self.assert_rejected(toml, 'layout   = "lane4"\ntemplate = "i2s/i2s-q8-gemm-x86-lane4.c.j2"',
+                             'layout   = "lane5"\ntemplate = "i2s/i2s-q8-gemm-x86-lane4.c.j2"', "layout 'lane5'")
+        self.assert_rejected(toml, "{mr = 1, nr = 16, kb = 64}, {mr = 16, nr = 16, kb = 64}",
+                             "{mr = 1, nr = 24, kb = 64}, {mr = 16, nr = 16, kb = 64}", "multiple of 16 (rows per 64-byte")
+        self.assert_rejected(toml, "{mr = 1, nr = 16, kb = 64}, {mr = 16, nr = 16, kb = 64}",
+                             "{mr = 1, nr = 16, kb = 72}, {mr = 16, nr = 16, kb = 64}", "multiple of 16 (k per packed")
+        self.assert_rejected(toml, "{mr = 8, nr = 8, kb = 128}", "{mr = 8, nr = 8, kb = 512}", "int16 partial sums")
+        self.assert_rejected("configs/isa.toml", 'mac      = "sdot"', 'mac      = "vpdpbusd"', "not a probe instruction")
+
+    def test_prefetch_only_for_decode_tiles(self):
+        _, kernels, _ = spec.load_all(ROOT)
+        pf = [k for k in kernels if k.pf]
+        self.assertTrue(pf)
+        self.assertTrue(all(k.mr == 1 and k.name.endswith(f"_pf{k.pf}") for k in pf))
 
     def test_missing_prep_is_named(self):
         with Scratch() as s:

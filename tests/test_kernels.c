@@ -5,6 +5,7 @@
 //      activations random / all -128 / all 127, strided output with guard cells;
 //   3. the whole op (pack + prep + gemm + epilogue) for tokens 1..MR+1, channels NR+1 and
 //      2NR-1, ragged k, in float, vs tern_ref_linear;
+//   0. the compute probes (bench's int8 peak): every MAC they count lands in an accumulator;
 //   4. the real shapes of the 2B4T, 3B and Falcon3-3B presets (generated/models.inc), decode and
 //      prefill, and Falcon3-7B's (3072 x 23040, 23040 x 3072) for decode on the SIMD variants
 //      (a scalar pass over 70 M weights adds minutes under qemu and nothing the others miss).
@@ -343,6 +344,21 @@ int main(int argc, char ** argv) {
     }
 #include "kernels.inc"
 #undef TERN_PREP_UKERNEL
+
+    // With every operand 1, each MAC adds 1 to some lane: the lanes' sum is the MAC count.
+#define TERN_MAC_PROBE(isa, name)                                                                  \
+    if (!only || strstr(#name, only)) {                                                            \
+        if ((tern_isa_features(isa) & ~cpu->usable) == 0) {                                        \
+            uint64_t lanes = 0;                                                                    \
+            const uint64_t macs = name(64, &lanes);                                                \
+            CHECK(macs > 0 && lanes == macs, "%s: %llu MACs counted, accumulators hold %llu", #name, \
+                  (unsigned long long) macs, (unsigned long long) lanes);                          \
+        } else {                                                                                   \
+            printf("SKIP %s: this CPU (or TERN_ISA) lacks its ISA\n", #name);                      \
+        }                                                                                          \
+    }
+#include "kernels.inc"
+#undef TERN_MAC_PROBE
 
     struct shape_case cases[MAX_SHAPES];
     const size_t n_shapes = load_shapes(cases);

@@ -53,11 +53,18 @@ typedef void tern_pack_ukernel_fn(
     size_t w_stride,
     void * packed);
 
+// Compute probe: `iters` rounds of independent u8 x s8 multiply-accumulate chains of one ISA's
+// best instruction (configs/isa.toml `mac`), with every operand 1. Returns the MACs executed;
+// *lanes_sum = the sum of all accumulator lanes, equal to the return value while no lane wraps.
+typedef uint64_t tern_mac_probe_fn(size_t iters, uint64_t * lanes_sum);
+
 // Declarations of every generated kernel.
+#define TERN_MAC_PROBE(isa, name) tern_mac_probe_fn name;
 #define TERN_PACK_UKERNEL(isa, name, wfmt, afmt) tern_pack_ukernel_fn name;
 #define TERN_PREP_UKERNEL(isa, name, wfmt, afmt) tern_prep_ukernel_fn name;
 #define TERN_GEMM_UKERNEL(isa, name, wfmt, afmt, mr, nr, kb, g, vbytes, prep, pack) tern_gemm_ukernel_fn name;
 #include "kernels.inc"
+#undef TERN_MAC_PROBE
 #undef TERN_PACK_UKERNEL
 #undef TERN_PREP_UKERNEL
 #undef TERN_GEMM_UKERNEL

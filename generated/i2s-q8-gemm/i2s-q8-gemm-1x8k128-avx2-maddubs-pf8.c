@@ -1,0 +1,187 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/i2s/i2s-q8-gemm-x86.c.j2
+//   Config:    configs/kernels.toml family #3 (i2s-q8-gemm, isa avx2)
+//   Generator: codegen/gen.py
+//
+// i2s x q8 GEMM tile, avx2 (maddubs): 1 tokens x 8 channels, k-block 128.
+// Each 32-byte vector of a row holds 4 * 32 codes (w + 1 in {0, 1, 2}); shift and mask give
+// four vectors aligned with consecutive activations. Codes stay unsigned so u8 x s8
+// maddubs applies: a pair of products is in [-512, 508], the 4 pairs summed per k-block
+// stay within int16 (|sum| <= 2048 * 1), then madd(., 1) widens to int32 once per block.
+// Decode streams the panel once: each k-block prefetches the block 8 ahead (2048 bytes).
+// The activation sum is subtracted at the end: sum (t + 1) a = sum t a + sum a (DESIGN §5).
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <immintrin.h>
+
+#include "tern/kernels.h"
+
+static inline int32_t hsum_epi32(__m256i v) {
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(1, 0, 3, 2)));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(2, 3, 0, 1)));
+    return _mm_cvtsi128_si32(s);
+}
+
+void tern_i2s_q8_gemm_ukernel_1x8k128__avx2_maddubs_pf8(
+    size_t mr,                  // tokens in this tile, 1..1
+    size_t nc,                  // channels to store, 1..8
+    size_t kc,                  // packed k, a multiple of 128
+    const void * restrict w,    // (kc/128, 8, 32) packed codes
+    const void * restrict a,    // (mr, a_stride) int8 activations
+    size_t a_stride,            // bytes between token rows of a
+    const int32_t * restrict a_sum, // (mr) sum of each token's activations
+    int32_t * restrict c,       // (mr, c_stride) int32 output
+    size_t c_stride)            // elements between token rows of c
+{
+    assert(mr >= 1 && mr <= 1);
+    assert(nc >= 1 && nc <= 8);
+    assert(kc % 128 == 0);
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+
+    const uint8_t * wp = w;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
+    const int8_t * a0 = a;
+
+    const __m256i vmask3 = _mm256_set1_epi8(3);
+    const __m256i vone16 = _mm256_set1_epi16(1);
+    __m256i vacc0x0 = _mm256_setzero_si256();
+    __m256i vacc0x1 = _mm256_setzero_si256();
+    __m256i vacc0x2 = _mm256_setzero_si256();
+    __m256i vacc0x3 = _mm256_setzero_si256();
+    __m256i vacc0x4 = _mm256_setzero_si256();
+    __m256i vacc0x5 = _mm256_setzero_si256();
+    __m256i vacc0x6 = _mm256_setzero_si256();
+    __m256i vacc0x7 = _mm256_setzero_si256();
+
+    for (size_t k0 = 0; k0 < kc; k0 += 128) {
+        __builtin_prefetch(wp + 2048);
+        __builtin_prefetch(wp + 2112);
+        __builtin_prefetch(wp + 2176);
+        __builtin_prefetch(wp + 2240);
+        {   // channel 0
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 0));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x0 = _mm256_add_epi32(vacc0x0, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 1
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 32));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x1 = _mm256_add_epi32(vacc0x1, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 2
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 64));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x2 = _mm256_add_epi32(vacc0x2, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 3
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 96));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x3 = _mm256_add_epi32(vacc0x3, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 4
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 128));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x4 = _mm256_add_epi32(vacc0x4, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 5
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 160));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x5 = _mm256_add_epi32(vacc0x5, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 6
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 192));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x6 = _mm256_add_epi32(vacc0x6, _mm256_madd_epi16(vp0, vone16));
+        }
+        {   // channel 7
+        __m256i vp0 = _mm256_setzero_si256();
+        const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 224));
+        const __m256i vq0_0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_0, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 0))));
+        const __m256i vq0_1 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_1, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 32))));
+        const __m256i vq0_2 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_2, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 64))));
+        const __m256i vq0_3 = _mm256_and_si256(vw0, vmask3);
+        vp0 = _mm256_add_epi16(vp0, _mm256_maddubs_epi16(vq0_3, _mm256_loadu_si256((const __m256i *) (a0 + k0 + 96))));
+        vacc0x7 = _mm256_add_epi32(vacc0x7, _mm256_madd_epi16(vp0, vone16));
+        }
+        wp += 256;
+    }
+
+    int32_t s0[8];
+    s0[0] = hsum_epi32(vacc0x0);
+    s0[1] = hsum_epi32(vacc0x1);
+    s0[2] = hsum_epi32(vacc0x2);
+    s0[3] = hsum_epi32(vacc0x3);
+    s0[4] = hsum_epi32(vacc0x4);
+    s0[5] = hsum_epi32(vacc0x5);
+    s0[6] = hsum_epi32(vacc0x6);
+    s0[7] = hsum_epi32(vacc0x7);
+    {
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = s0[r] - a_sum[0];
+        }
+    }
+}

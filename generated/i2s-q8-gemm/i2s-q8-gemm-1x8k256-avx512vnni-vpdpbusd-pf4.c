@@ -1,0 +1,167 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/i2s/i2s-q8-gemm-x86.c.j2
+//   Config:    configs/kernels.toml family #6 (i2s-q8-gemm, isa avx512vnni)
+//   Generator: codegen/gen.py
+//
+// i2s x q8 GEMM tile, avx512vnni (vpdpbusd): 1 tokens x 8 channels, k-block 256.
+// Each 64-byte vector of a row holds 4 * 64 codes (w + 1 in {0, 1, 2}); shift and mask give
+// four vectors aligned with consecutive activations. Codes stay unsigned so u8 x s8
+// vpdpbusd accumulates straight into int32 (4 products per lane, no saturation).
+// Decode streams the panel once: each k-block prefetches the block 4 ahead (2048 bytes).
+// The activation sum is subtracted at the end: sum (t + 1) a = sum t a + sum a (DESIGN §5).
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <immintrin.h>
+
+#include "tern/kernels.h"
+
+
+void tern_i2s_q8_gemm_ukernel_1x8k256__avx512vnni_vpdpbusd_pf4(
+    size_t mr,                  // tokens in this tile, 1..1
+    size_t nc,                  // channels to store, 1..8
+    size_t kc,                  // packed k, a multiple of 256
+    const void * restrict w,    // (kc/256, 8, 64) packed codes
+    const void * restrict a,    // (mr, a_stride) int8 activations
+    size_t a_stride,            // bytes between token rows of a
+    const int32_t * restrict a_sum, // (mr) sum of each token's activations
+    int32_t * restrict c,       // (mr, c_stride) int32 output
+    size_t c_stride)            // elements between token rows of c
+{
+    assert(mr >= 1 && mr <= 1);
+    assert(nc >= 1 && nc <= 8);
+    assert(kc % 256 == 0);
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+
+    const uint8_t * wp = w;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
+    const int8_t * a0 = a;
+
+    const __m512i vmask3 = _mm512_set1_epi8(3);
+    __m512i vacc0x0 = _mm512_setzero_si512();
+    __m512i vacc0x1 = _mm512_setzero_si512();
+    __m512i vacc0x2 = _mm512_setzero_si512();
+    __m512i vacc0x3 = _mm512_setzero_si512();
+    __m512i vacc0x4 = _mm512_setzero_si512();
+    __m512i vacc0x5 = _mm512_setzero_si512();
+    __m512i vacc0x6 = _mm512_setzero_si512();
+    __m512i vacc0x7 = _mm512_setzero_si512();
+
+    for (size_t k0 = 0; k0 < kc; k0 += 256) {
+        __builtin_prefetch(wp + 2048);
+        __builtin_prefetch(wp + 2112);
+        __builtin_prefetch(wp + 2176);
+        __builtin_prefetch(wp + 2240);
+        __builtin_prefetch(wp + 2304);
+        __builtin_prefetch(wp + 2368);
+        __builtin_prefetch(wp + 2432);
+        __builtin_prefetch(wp + 2496);
+        {   // channel 0
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 0));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x0 = _mm512_dpbusd_epi32(vacc0x0, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x0 = _mm512_dpbusd_epi32(vacc0x0, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x0 = _mm512_dpbusd_epi32(vacc0x0, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x0 = _mm512_dpbusd_epi32(vacc0x0, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 1
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 64));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x1 = _mm512_dpbusd_epi32(vacc0x1, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x1 = _mm512_dpbusd_epi32(vacc0x1, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x1 = _mm512_dpbusd_epi32(vacc0x1, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x1 = _mm512_dpbusd_epi32(vacc0x1, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 2
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 128));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x2 = _mm512_dpbusd_epi32(vacc0x2, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x2 = _mm512_dpbusd_epi32(vacc0x2, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x2 = _mm512_dpbusd_epi32(vacc0x2, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x2 = _mm512_dpbusd_epi32(vacc0x2, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 3
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 192));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x3 = _mm512_dpbusd_epi32(vacc0x3, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x3 = _mm512_dpbusd_epi32(vacc0x3, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x3 = _mm512_dpbusd_epi32(vacc0x3, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x3 = _mm512_dpbusd_epi32(vacc0x3, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 4
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 256));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x4 = _mm512_dpbusd_epi32(vacc0x4, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x4 = _mm512_dpbusd_epi32(vacc0x4, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x4 = _mm512_dpbusd_epi32(vacc0x4, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x4 = _mm512_dpbusd_epi32(vacc0x4, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 5
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 320));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x5 = _mm512_dpbusd_epi32(vacc0x5, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x5 = _mm512_dpbusd_epi32(vacc0x5, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x5 = _mm512_dpbusd_epi32(vacc0x5, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x5 = _mm512_dpbusd_epi32(vacc0x5, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 6
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 384));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x6 = _mm512_dpbusd_epi32(vacc0x6, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x6 = _mm512_dpbusd_epi32(vacc0x6, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x6 = _mm512_dpbusd_epi32(vacc0x6, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x6 = _mm512_dpbusd_epi32(vacc0x6, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        {   // channel 7
+        const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 448));
+        const __m512i vq0_0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+        vacc0x7 = _mm512_dpbusd_epi32(vacc0x7, vq0_0, _mm512_loadu_si512((const void *) (a0 + k0 + 0)));
+        const __m512i vq0_1 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+        vacc0x7 = _mm512_dpbusd_epi32(vacc0x7, vq0_1, _mm512_loadu_si512((const void *) (a0 + k0 + 64)));
+        const __m512i vq0_2 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+        vacc0x7 = _mm512_dpbusd_epi32(vacc0x7, vq0_2, _mm512_loadu_si512((const void *) (a0 + k0 + 128)));
+        const __m512i vq0_3 = _mm512_and_si512(vw0, vmask3);
+        vacc0x7 = _mm512_dpbusd_epi32(vacc0x7, vq0_3, _mm512_loadu_si512((const void *) (a0 + k0 + 192)));
+        }
+        wp += 512;
+    }
+
+    int32_t s0[8];
+    s0[0] = _mm512_reduce_add_epi32(vacc0x0);
+    s0[1] = _mm512_reduce_add_epi32(vacc0x1);
+    s0[2] = _mm512_reduce_add_epi32(vacc0x2);
+    s0[3] = _mm512_reduce_add_epi32(vacc0x3);
+    s0[4] = _mm512_reduce_add_epi32(vacc0x4);
+    s0[5] = _mm512_reduce_add_epi32(vacc0x5);
+    s0[6] = _mm512_reduce_add_epi32(vacc0x6);
+    s0[7] = _mm512_reduce_add_epi32(vacc0x7);
+    {
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = s0[r] - a_sum[0];
+        }
+    }
+}

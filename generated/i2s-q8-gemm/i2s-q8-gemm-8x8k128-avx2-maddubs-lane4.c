@@ -1,0 +1,836 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/i2s/i2s-q8-gemm-x86-lane4.c.j2
+//   Config:    configs/kernels.toml family #34 (i2s-q8-gemm, isa avx2)
+//   Generator: codegen/gen.py
+//
+// i2s x q8 GEMM tile, avx2 (maddubs), lane4 layout: 8 tokens x 8 channels, k-block 128.
+// A 32-byte vector holds 8 rows x 16 k (templates/i2s/i2s-q8-pack-lane4.c.j2): shift and mask
+// give, per field f, a vector whose lane l is k 4f..4f+3 of row l. Against 4 activations of a
+// token broadcast to every lane, one maddubs consumes 4 k of 8 rows: the tile is an outer
+// product of 1 row vector(s) and 8 token(s) in 8 accumulators, and the unpack (shift,
+// and) runs on other ports than the multiply-adds. Accumulator lanes are output channels.
+// maddubs: a pair of products is in [-512, 508]; at most 32 pairs per int16 lane per k-block,
+// so every partial sum lies in [-32768, 32512] and widens by madd(., 1) into int32 once per block.
+// The int16 sums use the saturating add, which never saturates here: being non-associative, it
+// keeps the compiler from rebalancing the chains into a tree of spilled products.
+// The activation sum is subtracted at the end: sum (t + 1) a = sum t a + sum a (DESIGN §5).
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <immintrin.h>
+
+#include "tern/kernels.h"
+
+// 4 activations (k .. k+3) of one token in every 32-bit lane.
+static inline __m256i bcast4(const int8_t * p) {
+    int32_t x;
+    memcpy(&x, p, sizeof(x));
+    return _mm256_set1_epi32(x);
+}
+
+void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
+    size_t mr,                  // tokens in this tile, 1..8
+    size_t nc,                  // channels to store, 1..8
+    size_t kc,                  // packed k, a multiple of 128
+    const void * restrict w,    // (kc/16, 1, 32) packed codes, lane4 layout
+    const void * restrict a,    // (mr, a_stride) int8 activations
+    size_t a_stride,            // bytes between token rows of a
+    const int32_t * restrict a_sum, // (mr) sum of each token's activations
+    int32_t * restrict c,       // (mr, c_stride) int32 output
+    size_t c_stride)            // elements between token rows of c
+{
+    assert(mr >= 1 && mr <= 8);
+    assert(nc >= 1 && nc <= 8);
+    assert(kc % 128 == 0);
+
+    const uint8_t * wp = w;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
+    const int8_t * a0 = a;
+    const int8_t * a1 = mr > 1 ? a0 + a_stride : a0;
+    const int8_t * a2 = mr > 2 ? a1 + a_stride : a1;
+    const int8_t * a3 = mr > 3 ? a2 + a_stride : a2;
+    const int8_t * a4 = mr > 4 ? a3 + a_stride : a3;
+    const int8_t * a5 = mr > 5 ? a4 + a_stride : a4;
+    const int8_t * a6 = mr > 6 ? a5 + a_stride : a5;
+    const int8_t * a7 = mr > 7 ? a6 + a_stride : a6;
+
+    const __m256i vmask3 = _mm256_set1_epi8(3);
+    const __m256i vone16 = _mm256_set1_epi16(1);
+    __m256i vacc0x0s0 = _mm256_setzero_si256();
+    __m256i vacc1x0s0 = _mm256_setzero_si256();
+    __m256i vacc2x0s0 = _mm256_setzero_si256();
+    __m256i vacc3x0s0 = _mm256_setzero_si256();
+    __m256i vacc4x0s0 = _mm256_setzero_si256();
+    __m256i vacc5x0s0 = _mm256_setzero_si256();
+    __m256i vacc6x0s0 = _mm256_setzero_si256();
+    __m256i vacc7x0s0 = _mm256_setzero_si256();
+
+    for (size_t k0 = 0; k0 < kc; k0 += 128) {
+        __m256i vp0x0s0 = _mm256_setzero_si256();
+        __m256i vp1x0s0 = _mm256_setzero_si256();
+        __m256i vp2x0s0 = _mm256_setzero_si256();
+        __m256i vp3x0s0 = _mm256_setzero_si256();
+        __m256i vp4x0s0 = _mm256_setzero_si256();
+        __m256i vp5x0s0 = _mm256_setzero_si256();
+        __m256i vp6x0s0 = _mm256_setzero_si256();
+        __m256i vp7x0s0 = _mm256_setzero_si256();
+        {   // k 0 .. 15 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 0));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 0);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 0);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 0);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 0);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 0);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 0);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 0);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 0);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 4);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 4);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 4);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 4);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 4);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 4);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 4);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 4);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 8);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 8);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 8);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 8);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 8);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 8);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 8);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 8);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 12);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 12);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 12);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 12);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 12);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 12);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 12);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 12);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 16 .. 31 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 32));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 16);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 16);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 16);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 16);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 16);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 16);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 16);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 16);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 20);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 20);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 20);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 20);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 20);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 20);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 20);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 20);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 24);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 24);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 24);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 24);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 24);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 24);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 24);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 24);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 28);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 28);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 28);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 28);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 28);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 28);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 28);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 28);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 32 .. 47 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 64));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 32);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 32);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 32);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 32);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 32);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 32);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 32);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 32);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 36);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 36);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 36);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 36);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 36);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 36);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 36);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 36);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 40);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 40);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 40);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 40);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 40);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 40);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 40);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 40);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 44);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 44);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 44);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 44);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 44);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 44);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 44);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 44);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 48 .. 63 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 96));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 48);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 48);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 48);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 48);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 48);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 48);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 48);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 48);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 52);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 52);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 52);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 52);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 52);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 52);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 52);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 52);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 56);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 56);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 56);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 56);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 56);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 56);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 56);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 56);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 60);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 60);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 60);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 60);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 60);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 60);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 60);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 60);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 64 .. 79 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 128));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 64);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 64);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 64);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 64);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 64);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 64);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 64);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 64);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 68);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 68);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 68);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 68);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 68);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 68);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 68);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 68);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 72);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 72);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 72);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 72);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 72);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 72);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 72);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 72);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 76);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 76);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 76);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 76);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 76);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 76);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 76);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 76);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 80 .. 95 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 160));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 80);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 80);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 80);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 80);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 80);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 80);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 80);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 80);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 84);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 84);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 84);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 84);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 84);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 84);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 84);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 84);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 88);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 88);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 88);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 88);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 88);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 88);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 88);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 88);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 92);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 92);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 92);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 92);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 92);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 92);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 92);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 92);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 96 .. 111 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 192));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 96);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 96);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 96);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 96);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 96);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 96);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 96);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 96);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 100);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 100);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 100);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 100);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 100);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 100);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 100);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 100);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 104);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 104);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 104);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 104);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 104);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 104);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 104);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 104);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 108);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 108);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 108);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 108);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 108);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 108);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 108);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 108);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        {   // k 112 .. 127 of the block
+            const __m256i vw0 = _mm256_loadu_si256((const __m256i *) (wp + 224));
+            {
+                const __m256i vq0 = _mm256_and_si256(vw0, vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 112);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 112);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 112);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 112);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 112);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 112);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 112);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 112);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 2), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 116);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 116);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 116);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 116);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 116);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 116);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 116);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 116);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 4), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 120);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 120);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 120);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 120);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 120);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 120);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 120);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 120);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+            {
+                const __m256i vq0 = _mm256_and_si256(_mm256_srli_epi16(vw0, 6), vmask3);
+                const __m256i va0 = bcast4(a0 + k0 + 124);
+                vp0x0s0 = _mm256_adds_epi16(vp0x0s0, _mm256_maddubs_epi16(vq0, va0));
+                const __m256i va1 = bcast4(a1 + k0 + 124);
+                vp1x0s0 = _mm256_adds_epi16(vp1x0s0, _mm256_maddubs_epi16(vq0, va1));
+                const __m256i va2 = bcast4(a2 + k0 + 124);
+                vp2x0s0 = _mm256_adds_epi16(vp2x0s0, _mm256_maddubs_epi16(vq0, va2));
+                const __m256i va3 = bcast4(a3 + k0 + 124);
+                vp3x0s0 = _mm256_adds_epi16(vp3x0s0, _mm256_maddubs_epi16(vq0, va3));
+                const __m256i va4 = bcast4(a4 + k0 + 124);
+                vp4x0s0 = _mm256_adds_epi16(vp4x0s0, _mm256_maddubs_epi16(vq0, va4));
+                const __m256i va5 = bcast4(a5 + k0 + 124);
+                vp5x0s0 = _mm256_adds_epi16(vp5x0s0, _mm256_maddubs_epi16(vq0, va5));
+                const __m256i va6 = bcast4(a6 + k0 + 124);
+                vp6x0s0 = _mm256_adds_epi16(vp6x0s0, _mm256_maddubs_epi16(vq0, va6));
+                const __m256i va7 = bcast4(a7 + k0 + 124);
+                vp7x0s0 = _mm256_adds_epi16(vp7x0s0, _mm256_maddubs_epi16(vq0, va7));
+            }
+        }
+        vacc0x0s0 = _mm256_add_epi32(vacc0x0s0, _mm256_madd_epi16(vp0x0s0, vone16));
+        vacc1x0s0 = _mm256_add_epi32(vacc1x0s0, _mm256_madd_epi16(vp1x0s0, vone16));
+        vacc2x0s0 = _mm256_add_epi32(vacc2x0s0, _mm256_madd_epi16(vp2x0s0, vone16));
+        vacc3x0s0 = _mm256_add_epi32(vacc3x0s0, _mm256_madd_epi16(vp3x0s0, vone16));
+        vacc4x0s0 = _mm256_add_epi32(vacc4x0s0, _mm256_madd_epi16(vp4x0s0, vone16));
+        vacc5x0s0 = _mm256_add_epi32(vacc5x0s0, _mm256_madd_epi16(vp5x0s0, vone16));
+        vacc6x0s0 = _mm256_add_epi32(vacc6x0s0, _mm256_madd_epi16(vp6x0s0, vone16));
+        vacc7x0s0 = _mm256_add_epi32(vacc7x0s0, _mm256_madd_epi16(vp7x0s0, vone16));
+        wp += 256;
+    }
+
+    // Lane l of row vector v is channel v*8 + l: subtract the activation sum and store.
+    {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[0]);
+        int32_t * ct = c + 0 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc0x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 1) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[1]);
+        int32_t * ct = c + 1 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc1x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 2) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[2]);
+        int32_t * ct = c + 2 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc2x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 3) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[3]);
+        int32_t * ct = c + 3 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc3x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 4) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[4]);
+        int32_t * ct = c + 4 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc4x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 5) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[5]);
+        int32_t * ct = c + 5 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc5x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 6) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[6]);
+        int32_t * ct = c + 6 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc6x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+    if (mr > 7) {
+        const __m256i vsum = _mm256_set1_epi32(a_sum[7]);
+        int32_t * ct = c + 7 * c_stride;
+        const __m256i vc0 = _mm256_sub_epi32(vacc7x0s0, vsum);
+        if (nc == 8) {
+            _mm256_storeu_si256((void *) (ct + 0), vc0);
+        } else {
+            int32_t tmp[8];
+            _mm256_storeu_si256((void *) (tmp + 0), vc0);
+            for (size_t r = 0; r < nc; r++) {
+                ct[r] = tmp[r];
+            }
+        }
+    }
+}
