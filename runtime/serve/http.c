@@ -131,7 +131,7 @@ static void wait_a_little(struct conn * c, double seconds) {
     if (seconds > SERVE_POLL_MS * 1e-3) seconds = SERVE_POLL_MS * 1e-3;
     if (seconds < 1e-3) seconds = 1e-3;
     struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
+    clock_gettime(CLOCK_MONOTONIC, &ts);          // the task's condition variable waits on this clock
     const long ns = ts.tv_nsec + (long) (seconds * 1e9);
     ts.tv_sec += ns / 1000000000L;
     ts.tv_nsec = ns % 1000000000L;

@@ -50,7 +50,11 @@ struct serve_task * task_new(void) {
     struct serve_task * t = calloc(1, sizeof(*t));
     if (!t) return NULL;
     t->refs = 1;
-    pthread_cond_init(&t->cond, NULL);
+    pthread_condattr_t a;             // timed waits on the monotonic clock: a clock change cannot stall them
+    pthread_condattr_init(&a);
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+    pthread_cond_init(&t->cond, &a);
+    pthread_condattr_destroy(&a);
     return t;
 }
 
@@ -398,7 +402,10 @@ static void * sched_main(void * arg) {
     uint64_t clock = 0;
     pthread_mutex_lock(&S->mu);
     const bool ok = st.token && st.pos && st.seq && st.want && st.rows;
-    if (!ok) tern_log(TERN_LOG_ERROR, "scheduler: out of memory");
+    if (!ok) {
+        tern_log(TERN_LOG_ERROR, "scheduler: out of memory; requests are refused from now on");
+        atomic_store(&S->stopping, true);
+    }
     while (ok && !atomic_load(&S->stopping)) {
         drop_cancelled_locked(S);
         assign_locked(S, &clock);
