@@ -6,8 +6,10 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config python3 python3-jinja2
     libhwloc-dev hwloc-nox libbenchmark-dev libcjson-dev libpcre2-dev
+    libmicrohttpd-dev
     gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
     clang libclang-rt-14-dev
+    chromium haproxy curl     # the server's tests: the chat page in a browser, replicas behind a load balancer
 )
 # node and npm (the tokenizer test's reference implementations): Debian's packages unless a
 # node that bundles npm (e.g. NodeSource's, which conflicts with Debian's npm) is installed.

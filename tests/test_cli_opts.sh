@@ -6,7 +6,7 @@ set -u
 tern=${TERN:?set TERN to the tern binary}
 source "$(dirname "$0")/lib.sh"
 
-commands=("run" "chat" "info" "logits" "perplexity" "tokenize" "gen-model" "tune" "bench e2e" "bench compare" "kernels" "cpu")
+commands=("run" "chat" "info" "logits" "perplexity" "tokenize" "gen-model" "serve" "tune" "bench e2e" "bench compare" "kernels" "cpu")
 for cmd in "${commands[@]}"; do
     # shellcheck disable=SC2086
     help=$("$tern" $cmd --help 2>&1)
@@ -40,7 +40,7 @@ for cmd in "${commands[@]}"; do
             fi
             [ -n "$arg" ] || continue
             # A value that is no number, list, seed or choice: refused, one line, one style.
-            case "$arg" in FILE|TEXT|LIST|NAME|JSON) continue ;; esac
+            case "$arg" in FILE|TEXT|LIST|NAME|JSON|HOST|KEY) continue ;; esac
             # shellcheck disable=SC2086
             out=$("$tern" $cmd "$name" "x%y" 2>&1 </dev/null)
             rc=$?

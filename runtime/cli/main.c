@@ -20,6 +20,9 @@ static const struct {
     { "tokenize", tern_cmd_tokenize, "text -> token ids with a model's tokenizer" },
     { "gen-model", tern_cmd_gen_model, "write a random-weight I2_S GGUF of a preset's shapes (tests, benchmarks)" },
     { "convert",  tern_cmd_convert,  "a Hugging Face checkpoint folder as a GGUF file (tern run -m DIR reads folders directly)" },
+#if defined(TERN_HAVE_SERVE)     // -DTERN_SERVE=OFF (the aarch64 cross build) leaves the server out
+    { "serve",   tern_cmd_serve,   "an OpenAI-compatible HTTP server that batches concurrent requests" },
+#endif
     { "tune",    tern_cmd_tune,    "autotune the kernels for this CPU and store the profile" },
     { "bench",   tern_cmd_bench,   "kernels: kernel benchmarks; e2e: pp/tg tokens/s like llama-bench; compare: two JSON runs" },
 };

@@ -12,10 +12,14 @@
 const char * const lm_head_names[] = { "f16", "q8", NULL };
 const char * const kv_type_names[] = { "f16", "f32", NULL };
 
-int model_open(const struct model_opts * o, const char * cmd, struct loaded * L) {
-    memset(L, 0, sizeof(*L));
+int model_prepare(const struct model_opts * o, const char * cmd, struct tern_load_options * lo) {
     if (!o->model) {
         fprintf(stderr, "tern %s: no model given (-m FILE)\n", cmd);
+        return -1;
+    }
+    if (o->cache_k != o->cache_v) {
+        fprintf(stderr, "tern %s: -ctk %s with -ctv %s: K and V caches of different types are not supported yet\n", cmd,
+                kv_type_names[o->cache_k], kv_type_names[o->cache_v]);
         return -1;
     }
     int threads = o->threads;
@@ -25,16 +29,18 @@ int model_open(const struct model_opts * o, const char * cmd, struct loaded * L)
         threads = topo.cores > 0 ? topo.cores : 1;
         if (topo.allowed_pus > 0 && threads > topo.allowed_pus) threads = topo.allowed_pus;
     }
-    L->threads = threads;
+    *lo = (struct tern_load_options) { .threads = threads, .lm_head = (enum tern_lm_head) o->lm_head,
+                                       .profile_path = o->profile, .progress = o->quiet ? NULL : cli_progress,
+                                       .pre_tokenizer = o->pre_tokenizer, .chat_template = o->chat_template };
+    return 0;
+}
+
+int model_open(const struct model_opts * o, const char * cmd, struct loaded * L) {
+    memset(L, 0, sizeof(*L));
+    struct tern_load_options lo;
+    if (model_prepare(o, cmd, &lo)) return -1;
+    const int threads = L->threads = lo.threads;
     char err[512];
-    if (o->cache_k != o->cache_v) {
-        fprintf(stderr, "tern %s: -ctk %s with -ctv %s: K and V caches of different types are not supported yet\n", cmd,
-                kv_type_names[o->cache_k], kv_type_names[o->cache_v]);
-        return -1;
-    }
-    const struct tern_load_options lo = { .threads = threads, .lm_head = (enum tern_lm_head) o->lm_head,
-                                          .profile_path = o->profile, .progress = o->quiet ? NULL : cli_progress,
-                                          .pre_tokenizer = o->pre_tokenizer, .chat_template = o->chat_template };
     if (tern_model_load(&L->model, o->model, &lo, err, sizeof(err))) {
         fprintf(stderr, "tern %s: %s\n", cmd, err);
         return -1;

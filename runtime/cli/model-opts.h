@@ -66,7 +66,8 @@ struct loaded {
     int threads;
 };
 
-// Loads o->model, starts the pool and (unless o->no_session) a session. 0, or -1 after
-// printing the error.
+// The checks of o and the load options it asks for (threads resolved). 0, or -1 after printing the error.
+int model_prepare(const struct model_opts * o, const char * cmd, struct tern_load_options * lo);
+// Loads o->model, starts the pool and a session. 0, or -1 after printing the error.
 int model_open(const struct model_opts * o, const char * cmd, struct loaded * L);
 void model_close(struct loaded * L);
