@@ -1,5 +1,5 @@
 // tern-bench-kernels: every kernel variant this CPU can run x every (k, n) shape of every
-// model preset (generated/models.inc, from configs/models/*.toml) x {decode, prefill}.
+// model preset (configs/models/*.toml; shapes from tern_preset_shapes) x {decode, prefill}.
 // Nothing here names a kernel. Each case times the whole BitLinear op (prep + gemm +
 // epilogue) single-threaded, with the packed weights in a ring of >= 4x the last-level
 // cache so decode streams from DRAM as in a real model. Counters:
@@ -28,8 +28,11 @@
 #include "tern/kernels.h"
 #include "tern/linear.h"
 #include "tern/membw.h"
+#include "tern/presets.h"
 #include "tern/pool.h"
 #include "tern/topology.h"
+
+#define MAX_SHAPES 16     // distinct (k, n) matmuls of one layer, at most
 
 struct bench_case {
     char name[256];
@@ -372,16 +375,20 @@ int main(int argc, char ** argv) {
     size_t count;
     const struct tern_variant * variants = tern_registry_variants(&count);
     const char * phases[2] = { "decode", "prefill" };
-#define TERN_MODEL_SHAPE(preset_, shape_, k_, n_, per_layer_)                                   \
-    for (int p = 0; p < 2; p++) {                                                                \
-        for (size_t i = 0; i < count; i++) {                                                     \
-            if (tern_variant_runnable(&variants[i], cpu, NULL, 0)) {                             \
-                add_case(&variants[i], preset_, shape_, k_, n_, phases[p], p ? prefill_tokens : 1); \
-            }                                                                                    \
-        }                                                                                        \
+    for (size_t m = 0; tern_preset_name(m); m++) {
+        // The shapes' names live as long as the cases that point at them.
+        struct tern_tune_shape * shapes = calloc(MAX_SHAPES, sizeof(*shapes));
+        const size_t n_shapes = shapes ? tern_preset_shapes(tern_preset_name(m), shapes, MAX_SHAPES) : 0;
+        for (size_t s = 0; s < n_shapes; s++) {
+            for (int p = 0; p < 2; p++) {
+                for (size_t i = 0; i < count; i++) {
+                    if (!tern_variant_runnable(&variants[i], cpu, NULL, 0)) continue;
+                    add_case(&variants[i], tern_preset_name(m), shapes[s].name, shapes[s].k, shapes[s].n, phases[p],
+                             p ? prefill_tokens : 1);
+                }
+            }
+        }
     }
-#include "models.inc"
-#undef TERN_MODEL_SHAPE
     const size_t n_gemm_cases = n_cases;
     for (size_t i = 0; i < n_gemm_cases; i++) {
         // One prep case per (prep kernel, k, tokens): the first gemm case that uses it stands for it.

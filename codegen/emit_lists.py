@@ -76,9 +76,7 @@ def render_lists(env, isas, kernels, models, kernel_files):
         "isas": {i.token: {"arch": i.arch, "flags": list(i.flags), "features": list(i.features),
                            "vbytes": i.vbytes, "prep": i.prep} for i in isas.values()},
         "kernels": rows,
-        "models": [{"name": m.name, "arch": m.arch, "layers": m.layers,
-                    "shapes": [{"name": s.name, "k": s.k, "n": s.n, "per_layer": s.per_layer} for s in m.shapes]}
-                   for m in models],
+        "models": [{"name": m.name, "arch": m.arch, "layers": m.layers} for m in models],
     }
     out["manifest.json"] = json.dumps(manifest, indent=2) + "\n"
     return out

@@ -85,14 +85,6 @@ class Kernel:
 
 
 @dataclasses.dataclass(frozen=True)
-class ModelShape:
-    name: str             # e.g. "attn_q+attn_output": every tensor of the layer with this (k, n)
-    k: int                # input features
-    n: int                # output channels
-    per_layer: int        # how many such matmuls one layer runs
-
-
-@dataclasses.dataclass(frozen=True)
 class Model:
     name: str
     arch: str
@@ -107,7 +99,6 @@ class Model:
     rms_eps: float
     tied: bool
     tokenizer: str
-    shapes: tuple
 
 
 def _fail(where, msg):
@@ -361,18 +352,6 @@ def prep_of(kernel, isas):
                   template="", family=-1)
 
 
-def _model_shapes(m):
-    """Distinct (k, n) matmuls of one layer; tensors sharing a shape are merged."""
-    q_out, kv_out = m["heads"] * m["head_dim"], m["kv_heads"] * m["head_dim"]
-    tensors = [("attn_q", m["hidden"], q_out), ("attn_k", m["hidden"], kv_out), ("attn_v", m["hidden"], kv_out),
-               ("attn_output", q_out, m["hidden"]), ("ffn_gate", m["hidden"], m["ffn"]),
-               ("ffn_up", m["hidden"], m["ffn"]), ("ffn_down", m["ffn"], m["hidden"])]
-    merged = {}
-    for name, k, n in tensors:
-        merged.setdefault((k, n), []).append(name)
-    return tuple(ModelShape("+".join(names), k, n, len(names)) for (k, n), names in merged.items())
-
-
 def load_models(root):
     models = []
     for path in sorted((root / "configs" / "models").glob("*.toml")):
@@ -390,7 +369,7 @@ def load_models(root):
             _fail(where, f"tokenizer must be one of {', '.join(TOKENIZERS)}, not {data['tokenizer']!r}")
         if data["name"] != path.stem:
             _fail(where, f"name {data['name']!r} must match the file name {path.stem!r}")
-        models.append(Model(**{k: data[k] for k in MODEL_KEYS - {"shapes"}}, shapes=_model_shapes(data)))
+        models.append(Model(**{k: data[k] for k in MODEL_KEYS}))
     if not models:
         raise SpecError("configs/models/: no model presets")
     return models

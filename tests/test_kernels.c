@@ -6,7 +6,7 @@
 //   3. the whole op (pack + prep + gemm + epilogue) for tokens 1..MR+1, channels NR+1 and
 //      2NR-1, ragged k, in float, vs tern_ref_linear;
 //   0. the compute probes (bench's int8 peak): every MAC they count lands in an accumulator;
-//   4. the real shapes of the 2B4T, 3B and Falcon3-3B presets (generated/models.inc), decode and
+//   4. the real shapes of the 2B4T, 3B and Falcon3-3B presets (tern_preset_shapes), decode and
 //      prefill, and Falcon3-7B's (3072 x 23040, 23040 x 3072) for decode on the SIMD variants
 //      (a scalar pass over 70 M weights adds minutes under qemu and nothing the others miss).
 // Variants the CPU cannot run are reported as skipped, with the reason.
@@ -17,6 +17,7 @@
 #include "check.h"
 #include "tern/kernels.h"
 #include "tern/linear.h"
+#include "tern/presets.h"
 #include "tern/reference.h"
 
 #define GUARD 0x5a5a5a5a
@@ -296,14 +297,20 @@ struct shape_case {
 
 static size_t load_shapes(struct shape_case * cases) {
     size_t count = 0;
-#define TERN_MODEL_SHAPE(preset_, name_, k_, n_, per_layer_)                                              \
-    if (strcmp(preset_, "bitnet-b1.58-2B-4T") == 0 || strcmp(preset_, "bitnet_b1_58-3B") == 0 ||          \
-        strcmp(preset_, "Falcon3-3B-1.58bit") == 0 ||                                                     \
-        (strcmp(preset_, "Falcon3-7B-1.58bit") == 0 && (size_t) (k_) * (n_) > DECODE_ONLY_WEIGHTS)) {     \
-        cases[count++] = (struct shape_case) { .preset = preset_, .name = name_, .k = k_, .n = n_ };      \
+    static const char * const presets[] = { "bitnet-b1.58-2B-4T", "bitnet_b1_58-3B", "Falcon3-3B-1.58bit",
+                                            "Falcon3-7B-1.58bit" };
+    static struct tern_tune_shape shapes[MAX_SHAPES];     // the cases point at their names
+    size_t n_shapes = 0;
+    for (size_t p = 0; p < sizeof(presets) / sizeof(presets[0]); p++) {
+        const size_t n = tern_preset_shapes(presets[p], shapes + n_shapes, MAX_SHAPES - n_shapes);
+        for (size_t i = n_shapes; i < n_shapes + n; i++) {
+            // Falcon3-7B only for its largest matmuls (decode-only shapes).
+            if (strcmp(presets[p], "Falcon3-7B-1.58bit") == 0 && shapes[i].k * shapes[i].n <= DECODE_ONLY_WEIGHTS) continue;
+            cases[count++] = (struct shape_case) { .preset = presets[p], .name = shapes[i].name, .k = shapes[i].k,
+                                                   .n = shapes[i].n };
+        }
+        n_shapes += n;
     }
-#include "models.inc"
-#undef TERN_MODEL_SHAPE
     uint64_t seed = 99;
     for (size_t i = 0; i < count; i++) {
         struct shape_case * s = &cases[i];
@@ -362,7 +369,7 @@ int main(int argc, char ** argv) {
 
     struct shape_case cases[MAX_SHAPES];
     const size_t n_shapes = load_shapes(cases);
-    CHECK(n_shapes >= 13, "expected the 2B4T, 3B and Falcon3 shapes in models.inc, found %zu", n_shapes);
+    CHECK(n_shapes >= 13, "expected the 2B4T, 3B and Falcon3 shapes from tern_preset_shapes, found %zu", n_shapes);
 
     size_t count;
     const struct tern_variant * variants = tern_registry_variants(&count);

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "model-opts.h"
+#include "tern.h"        // the public API, compiled by one user at least
 #include "tern/chat.h"
 #include "tern/clock.h"
 #include "tern/file.h"
