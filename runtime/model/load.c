@@ -3,6 +3,9 @@
 // repack the ternary weights chunk by chunk, then the tokenizer.
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,7 @@
 #include "tern/tokenizer.h"
 
 #define MAX_PLANS 16
+#define MAX_REPACK_THREADS 64
 
 struct loader {
     struct tern_model * m;
@@ -28,8 +32,6 @@ struct loader {
     struct tern_dims dims;
     struct { size_t k, n; struct tern_plan_choice c; } plans[MAX_PLANS];
     size_t n_plans;
-    int8_t * rows;              // chunk scratch: (chunk rows, k) ternary values
-    size_t rows_cap;
     float * scales;             // (n) row scales of the tensor being loaded
     size_t scales_cap;
     size_t row_scales_cap, row_scales_used;   // m->row_scales, for tensors whose rows differ
@@ -301,6 +303,66 @@ static int linear_scales(struct loader * L, const struct tern_tensor_src * src, 
     return 0;
 }
 
+// One tensor's repack, split into chunks of rows that threads claim in turn: each decodes
+// its rows from the file's encoding and packs whole panels into disjoint parts of the arena,
+// so the result does not depend on the thread count.
+struct repack {
+    const struct tern_tensor_src * src;
+    const struct tern_codec * codec;
+    const struct tern_variant * v;
+    void * packed;
+    const float * scales;
+    size_t panel_bytes, hd, k, n, chunk;
+    atomic_size_t next;          // first row of the next unclaimed chunk
+    atomic_bool failed;
+    pthread_mutex_t mu;          // err
+    char err[256];
+};
+
+static void * repack_worker(void * arg) {
+    struct repack * J = arg;
+    int8_t * rows = malloc(J->chunk * J->k);
+    char err[256] = "out of memory for the repack scratch";
+    bool ok = rows != NULL;
+    for (size_t r0; ok && !atomic_load(&J->failed) && (r0 = atomic_fetch_add(&J->next, J->chunk)) < J->n;) {
+        const size_t count = J->n - r0 < J->chunk ? J->n - r0 : J->chunk;
+        for (size_t r = r0; ok && J->hd && r < r0 + count; r++) {
+            const size_t g = r % J->hd, from = r - g + (g % 2) * (J->hd / 2) + g / 2;
+            ok = J->codec->rows(J->src, from, 1, J->scales, rows + (r - r0) * J->k, err, sizeof(err)) == 0;
+        }
+        if (ok && !J->hd) ok = J->codec->rows(J->src, r0, count, J->scales, rows, err, sizeof(err)) == 0;
+        if (ok) {
+            const struct tern_variant * v = J->v;
+            v->pack(count, J->k, v->nr, v->kb, v->vbytes, rows, J->k,
+                    (uint8_t *) J->packed + r0 / v->nr * J->panel_bytes);
+        }
+    }
+    free(rows);
+    if (!ok) {
+        pthread_mutex_lock(&J->mu);
+        if (!atomic_exchange(&J->failed, true)) snprintf(J->err, sizeof(J->err), "%s", err);
+        pthread_mutex_unlock(&J->mu);
+    }
+    return NULL;
+}
+
+// 0, or -1 with J->err. Up to `threads` threads (the caller is one), no more than chunks.
+static int repack_all(struct repack * J, int threads) {
+    pthread_t tid[MAX_REPACK_THREADS];
+    size_t n_chunks = (J->n + J->chunk - 1) / J->chunk, started = 0;
+    size_t want = threads > 1 ? (size_t) threads : 1;
+    if (want > MAX_REPACK_THREADS) want = MAX_REPACK_THREADS;
+    if (want > n_chunks) want = n_chunks;
+    atomic_init(&J->next, 0);
+    atomic_init(&J->failed, false);
+    pthread_mutex_init(&J->mu, NULL);
+    while (started + 1 < want && pthread_create(&tid[started], NULL, repack_worker, J) == 0) started++;
+    repack_worker(J);
+    for (size_t i = 0; i < started; i++) pthread_join(tid[i], NULL);
+    pthread_mutex_destroy(&J->mu);
+    return atomic_load(&J->failed) ? -1 : 0;
+}
+
 // permute_heads > 0: the file holds the rows in Hugging Face order, and the normal RoPE
 // pairing wants llama.cpp's: GGUF row 2i + j of a head is HF row j * hd/2 + i.
 static int load_linear(struct loader * L, const char * tensor, size_t k, size_t n, size_t permute_heads,
@@ -324,27 +386,14 @@ static int load_linear(struct loader * L, const char * tensor, size_t k, size_t 
     P->prefill = tern_linear_view(c->prefill, n, k, packed, P->decode.w_scale);
     P->prefill.row_scale = P->decode.row_scale;
     L->m->packed_bytes += tern_variant_packed_bytes(v, n, k);
+    struct repack job = {
+        .src = &src, .codec = tern_codec_get(src.codec), .v = v, .packed = packed, .scales = L->scales,
+        .panel_bytes = tern_variant_panel_bytes(v, k), .hd = permute_heads ? n / permute_heads : 0, .k = k, .n = n,
+    };
     // About 1 MiB of int8 rows per chunk, a whole number of panels.
-    size_t chunk = ((size_t) 1 << 20) / k / v->nr * v->nr;
-    if (chunk < v->nr) chunk = v->nr;
-    if (chunk * k > L->rows_cap) {
-        free(L->rows);
-        L->rows_cap = chunk * k;
-        L->rows = malloc(L->rows_cap);
-        if (!L->rows) return fail(L, "out of memory repacking '%s'", name);
-    }
-    const size_t panel_bytes = tern_variant_panel_bytes(v, k);
-    const struct tern_codec * codec = tern_codec_get(src.codec);
-    const size_t hd = permute_heads ? n / permute_heads : 0;
-    for (size_t r0 = 0; r0 < n; r0 += chunk) {
-        const size_t rows = n - r0 < chunk ? n - r0 : chunk;
-        for (size_t r = r0; hd && r < r0 + rows; r++) {
-            const size_t g = r % hd, from = r - g + (g % 2) * (hd / 2) + g / 2;
-            if (codec->rows(&src, from, 1, L->scales, L->rows + (r - r0) * k, L->err, L->err_size)) return -1;
-        }
-        if (!hd && codec->rows(&src, r0, rows, L->scales, L->rows, L->err, L->err_size)) return -1;
-        v->pack(rows, k, v->nr, v->kb, v->vbytes, L->rows, k, (uint8_t *) packed + r0 / v->nr * panel_bytes);
-    }
+    job.chunk = ((size_t) 1 << 20) / k / v->nr * v->nr;
+    if (job.chunk < v->nr) job.chunk = v->nr;
+    if (repack_all(&job, L->opt->threads)) return fail(L, "'%s': %s", name, job.err);
     tern_drop_pages(t->data, (size_t) t->nbytes);
     L->done_bytes += (size_t) t->nbytes;
     progress(L, "repacking the ternary weights");
@@ -531,7 +580,6 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
     if (!rc && opt->lm_head == TERN_LM_HEAD_Q8) rc = quantize_head(&L);
     if (!rc && !opt->no_vocab) rc = load_vocab(&L);
     if (!rc && opt->progress && L.total_bytes > ((size_t) 64 << 20)) opt->progress(opt->progress_user, 1.0, "loaded");
-    free(L.rows);
     free(L.scales);
     tern_profile_free(L.profile);
     if (rc) {
