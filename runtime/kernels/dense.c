@@ -63,17 +63,7 @@ static float dot_q8_0_c(size_t k, const void * row, const float * x) {
 // ---------------------------------------------------------------------------- SIMD dots
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define AVX2 __attribute__((target("avx2,fma,f16c")))
-#define AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,fma,f16c")))
-
-AVX2 static float hsum8(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
+#include "x86-simd.h"
 
 // bf16 is the top half of an f32: widen to 32 bits and shift.
 AVX2 static float dot_bf16_avx2(size_t k, const void * row, const float * x) {

@@ -107,19 +107,7 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 }
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-// Each table runs where the features of its ISA token (its name) are usable, so these
-// target() lists must stay within that token's flags in configs/isa.toml.
-#define AVX2 __attribute__((target("avx2,fma,f16c")))
-#define AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,fma,f16c")))
-
-AVX2 static float hsum8(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
+#include "x86-simd.h"     // AVX2, AVX512 (each table runs where its ISA token allows), hsum8
 
 // Four accumulators hide the FMA latency; the tail runs the portable loop. For a vector type
 // VEC of W floats; load_a(j) gives W values of a from element j as floats.

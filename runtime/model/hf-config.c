@@ -9,19 +9,12 @@
 #include <sys/stat.h>
 
 #include "json-in.h"
+#include "tern/err.h"
 #include "tern/file.h"
 #include "tern/gguf.h"
 #include "tern/hf_config.h"
 
 #define MAX_JSON_FILE ((size_t) 64 << 20)     // tokenizer_config.json of big vocabularies is ~10 MB
-
-static int fail(char * err, size_t err_size, const char * fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_size, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 void tern_hf_tokenizer_config_free(struct tern_hf_tokenizer_config * t) {
     free(t->chat_template);
@@ -88,12 +81,12 @@ static const cJSON * field(const cJSON * obj, const char * key) {
 // An integer in [lo, hi] into *out. 0, or -1 with the field named.
 static int get_int(const struct ctx * c, const cJSON * x, const char * name, int64_t lo, int64_t hi, int64_t * out) {
     if (!cJSON_IsNumber(x)) {
-        return fail(c->err, c->err_size, "%s: %s must be an integer in %lld..%lld, got %s", c->what, name, (long long) lo,
+        return tern_errf(c->err, c->err_size, "%s: %s must be an integer in %lld..%lld, got %s", c->what, name, (long long) lo,
                     (long long) hi, kind(x));
     }
     const double d = x->valuedouble;
     if (!(d >= (double) lo && d <= (double) hi) || d != floor(d)) {
-        return fail(c->err, c->err_size, "%s: %s must be an integer in %lld..%lld, got %.17g", c->what, name, (long long) lo,
+        return tern_errf(c->err, c->err_size, "%s: %s must be an integer in %lld..%lld, got %.17g", c->what, name, (long long) lo,
                     (long long) hi, d);
     }
     *out = (int64_t) d;
@@ -102,16 +95,16 @@ static int get_int(const struct ctx * c, const cJSON * x, const char * name, int
 
 // A finite number in (lo, hi] into *out.
 static int get_real(const struct ctx * c, const cJSON * x, const char * name, double lo, double hi, double * out) {
-    if (!cJSON_IsNumber(x)) return fail(c->err, c->err_size, "%s: %s must be a number, got %s", c->what, name, kind(x));
+    if (!cJSON_IsNumber(x)) return tern_errf(c->err, c->err_size, "%s: %s must be a number, got %s", c->what, name, kind(x));
     if (!(x->valuedouble > lo && x->valuedouble <= hi)) {
-        return fail(c->err, c->err_size, "%s: %s must be a number in (%g, %g], got %.17g", c->what, name, lo, hi, x->valuedouble);
+        return tern_errf(c->err, c->err_size, "%s: %s must be a number in (%g, %g], got %.17g", c->what, name, lo, hi, x->valuedouble);
     }
     *out = x->valuedouble;
     return 0;
 }
 
 static int get_bool(const struct ctx * c, const cJSON * x, const char * name, bool * out) {
-    if (!cJSON_IsBool(x)) return fail(c->err, c->err_size, "%s: %s must be true or false, got %s", c->what, name, kind(x));
+    if (!cJSON_IsBool(x)) return tern_errf(c->err, c->err_size, "%s: %s must be true or false, got %s", c->what, name, kind(x));
     *out = cJSON_IsTrue(x);
     return 0;
 }
@@ -119,12 +112,12 @@ static int get_bool(const struct ctx * c, const cJSON * x, const char * name, bo
 // A short identifier-like string (names, types): fits dst, no control characters, so it
 // can appear in a one-line message as it is.
 static int get_name(const struct ctx * c, const cJSON * x, const char * name, char * dst, size_t size) {
-    if (!cJSON_IsString(x)) return fail(c->err, c->err_size, "%s: %s must be a string, got %s", c->what, name, kind(x));
+    if (!cJSON_IsString(x)) return tern_errf(c->err, c->err_size, "%s: %s must be a string, got %s", c->what, name, kind(x));
     const size_t n = strlen(x->valuestring);
-    if (n >= size) return fail(c->err, c->err_size, "%s: %s is %zu bytes long (at most %zu)", c->what, name, n, size - 1);
+    if (n >= size) return tern_errf(c->err, c->err_size, "%s: %s is %zu bytes long (at most %zu)", c->what, name, n, size - 1);
     for (size_t i = 0; i < n; i++) {
         const unsigned char ch = (unsigned char) x->valuestring[i];
-        if (ch < 0x20 || ch == 0x7f) return fail(c->err, c->err_size, "%s: %s holds a control character", c->what, name);
+        if (ch < 0x20 || ch == 0x7f) return tern_errf(c->err, c->err_size, "%s: %s holds a control character", c->what, name);
     }
     memcpy(dst, x->valuestring, n + 1);
     return 0;
@@ -136,7 +129,7 @@ static int get_ids(const struct ctx * c, const cJSON * x, const char * name, int
     *n = 0;
     if (cJSON_IsArray(x)) {
         if (cJSON_GetArraySize(x) > TERN_HF_MAX_EOS) {
-            return fail(c->err, c->err_size, "%s: %s lists %d ids (at most %d)", c->what, name, cJSON_GetArraySize(x),
+            return tern_errf(c->err, c->err_size, "%s: %s lists %d ids (at most %d)", c->what, name, cJSON_GetArraySize(x),
                         TERN_HF_MAX_EOS);
         }
         const cJSON * it;
@@ -158,14 +151,14 @@ static cJSON * parse_object(const struct ctx * c, const char * text, size_t len)
     cJSON * root = tern_json_parse(text, len, &at, &trailing);
     const char * dup;
     if (!root) {
-        fail(c->err, c->err_size, trailing ? "%s: text after the JSON object at byte %zu" : "%s is not valid JSON (at byte %zu)",
+        tern_errf(c->err, c->err_size, trailing ? "%s: text after the JSON object at byte %zu" : "%s is not valid JSON (at byte %zu)",
              c->what, at);
     } else if (!cJSON_IsObject(root)) {
-        fail(c->err, c->err_size, "%s is not a JSON object", c->what);
+        tern_errf(c->err, c->err_size, "%s is not a JSON object", c->what);
     } else if ((dup = duplicate_key(root))) {
         char name[65];
         const struct tern_gguf_str key = { .ptr = dup, .len = strlen(dup) };
-        fail(c->err, c->err_size, "%s: key '%s' is given twice in one object", c->what, tern_gguf_printable(key, name, sizeof(name)));
+        tern_errf(c->err, c->err_size, "%s: key '%s' is given twice in one object", c->what, tern_gguf_printable(key, name, sizeof(name)));
     } else {
         return root;
     }
@@ -226,7 +219,7 @@ static int opt_bool(const struct ctx * c, const cJSON * obj, const char * key, b
 }
 
 static int read_quant(const struct ctx * c, const cJSON * q, struct tern_hf_config * cfg) {
-    if (!cJSON_IsObject(q)) return fail(c->err, c->err_size, "%s: quantization_config must be an object, got %s", c->what, kind(q));
+    if (!cJSON_IsObject(q)) return tern_errf(c->err, c->err_size, "%s: quantization_config must be an object, got %s", c->what, kind(q));
     cfg->quant.present = true;
     if (opt_name(c, q, "quant_method", "quantization_config.quant_method", cfg->quant.quant_method,
                  sizeof(cfg->quant.quant_method)) ||
@@ -239,7 +232,7 @@ static int read_quant(const struct ctx * c, const cJSON * q, struct tern_hf_conf
     const cJSON * x = field(q, "modules_to_not_convert");
     if (!x) return 0;
     if (!cJSON_IsArray(x) || cJSON_GetArraySize(x) > TERN_HF_MAX_MODULES) {
-        return fail(c->err, c->err_size, "%s: quantization_config.modules_to_not_convert must be a list of at most %d names",
+        return tern_errf(c->err, c->err_size, "%s: quantization_config.modules_to_not_convert must be a list of at most %d names",
                     c->what, TERN_HF_MAX_MODULES);
     }
     const cJSON * it;
@@ -255,7 +248,7 @@ static int read_quant(const struct ctx * c, const cJSON * q, struct tern_hf_conf
 }
 
 static int read_rope_scaling(const struct ctx * c, const cJSON * r, struct tern_hf_config * cfg) {
-    if (!cJSON_IsObject(r)) return fail(c->err, c->err_size, "%s: rope_scaling must be an object or null, got %s", c->what, kind(r));
+    if (!cJSON_IsObject(r)) return tern_errf(c->err, c->err_size, "%s: rope_scaling must be an object or null, got %s", c->what, kind(r));
     cfg->has_rope_scaling = true;
     // transformers >= 4.45 writes rope_type; older files say type.
     const bool new_key = field(r, "rope_type") != NULL;
@@ -273,7 +266,7 @@ static int read_config(const struct ctx * c, const cJSON * root, void * out) {
     struct tern_hf_config * cfg = out;
     const cJSON * x;
     if ((x = field(root, "architectures"))) {
-        if (!cJSON_IsArray(x)) return fail(c->err, c->err_size, "%s: architectures must be a list of names, got %s", c->what, kind(x));
+        if (!cJSON_IsArray(x)) return tern_errf(c->err, c->err_size, "%s: architectures must be a list of names, got %s", c->what, kind(x));
         const cJSON * first = cJSON_GetArrayItem(x, 0);
         if (first && get_name(c, first, "architectures[0]", cfg->architecture, sizeof(cfg->architecture))) return -1;
     }
@@ -287,7 +280,7 @@ static int read_config(const struct ctx * c, const cJSON * root, void * out) {
     for (size_t i = 0; i < N_INT_FIELDS; i++) {
         x = field(root, int_fields[i].name);
         if (!x) {
-            if (int_fields[i].required) return fail(c->err, c->err_size, "%s: %s is missing", c->what, int_fields[i].name);
+            if (int_fields[i].required) return tern_errf(c->err, c->err_size, "%s: %s is missing", c->what, int_fields[i].name);
             continue;
         }
         int64_t v;
@@ -297,12 +290,12 @@ static int read_config(const struct ctx * c, const cJSON * root, void * out) {
     }
     if (!cfg->num_key_value_heads) cfg->num_key_value_heads = cfg->num_attention_heads;
     if (cfg->num_attention_heads % cfg->num_key_value_heads) {
-        return fail(c->err, c->err_size, "%s: num_attention_heads %u is not a multiple of num_key_value_heads %u", c->what,
+        return tern_errf(c->err, c->err_size, "%s: num_attention_heads %u is not a multiple of num_key_value_heads %u", c->what,
                     cfg->num_attention_heads, cfg->num_key_value_heads);
     }
     if (!cfg->has_head_dim) {
         if (cfg->hidden_size % cfg->num_attention_heads) {
-            return fail(c->err, c->err_size, "%s: hidden_size %u is not a multiple of num_attention_heads %u (and no head_dim)",
+            return tern_errf(c->err, c->err_size, "%s: hidden_size %u is not a multiple of num_attention_heads %u (and no head_dim)",
                         c->what, cfg->hidden_size, cfg->num_attention_heads);
         }
         cfg->head_dim = cfg->hidden_size / cfg->num_attention_heads;
@@ -330,7 +323,7 @@ static int read_config(const struct ctx * c, const cJSON * root, void * out) {
     if ((x = field(root, "eos_token_id")) && get_ids(c, x, "eos_token_id", max_id, cfg->eos_token_id, &cfg->n_eos)) return -1;
     if ((x = field(root, "pad_token_id"))) {
         if (!cJSON_IsNumber(x) || x->valuedouble != floor(x->valuedouble)) {
-            return fail(c->err, c->err_size, "%s: pad_token_id must be an integer, got %s", c->what, kind(x));
+            return tern_errf(c->err, c->err_size, "%s: pad_token_id must be an integer, got %s", c->what, kind(x));
         }
         if (x->valuedouble >= 0 && x->valuedouble <= (double) max_id) {
             cfg->pad_token_id = (int32_t) x->valuedouble;
@@ -353,7 +346,7 @@ int tern_hf_config_parse(struct tern_hf_config * cfg, const char * text, size_t 
 
 static int dup_string(const struct ctx * c, const char * s, char ** out) {
     *out = strdup(s);
-    return *out ? 0 : fail(c->err, c->err_size, "%s: out of memory", c->what);
+    return *out ? 0 : tern_errf(c->err, c->err_size, "%s: out of memory", c->what);
 }
 
 // bos_token / eos_token: "text", or an AddedToken object {"content": "text", ...}.
@@ -362,7 +355,7 @@ static int opt_token(const struct ctx * c, const cJSON * obj, const char * key, 
     if (!x) return 0;
     if (cJSON_IsObject(x)) x = field(x, "content");
     if (!cJSON_IsString(x)) {
-        return fail(c->err, c->err_size, "%s: %s must be a string or an object with a content string", c->what, key);
+        return tern_errf(c->err, c->err_size, "%s: %s must be a string or an object with a content string", c->what, key);
     }
     return dup_string(c, x->valuestring, out);
 }
@@ -370,7 +363,7 @@ static int opt_token(const struct ctx * c, const cJSON * obj, const char * key, 
 static int read_chat_template(const struct ctx * c, const cJSON * x, struct tern_hf_tokenizer_config * t) {
     if (cJSON_IsString(x)) return dup_string(c, x->valuestring, &t->chat_template);
     if (!cJSON_IsArray(x)) {
-        return fail(c->err, c->err_size, "%s: chat_template must be a string or a list of named templates, got %s", c->what,
+        return tern_errf(c->err, c->err_size, "%s: chat_template must be a string or a list of named templates, got %s", c->what,
                     kind(x));
     }
     // [{"name": "default", "template": "..."}, {"name": "tool_use", ...}]: tern uses the default.
@@ -378,7 +371,7 @@ static int read_chat_template(const struct ctx * c, const cJSON * x, struct tern
     cJSON_ArrayForEach(it, x) {
         const cJSON * name = field(it, "name"), * tmpl = field(it, "template");
         if (!cJSON_IsObject(it) || !cJSON_IsString(name) || !cJSON_IsString(tmpl)) {
-            return fail(c->err, c->err_size, "%s: chat_template list entries must be {\"name\": ..., \"template\": ...}", c->what);
+            return tern_errf(c->err, c->err_size, "%s: chat_template list entries must be {\"name\": ..., \"template\": ...}", c->what);
         }
         if (strcmp(name->valuestring, "default") == 0 && !t->chat_template &&
             dup_string(c, tmpl->valuestring, &t->chat_template)) {
@@ -445,7 +438,7 @@ int tern_hf_generation_config_parse(struct tern_hf_generation_config * g, const 
 static int read_optional(const char * dir, const char * name, char ** text, size_t * len, char * path, size_t path_size,
                          char * err, size_t err_size) {
     if ((size_t) snprintf(path, path_size, "%s/%s", dir, name) >= path_size) {
-        return fail(err, err_size, "the folder path %s is too long", dir);
+        return tern_errf(err, err_size, "the folder path %s is too long", dir);
     }
     struct stat sb;
     if (stat(path, &sb) != 0) return 0;
@@ -458,7 +451,7 @@ int tern_hf_folder_read(struct tern_hf_folder * f, const char * dir, char * err,
     char path[4096], * text = NULL;
     size_t len = 0;
     int got = read_optional(dir, "config.json", &text, &len, path, sizeof(path), err, err_size);
-    if (got == 0) return fail(err, err_size, "%s has no config.json: not a Hugging Face checkpoint folder", dir);
+    if (got == 0) return tern_errf(err, err_size, "%s has no config.json: not a Hugging Face checkpoint folder", dir);
     if (got < 0) return -1;
     int rc = tern_hf_config_parse(&f->config, text, len, path, err, err_size);
     free(text);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "gen-vocab.h"
+#include "tern/err.h"
 #include "tern/hf_config.h"
 #include "tern/hf_model.h"
 #include "tern/hf_ternary.h"
@@ -37,15 +38,6 @@ struct tern_hf_model {
 bool tern_path_is_dir(const char * path) {
     struct stat s;
     return stat(path, &s) == 0 && S_ISDIR(s.st_mode);
-}
-
-static int fail(char * err, size_t err_size, const char * fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char * err, size_t err_size, const char * fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_size, fmt, ap);
-    va_end(ap);
-    return -1;
 }
 
 // ---------------------------------------------------------------------------- tensors
@@ -84,20 +76,20 @@ static int map_tensor(struct tern_hf_model * h, const char * gguf, bool ternary,
                                      .nbytes = t->nbytes };
     *names += len;
     for (int d = 0; d < 4; d++) g->ne[d] = d < TERN_ST_MAX_DIMS ? t->ne[d] : 1;
-    if (t->n_dims > 2) return fail(err, err_size, "%s has %u dimensions; a weight has at most 2", hf, t->n_dims);
+    if (t->n_dims > 2) return tern_errf(err, err_size, "%s has %u dimensions; a weight has at most 2", hf, t->n_dims);
     if (ternary && t->dtype == TERN_ST_U8) {
-        if (t->n_dims != 2) return fail(err, err_size, "%s is packed uint8 but not a matrix", hf);
+        if (t->n_dims != 2) return tern_errf(err, err_size, "%s is packed uint8 but not a matrix", hf);
         g->type = TERN_GGML_HF_PACKED;
         g->ne[1] = 4 * t->shape[0];           // [out/4, in] packs out rows
         char scale_name[220];
         snprintf(scale_name, sizeof(scale_name), "%s_scale", hf);
         const struct tern_st_tensor * s = tern_st_find(&h->st, scale_name);
-        if (!s || s->n_elements != 1) return fail(err, err_size, "%s is packed uint8 but %s is missing or not one value", hf, scale_name);
+        if (!s || s->n_elements != 1) return tern_errf(err, err_size, "%s is packed uint8 but %s is missing or not one value", hf, scale_name);
         h->scales[h->n_tensors] = scalar_at(s);
-        if (!isfinite(h->scales[h->n_tensors])) return fail(err, err_size, "%s is not a finite F32/F16/BF16 value", scale_name);
+        if (!isfinite(h->scales[h->n_tensors])) return tern_errf(err, err_size, "%s is not a finite F32/F16/BF16 value", scale_name);
         h->packed = true;
     } else if (!ggml_type_of(t->dtype, &g->type)) {
-        return fail(err, err_size, "%s is %s; tern reads F32, F16 and BF16 tensors%s", hf, tern_st_dtype_name(t->dtype),
+        return tern_errf(err, err_size, "%s is %s; tern reads F32, F16 and BF16 tensors%s", hf, tern_st_dtype_name(t->dtype),
                     ternary ? " and packed U8 ternary weights" : "");
     } else if (ternary) {
         h->latent_dtype = t->dtype;
@@ -115,7 +107,7 @@ static int map_tensors(struct tern_hf_model * h, const struct tern_hf_config * c
     h->src = calloc(cap, sizeof(*h->src));
     h->scales = calloc(cap, sizeof(float));
     h->names = malloc(cap * 64);
-    if (!h->tensors || !h->src || !h->scales || !h->names) return fail(err, err_size, "out of memory");
+    if (!h->tensors || !h->src || !h->scales || !h->names) return tern_errf(err, err_size, "out of memory");
     char * names = h->names;
     char name[64];
     static const char * const globals[] = { "token_embd.weight", "output_norm.weight", "output.weight" };
@@ -126,7 +118,7 @@ static int map_tensors(struct tern_hf_model * h, const struct tern_hf_config * c
         if (rc > 0 && i < 2) {
             char hf[96];
             tern_arch_hf_name(h->arch, globals[i], hf, sizeof(hf));
-            return fail(err, err_size, "%s/model.safetensors has no %s", h->dir, hf);
+            return tern_errf(err, err_size, "%s/model.safetensors has no %s", h->dir, hf);
         }
     }
     for (uint32_t l = 0; l < c->num_hidden_layers; l++) {
@@ -138,7 +130,7 @@ static int map_tensors(struct tern_hf_model * h, const struct tern_hf_config * c
             if (rc > 0) {
                 char hf[128];
                 tern_arch_hf_name(h->arch, name, hf, sizeof(hf));
-                return fail(err, err_size, "the checkpoint has no %s (%s needs it as %s)", hf, c->architecture, name);
+                return tern_errf(err, err_size, "the checkpoint has no %s (%s needs it as %s)", hf, c->architecture, name);
             }
         }
     }
@@ -173,7 +165,7 @@ static int read_vocab(struct tern_hf_model * h, const struct tern_hf_config * c,
     if (t && t->has_add_bos_token) v->add_bos = t->add_bos_token;
     if (t && t->has_add_eos_token) v->add_eos = t->add_eos_token;
     const size_t rows = (size_t) h->tensors[0].ne[1];
-    if (v->n > rows) return fail(err, err_size, "tokenizer.json has %zu tokens, the embedding only %zu rows", v->n, rows);
+    if (v->n > rows) return tern_errf(err, err_size, "tokenizer.json has %zu tokens, the embedding only %zu rows", v->n, rows);
     if (v->n < rows) {
         char ** text = realloc(v->text, rows * sizeof(char *));
         if (text) v->text = text;
@@ -183,12 +175,12 @@ static int read_vocab(struct tern_hf_model * h, const struct tern_hf_config * c,
         if (type) v->type = type;
         float * score = realloc(v->score, rows * sizeof(float));
         if (score) v->score = score;
-        if (!text || !len || !type || !score) return fail(err, err_size, "out of memory");
+        if (!text || !len || !type || !score) return tern_errf(err, err_size, "out of memory");
         for (size_t i = v->n; i < rows; i++) {
             char pad[32];
             snprintf(pad, sizeof(pad), "[PAD%zu]", i);
             v->text[i] = strdup(pad);
-            if (!v->text[i]) return fail(err, err_size, "out of memory");
+            if (!v->text[i]) return tern_errf(err, err_size, "out of memory");
             v->len[i] = strlen(pad);
             v->type[i] = 5;                     // unused: never produced by tokenizing
             v->score[i] = 0;
@@ -240,25 +232,25 @@ static int check_config(struct tern_hf_model * h, const struct tern_hf_config * 
             const size_t at = strlen(known);
             snprintf(known + at, sizeof(known) - at, "%s%s", i ? ", " : "", tern_arch_get(i)->hf.architectures[0]);
         }
-        return fail(err, err_size, "%s/config.json: architecture '%s' is not supported (tern runs %s)", h->dir,
+        return tern_errf(err, err_size, "%s/config.json: architecture '%s' is not supported (tern runs %s)", h->dir,
                     c->architecture[0] ? c->architecture : "(none)", known);
     }
     // A config whose activation is not the graph's would run, and give garbage.
     if (c->hidden_act[0] && strcmp(c->hidden_act, h->arch->hf.hidden_act) != 0) {
-        return fail(err, err_size, "%s/config.json: hidden_act '%s', but %s models use %s", h->dir, c->hidden_act,
+        return tern_errf(err, err_size, "%s/config.json: hidden_act '%s', but %s models use %s", h->dir, c->hidden_act,
                     c->architecture, h->arch->hf.hidden_act);
     }
     if (c->has_rope_scaling && strcmp(c->rope_scaling_type, "default") != 0 &&
         !(c->has_rope_scaling_factor && c->rope_scaling_factor == 1.0)) {
-        return fail(err, err_size, "%s/config.json: rope_scaling '%s' is not supported", h->dir, c->rope_scaling_type);
+        return tern_errf(err, err_size, "%s/config.json: rope_scaling '%s' is not supported", h->dir, c->rope_scaling_type);
     }
     if (c->quant.present && c->quant.quant_method[0] && strcmp(c->quant.quant_method, "bitnet") != 0) {
-        return fail(err, err_size, "%s/config.json: quant_method '%s' is not BitNet's ternary format", h->dir,
+        return tern_errf(err, err_size, "%s/config.json: quant_method '%s' is not BitNet's ternary format", h->dir,
                     c->quant.quant_method);
     }
     enum tern_hf_linear_class lc;
     if (!tern_hf_linear_class_from_name(c->quant.linear_class, &lc)) {
-        return fail(err, err_size, "%s/config.json: linear_class '%s' is neither bitlinear nor autobitlinear", h->dir,
+        return tern_errf(err, err_size, "%s/config.json: linear_class '%s' is neither bitlinear nor autobitlinear", h->dir,
                     c->quant.linear_class);
     }
     h->scale_divides = lc == TERN_HF_BITLINEAR;
@@ -269,7 +261,7 @@ int tern_hf_model_open(struct tern_hf_model ** out, const char * dir, struct ter
     *out = NULL;
     memset(g, 0, sizeof(*g));
     struct tern_hf_model * h = calloc(1, sizeof(*h));
-    if (!h) return fail(err, err_size, "out of memory");
+    if (!h) return tern_errf(err, err_size, "out of memory");
     snprintf(h->dir, sizeof(h->dir), "%s", dir);
     const size_t n = strlen(h->dir);
     if (n > 1 && h->dir[n - 1] == '/') h->dir[n - 1] = '\0';
@@ -285,7 +277,7 @@ int tern_hf_model_open(struct tern_hf_model ** out, const char * dir, struct ter
                            : tern_st_dtype_name(h->latent_dtype));
         struct tern_gguf_writer * w = tern_gguf_writer_new();
         size_t size = 0;
-        if (!w) rc = fail(err, err_size, "out of memory");
+        if (!w) rc = tern_errf(err, err_size, "out of memory");
         if (!rc) {
             tern_hf_model_add_keys(h, w);
             rc = tern_gguf_writer_write_mem(w, &h->meta, &size, err, err_size);
@@ -303,7 +295,7 @@ int tern_hf_model_open(struct tern_hf_model ** out, const char * dir, struct ter
     if (!g->tensors) {
         tern_gguf_close(g);
         tern_hf_model_close(h);
-        return fail(err, err_size, "out of memory");
+        return tern_errf(err, err_size, "out of memory");
     }
     memcpy(g->tensors, h->tensors, h->n_tensors * sizeof(*g->tensors));
     g->n_tensors = h->n_tensors;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "json-in.h"
+#include "tern/err.h"
 #include "tern/file.h"
 #include "tern/gguf.h"
 #include "tern/alloc.h"
@@ -48,14 +49,6 @@ bool tern_st_dtype_from_name(const char * name, uint32_t * dtype) {
         }
     }
     return false;
-}
-
-static int fail(char * err, size_t err_size, const char * fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_size, fmt, ap);
-    va_end(ap);
-    return -1;
 }
 
 const struct tern_st_tensor * tern_st_find(const struct tern_st * st, const char * name) {
@@ -176,21 +169,21 @@ static int parse_tensor(const cJSON * item, const char * name, size_t data_size,
                         const char * what, char * err, size_t err_size) {
     char pname[65];
     printable(name, pname, sizeof(pname));
-    if (!cJSON_IsObject(item)) return fail(err, err_size, "%s: tensor '%s' is not a JSON object", what, pname);
+    if (!cJSON_IsObject(item)) return tern_errf(err, err_size, "%s: tensor '%s' is not a JSON object", what, pname);
     bool dup = false;
     const cJSON * dtype = unique_item(item, "dtype", &dup), * shape = unique_item(item, "shape", &dup),
                 * offsets = unique_item(item, "data_offsets", &dup);
-    if (dup) return fail(err, err_size, "%s: tensor '%s' gives dtype, shape or data_offsets twice", what, pname);
-    if (!cJSON_IsString(dtype)) return fail(err, err_size, "%s: tensor '%s' has no dtype string", what, pname);
+    if (dup) return tern_errf(err, err_size, "%s: tensor '%s' gives dtype, shape or data_offsets twice", what, pname);
+    if (!cJSON_IsString(dtype)) return tern_errf(err, err_size, "%s: tensor '%s' has no dtype string", what, pname);
     if (!tern_st_dtype_from_name(dtype->valuestring, &t->dtype)) {
         char pd[65];
-        return fail(err, err_size, "%s: tensor '%s' has dtype '%s', which safetensors does not define", what, pname,
+        return tern_errf(err, err_size, "%s: tensor '%s' has dtype '%s', which safetensors does not define", what, pname,
                     printable(dtype->valuestring, pd, sizeof(pd)));
     }
-    if (!cJSON_IsArray(shape)) return fail(err, err_size, "%s: tensor '%s' has no shape array", what, pname);
+    if (!cJSON_IsArray(shape)) return tern_errf(err, err_size, "%s: tensor '%s' has no shape array", what, pname);
     const int n_dims = cJSON_GetArraySize(shape);
     if (n_dims > TERN_ST_MAX_DIMS) {
-        return fail(err, err_size, "%s: tensor '%s' has %d dimensions (tern reads up to %d)", what, pname, n_dims,
+        return tern_errf(err, err_size, "%s: tensor '%s' has %d dimensions (tern reads up to %d)", what, pname, n_dims,
                     TERN_ST_MAX_DIMS);
     }
     t->n_dims = (uint32_t) n_dims;
@@ -201,9 +194,9 @@ static int parse_tensor(const cJSON * item, const char * name, size_t data_size,
     cJSON_ArrayForEach(d, shape) {
         uint64_t v;
         if (!json_uint(d, MAX_OFFSET, &v)) {
-            return fail(err, err_size, "%s: tensor '%s' shape[%u] is not a non-negative integer", what, pname, i);
+            return tern_errf(err, err_size, "%s: tensor '%s' shape[%u] is not a non-negative integer", what, pname, i);
         }
-        if (v && n > (UINT64_C(1) << 56) / v) return fail(err, err_size, "%s: tensor '%s' has an impossible shape", what, pname);
+        if (v && n > (UINT64_C(1) << 56) / v) return tern_errf(err, err_size, "%s: tensor '%s' has an impossible shape", what, pname);
         n *= v;
         t->shape[i++] = v;
     }
@@ -214,7 +207,7 @@ static int parse_tensor(const cJSON * item, const char * name, size_t data_size,
     t->n_elements = n;
     const uint64_t bits = n * tern_st_dtype_bits(t->dtype);
     if (bits % 8) {
-        return fail(err, err_size, "%s: tensor '%s' holds %llu %s values, not a whole number of bytes", what, pname,
+        return tern_errf(err, err_size, "%s: tensor '%s' holds %llu %s values, not a whole number of bytes", what, pname,
                     (unsigned long long) n, dtype->valuestring);
     }
     t->nbytes = bits / 8;
@@ -222,16 +215,16 @@ static int parse_tensor(const cJSON * item, const char * name, size_t data_size,
     if (!cJSON_IsArray(offsets) || cJSON_GetArraySize(offsets) != 2 ||
         !json_uint(cJSON_GetArrayItem(offsets, 0), MAX_OFFSET, &begin) ||
         !json_uint(cJSON_GetArrayItem(offsets, 1), MAX_OFFSET, &end) || end < begin) {
-        return fail(err, err_size, "%s: tensor '%s' data_offsets is not [begin, end] with integers 0 <= begin <= end",
+        return tern_errf(err, err_size, "%s: tensor '%s' data_offsets is not [begin, end] with integers 0 <= begin <= end",
                     what, pname);
     }
     if (end - begin != t->nbytes) {
-        return fail(err, err_size, "%s: tensor '%s' is %llu %s values = %llu bytes, but data_offsets span %llu", what,
+        return tern_errf(err, err_size, "%s: tensor '%s' is %llu %s values = %llu bytes, but data_offsets span %llu", what,
                     pname, (unsigned long long) n, dtype->valuestring, (unsigned long long) t->nbytes,
                     (unsigned long long) (end - begin));
     }
     if (end > data_size) {
-        return fail(err, err_size, "%s: tensor '%s' needs bytes %llu..%llu of a %zu-byte data section (truncated file?)",
+        return tern_errf(err, err_size, "%s: tensor '%s' needs bytes %llu..%llu of a %zu-byte data section (truncated file?)",
                     what, pname, (unsigned long long) begin, (unsigned long long) end, data_size);
     }
     t->offset = begin;
@@ -249,14 +242,14 @@ static int cmp_offset(const void * a, const void * b) {
 static int parse_shard(struct tern_st_shard * sh, uint32_t s, struct gather * g, char * err, size_t err_size) {
     const char * what = sh->path[0] ? sh->path : "safetensors";
     uint64_t n;
-    if (sh->size < 8) return fail(err, err_size, "%s: truncated safetensors (%zu bytes; the header length alone is 8)", what, sh->size);
+    if (sh->size < 8) return tern_errf(err, err_size, "%s: truncated safetensors (%zu bytes; the header length alone is 8)", what, sh->size);
     memcpy(&n, sh->base, 8);     // little-endian hosts only (x86-64, aarch64)
     if (n > TERN_ST_MAX_HEADER) {
-        return fail(err, err_size, "%s: header length %llu is larger than 100 MB: not a safetensors file", what,
+        return tern_errf(err, err_size, "%s: header length %llu is larger than 100 MB: not a safetensors file", what,
                     (unsigned long long) n);
     }
     if (n > sh->size - 8) {
-        return fail(err, err_size, "%s: header length %llu runs past the end of the %zu-byte file (truncated?)", what,
+        return tern_errf(err, err_size, "%s: header length %llu runs past the end of the %zu-byte file (truncated?)", what,
                     (unsigned long long) n, sh->size);
     }
     sh->data = sh->base + 8 + n;
@@ -267,12 +260,12 @@ static int parse_shard(struct tern_st_shard * sh, uint32_t s, struct gather * g,
     int rc = -1;
     if (!root) {
         // (The reference writer pads the header with spaces; anything else after the JSON is corrupt.)
-        fail(err, err_size, trailing ? "%s: bytes after the header's JSON at %zu of %llu" :
+        tern_errf(err, err_size, trailing ? "%s: bytes after the header's JSON at %zu of %llu" :
              "%s: the header is not valid JSON (at byte %zu of %llu)", what, at, (unsigned long long) n);
         goto done;
     }
     if (!cJSON_IsObject(root)) {
-        fail(err, err_size, "%s: the header is not a JSON object", what);
+        tern_errf(err, err_size, "%s: the header is not a JSON object", what);
         goto done;
     }
     const size_t first = g->n;
@@ -282,7 +275,7 @@ static int parse_shard(struct tern_st_shard * sh, uint32_t s, struct gather * g,
         struct tern_st_tensor t = { .shard = s };
         if (parse_tensor(item, item->string, sh->data_size, &t, what, err, err_size)) goto done;
         if (gather_add(g, item->string, &t)) {
-            fail(err, err_size, "%s: out of memory reading the header", what);
+            tern_errf(err, err_size, "%s: out of memory reading the header", what);
             goto done;
         }
     }
@@ -296,7 +289,7 @@ static int parse_shard(struct tern_st_shard * sh, uint32_t s, struct gather * g,
         if (t->nbytes == 0) continue;
         if (t->offset < reach) {
             char a[65], b[65];
-            fail(err, err_size, "%s: tensors '%s' and '%s' overlap (bytes %llu..%llu and %llu..%llu)", what,
+            tern_errf(err, err_size, "%s: tensors '%s' and '%s' overlap (bytes %llu..%llu and %llu..%llu)", what,
                  printable(g->names + g->e[reach_by].name_at, a, sizeof(a)), printable(g->names + g->e[i].name_at, b, sizeof(b)),
                  (unsigned long long) g->e[reach_by].t.offset, (unsigned long long) reach,
                  (unsigned long long) t->offset, (unsigned long long) (t->offset + t->nbytes));
@@ -323,14 +316,14 @@ static int cmp_name_ref(const void * a, const void * b) {
 // Moves what g gathered into st: tensors in file order, names, data pointers and the
 // by-name index; a name seen twice (in one file or two shards) is refused.
 static int finish(struct tern_st * st, struct gather * g, char * err, size_t err_size) {
-    if (g->n > UINT32_MAX) return fail(err, err_size, "safetensors: %zu tensors are too many", g->n);
+    if (g->n > UINT32_MAX) return tern_errf(err, err_size, "safetensors: %zu tensors are too many", g->n);
     st->n_tensors = g->n;
     st->tensors = malloc((g->n ? g->n : 1) * sizeof(*st->tensors));
     st->by_name = malloc((g->n ? g->n : 1) * sizeof(*st->by_name));
     struct name_ref * refs = malloc((g->n ? g->n : 1) * sizeof(*refs));
     if (!st->tensors || !st->by_name || !refs) {
         free(refs);
-        return fail(err, err_size, "safetensors: out of memory for %zu tensors", g->n);
+        return tern_errf(err, err_size, "safetensors: out of memory for %zu tensors", g->n);
     }
     st->names = g->names;
     g->names = NULL;
@@ -350,10 +343,10 @@ static int finish(struct tern_st * st, struct gather * g, char * err, size_t err
             printable(b->name, pn, sizeof(pn));
             free(refs);
             if (a->shard == b->shard) {
-                return fail(err, err_size, "%s: tensor '%s' appears twice", st->shards[a->shard].path[0] ?
+                return tern_errf(err, err_size, "%s: tensor '%s' appears twice", st->shards[a->shard].path[0] ?
                             st->shards[a->shard].path : "safetensors", pn);
             }
-            return fail(err, err_size, "tensor '%s' is in two shards: %s and %s", pn, st->shards[a->shard].path,
+            return tern_errf(err, err_size, "tensor '%s' is in two shards: %s and %s", pn, st->shards[a->shard].path,
                         st->shards[b->shard].path);
         }
     }
@@ -363,22 +356,22 @@ static int finish(struct tern_st * st, struct gather * g, char * err, size_t err
 
 static int map_file(struct tern_st_shard * sh, const char * path, char * err, size_t err_size) {
     sh->path = strdup(path);
-    if (!sh->path) return fail(err, err_size, "out of memory");
+    if (!sh->path) return tern_errf(err, err_size, "out of memory");
     const int fd = open(path, O_RDONLY);
-    if (fd < 0) return fail(err, err_size, "cannot open %s: %s", path, strerror(errno));
+    if (fd < 0) return tern_errf(err, err_size, "cannot open %s: %s", path, strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return fail(err, err_size, "%s is not a regular file", path);
+        return tern_errf(err, err_size, "%s is not a regular file", path);
     }
     if (st.st_size < 8) {
         close(fd);
-        return fail(err, err_size, "%s: truncated safetensors (%lld bytes; the header length alone is 8)", path,
+        return tern_errf(err, err_size, "%s: truncated safetensors (%lld bytes; the header length alone is 8)", path,
                     (long long) st.st_size);
     }
     void * map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
-    if (map == MAP_FAILED) return fail(err, err_size, "cannot map %s: %s", path, strerror(errno));
+    if (map == MAP_FAILED) return tern_errf(err, err_size, "cannot map %s: %s", path, strerror(errno));
     sh->base = map;
     sh->size = (size_t) st.st_size;
     sh->mapped = true;
@@ -389,10 +382,10 @@ int tern_st_parse(struct tern_st * st, const void * buf, size_t size, char * err
     memset(st, 0, sizeof(*st));
     struct gather g = { 0 };
     st->shards = calloc(1, sizeof(*st->shards));
-    if (!st->shards) return fail(err, err_size, "out of memory");
+    if (!st->shards) return tern_errf(err, err_size, "out of memory");
     st->n_shards = 1;
     st->shards[0] = (struct tern_st_shard) { .path = strdup(""), .base = buf, .size = size };
-    int rc = !st->shards[0].path ? fail(err, err_size, "out of memory") : parse_shard(&st->shards[0], 0, &g, err, err_size);
+    int rc = !st->shards[0].path ? tern_errf(err, err_size, "out of memory") : parse_shard(&st->shards[0], 0, &g, err, err_size);
     if (rc == 0) rc = finish(st, &g, err, err_size);
     gather_free(&g);
     if (rc) tern_st_close(st);
@@ -403,7 +396,7 @@ int tern_st_open_file(struct tern_st * st, const char * path, char * err, size_t
     memset(st, 0, sizeof(*st));
     struct gather g = { 0 };
     st->shards = calloc(1, sizeof(*st->shards));
-    if (!st->shards) return fail(err, err_size, "out of memory");
+    if (!st->shards) return tern_errf(err, err_size, "out of memory");
     st->n_shards = 1;
     int rc = map_file(&st->shards[0], path, err, err_size);
     if (rc == 0) rc = parse_shard(&st->shards[0], 0, &g, err, err_size);
@@ -443,28 +436,28 @@ int tern_st_index_parse(struct tern_st_index * idx, const char * text, size_t le
     bool dup = false;
     const cJSON * map = unique_item(root, "weight_map", &dup);
     if (!root) {
-        fail(err, err_size, "%s is not valid JSON (at byte %zu)", what, at);
+        tern_errf(err, err_size, "%s is not valid JSON (at byte %zu)", what, at);
         goto done;
     }
     if (dup || !cJSON_IsObject(map)) {
-        fail(err, err_size, "%s has no weight_map object (or two)", what);
+        tern_errf(err, err_size, "%s has no weight_map object (or two)", what);
         goto done;
     }
     const size_t count = (size_t) cJSON_GetArraySize(map);
     pairs = calloc(count ? count : 1, sizeof(*pairs));
     if (!pairs) {
-        fail(err, err_size, "%s: out of memory", what);
+        tern_errf(err, err_size, "%s: out of memory", what);
         goto done;
     }
     const cJSON * it;
     cJSON_ArrayForEach(it, map) {
         char pn[65], pf[65];
         if (!cJSON_IsString(it)) {
-            fail(err, err_size, "%s: weight_map entry '%s' is not a file name string", what, printable(it->string, pn, sizeof(pn)));
+            tern_errf(err, err_size, "%s: weight_map entry '%s' is not a file name string", what, printable(it->string, pn, sizeof(pn)));
             goto done;
         }
         if (!plain_file_name(it->valuestring)) {
-            fail(err, err_size, "%s: weight_map puts '%s' in '%s', which is not a plain file name in the folder", what,
+            tern_errf(err, err_size, "%s: weight_map puts '%s' in '%s', which is not a plain file name in the folder", what,
                  printable(it->string, pn, sizeof(pn)), printable(it->valuestring, pf, sizeof(pf)));
             goto done;
         }
@@ -472,7 +465,7 @@ int tern_st_index_parse(struct tern_st_index * idx, const char * text, size_t le
         pairs[n].file = strdup(it->valuestring);
         n++;
         if (!pairs[n - 1].tensor || !pairs[n - 1].file) {
-            fail(err, err_size, "%s: out of memory", what);
+            tern_errf(err, err_size, "%s: out of memory", what);
             goto done;
         }
     }
@@ -480,14 +473,14 @@ int tern_st_index_parse(struct tern_st_index * idx, const char * text, size_t le
     for (size_t i = 1; i < n; i++) {
         if (strcmp(pairs[i].tensor, pairs[i - 1].tensor) == 0) {
             char pn[65];
-            fail(err, err_size, "%s: weight_map names tensor '%s' twice", what, printable(pairs[i].tensor, pn, sizeof(pn)));
+            tern_errf(err, err_size, "%s: weight_map names tensor '%s' twice", what, printable(pairs[i].tensor, pn, sizeof(pn)));
             goto done;
         }
     }
     idx->tensor = malloc((n ? n : 1) * sizeof(char *));
     idx->file = malloc((n ? n : 1) * sizeof(char *));
     if (!idx->tensor || !idx->file) {
-        fail(err, err_size, "%s: out of memory", what);
+        tern_errf(err, err_size, "%s: out of memory", what);
         goto done;
     }
     for (size_t i = 0; i < n; i++) {
@@ -535,19 +528,19 @@ static int check_index(const struct tern_st * st, const struct tern_st_index * i
             if (c < 0) lo = mid + 1; else hi = mid;
         }
         if (lo >= idx->n || strcmp(idx->tensor[lo], t->name) != 0) {
-            return fail(err, err_size, "%s holds tensor '%s', which %s does not list", st->shards[t->shard].path,
+            return tern_errf(err, err_size, "%s holds tensor '%s', which %s does not list", st->shards[t->shard].path,
                         printable(t->name, pn, sizeof(pn)), what);
         }
         if (strcmp(idx->file[lo], shard) != 0) {
             char pf[65];
-            return fail(err, err_size, "%s puts tensor '%s' in %s, but it is in %s", what, printable(t->name, pn, sizeof(pn)),
+            return tern_errf(err, err_size, "%s puts tensor '%s' in %s, but it is in %s", what, printable(t->name, pn, sizeof(pn)),
                         printable(idx->file[lo], pf, sizeof(pf)), shard);
         }
     }
     for (size_t i = 0; i < idx->n; i++) {
         if (!tern_st_find(st, idx->tensor[i])) {
             char pf[65];
-            return fail(err, err_size, "%s names tensor '%s' in %s, which that shard does not hold", what,
+            return tern_errf(err, err_size, "%s names tensor '%s' in %s, which that shard does not hold", what,
                         printable(idx->tensor[i], pn, sizeof(pn)), printable(idx->file[i], pf, sizeof(pf)));
         }
     }
@@ -567,7 +560,7 @@ static int open_sharded(struct tern_st * st, const char * dir, const char * inde
     struct gather g = { 0 };
     if (!files) {
         tern_st_index_free(&idx);
-        return fail(err, err_size, "out of memory");
+        return tern_errf(err, err_size, "out of memory");
     }
     memcpy(files, idx.file, idx.n * sizeof(char *));
     qsort(files, idx.n, sizeof(char *), cmp_str);
@@ -576,19 +569,19 @@ static int open_sharded(struct tern_st * st, const char * dir, const char * inde
         if (!n_files || strcmp(files[i], files[n_files - 1]) != 0) files[n_files++] = files[i];
     }
     if (n_files == 0) {
-        rc = fail(err, err_size, "%s: weight_map is empty", index_path);
+        rc = tern_errf(err, err_size, "%s: weight_map is empty", index_path);
         goto done;
     }
     st->shards = calloc(n_files, sizeof(*st->shards));
     if (!st->shards) {
-        rc = fail(err, err_size, "out of memory");
+        rc = tern_errf(err, err_size, "out of memory");
         goto done;
     }
     st->n_shards = n_files;
     for (size_t i = 0; i < n_files && rc == 0; i++) {
         char path[4096];
         if ((size_t) snprintf(path, sizeof(path), "%s/%s", dir, files[i]) >= sizeof(path)) {
-            rc = fail(err, err_size, "%s: the path of shard %s is too long", index_path, files[i]);
+            rc = tern_errf(err, err_size, "%s: the path of shard %s is too long", index_path, files[i]);
             break;
         }
         rc = map_file(&st->shards[i], path, err, err_size);
@@ -607,7 +600,7 @@ int tern_st_open_dir(struct tern_st * st, const char * dir, char * err, size_t e
     memset(st, 0, sizeof(*st));
     char path[4096];
     if ((size_t) snprintf(path, sizeof(path), "%s/model.safetensors.index.json", dir) >= sizeof(path)) {
-        return fail(err, err_size, "the folder path %s is too long", dir);
+        return tern_errf(err, err_size, "the folder path %s is too long", dir);
     }
     struct stat sb;
     int rc;
@@ -618,7 +611,7 @@ int tern_st_open_dir(struct tern_st * st, const char * dir, char * err, size_t e
     }
     snprintf(path, sizeof(path), "%s/model.safetensors", dir);
     if (stat(path, &sb) != 0) {
-        return fail(err, err_size, "%s has neither model.safetensors nor model.safetensors.index.json", dir);
+        return tern_errf(err, err_size, "%s has neither model.safetensors nor model.safetensors.index.json", dir);
     }
     return tern_st_open_file(st, path, err, err_size);
 }
