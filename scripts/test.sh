@@ -30,7 +30,7 @@ if [ "$(uname -m)" = x86_64 ]; then
     cmake -S . -B build-aarch64 -G Ninja -DCMAKE_BUILD_TYPE=Release -DTERN_WERROR=ON \
         -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake -DTERN_BUILD_BENCH=OFF -DTERN_SERVE=OFF >/dev/null
     cmake --build build-aarch64 -j "$jobs"
-    (cd build-aarch64 && ctest --output-on-failure -j 1)
+    (cd build-aarch64 && ctest --output-on-failure -j "$jobs")     # each test is one emulated process
 fi
 
 echo "== clang build with ASan + UBSan"
