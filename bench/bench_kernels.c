@@ -22,9 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "gbench_shim.h"
+#include "tern/alloc.h"
+#include "tern/clock.h"
 #include "tern/kernels.h"
 #include "tern/linear.h"
 #include "tern/membw.h"
@@ -80,21 +81,15 @@ static const struct probe {
     { NULL, TERN_ISA_SCALAR, NULL },
 };
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
 // MACs/s of one probe on this thread: rounds grow until a call lasts >= 20 ms, best of `passes`.
 static double probe_rate(const struct probe * p, int passes) {
     size_t iters = 1024;
     double best = 0;
     for (int pass = 0; pass < passes;) {
         uint64_t lanes;
-        const double t0 = now_s();
+        const double t0 = tern_now_s();
         const uint64_t macs = p->fn(iters, &lanes);
-        const double dt = now_s() - t0;
+        const double dt = tern_now_s() - t0;
         gb_do_not_optimize(&lanes);
         if (dt < 0.02) {
             iters *= 2;
@@ -234,17 +229,24 @@ static void bench_prep_run(gb_state * st, void * ctx) {
 static struct bench_case * cases;
 static size_t n_cases;
 
-static void add_case(const struct tern_variant * v, const char * preset, const char * shape, size_t k, size_t n,
-                     const char * phase, size_t m) {
-    cases = realloc(cases, (n_cases + 1) * sizeof(*cases));
-    if (!cases) {
-        fprintf(stderr, "tern-bench-kernels: out of memory\n");
-        exit(1);
-    }
+// Appends a case; NULL if out of memory (the cases so far stay valid).
+static struct bench_case * add_case(const struct tern_variant * v, const char * preset, const char * shape, size_t k,
+                                    size_t n, const char * phase, size_t m) {
+    struct bench_case * grown = realloc(cases, (n_cases + 1) * sizeof(*cases));
+    if (!grown) return NULL;
+    cases = grown;
     struct bench_case * c = &cases[n_cases++];
-    memset(c, 0, sizeof(*c));
     *c = (struct bench_case) { .v = v, .preset = preset, .shape = shape, .phase = phase, .k = k, .n = n, .m = m };
     snprintf(c->name, sizeof(c->name), "%s/%s/%s/k%zu_n%zu_m%zu/%s", phase, preset, shape, k, n, m, v->name);
+    return c;
+}
+
+// main's exit status when registration runs out of memory.
+static int out_of_memory(void) {
+    fprintf(stderr, "tern-bench-kernels: out of memory registering the benchmarks\n");
+    free(cases);
+    tern_pool_free(pool);
+    return 1;
 }
 
 static void collect(const gb_result * r, void * user) {
@@ -291,34 +293,39 @@ static void print_summary(FILE * out) {
     }
 }
 
-// "--tern_NAME=VALUE" with VALUE an integer in [lo, hi]: true and *out set; exits on a bad value.
-static bool int_flag(const char * arg, const char * name, long lo, long hi, long * out) {
+// "--tern_NAME=VALUE" with VALUE an integer in [lo, hi]: 1 and *out set; 0 if arg is another
+// flag; -1 after a message for a bad value.
+static int int_flag(const char * arg, const char * name, long lo, long hi, long * out) {
     const size_t n = strlen(name);
-    if (strncmp(arg, name, n) != 0 || arg[n] != '=') return false;
+    if (strncmp(arg, name, n) != 0 || arg[n] != '=') return 0;
     char * end;
     const long v = strtol(arg + n + 1, &end, 10);
     if (*end || end == arg + n + 1 || v < lo || v > hi) {
         fprintf(stderr, "tern-bench-kernels: %s wants an integer in %ld..%ld, got '%s'\n", name, lo, hi, arg + n + 1);
-        exit(2);
+        return -1;
     }
     *out = v;
-    return true;
+    return 1;
 }
 
 int main(int argc, char ** argv) {
-    size_t prefill_tokens = 64;
+    long prefill_tokens = 64, threads = 1, ring_mb = 0;
+    const struct { const char * name; long lo, hi; long * dest; } int_flags[] = {
+        { "--tern_tokens", 1, 4096, &prefill_tokens },
+        { "--tern_threads", 1, 256, &threads },
+        { "--tern_ring_mb", 1, 65536, &ring_mb },
+    };
     bool summary = false;
     int out = 1;
     bool json = false;
     for (int i = 1; i < argc; i++) {
-        long v;
-        if (int_flag(argv[i], "--tern_tokens", 1, 4096, &v)) {
-            prefill_tokens = (size_t) v;
-        } else if (int_flag(argv[i], "--tern_threads", 1, 256, &v)) {
-            n_threads = (int) v;
-        } else if (int_flag(argv[i], "--tern_ring_mb", 1, 65536, &v)) {
-            ring_bytes = (size_t) v << 20;
-        } else if (strcmp(argv[i], "--tern_summary") == 0) {
+        int hit = 0;
+        for (size_t f = 0; !hit && f < sizeof(int_flags) / sizeof(int_flags[0]); f++) {
+            hit = int_flag(argv[i], int_flags[f].name, int_flags[f].lo, int_flags[f].hi, int_flags[f].dest);
+        }
+        if (hit < 0) return 2;
+        if (hit) continue;
+        if (strcmp(argv[i], "--tern_summary") == 0) {
             summary = true;
         } else {
             if (strcmp(argv[i], "--benchmark_format=json") == 0) json = true;
@@ -326,6 +333,8 @@ int main(int argc, char ** argv) {
         }
     }
     argc = out;
+    n_threads = (int) threads;
+    ring_bytes = (size_t) ring_mb << 20;
 
     const struct tern_cpu * cpu = tern_cpu_get();
     struct tern_topology topo;
@@ -378,13 +387,16 @@ int main(int argc, char ** argv) {
     for (size_t m = 0; tern_preset_name(m); m++) {
         // The shapes' names live as long as the cases that point at them.
         struct tern_tune_shape * shapes = calloc(MAX_SHAPES, sizeof(*shapes));
-        const size_t n_shapes = shapes ? tern_preset_shapes(tern_preset_name(m), shapes, MAX_SHAPES) : 0;
+        if (!shapes) return out_of_memory();
+        const size_t n_shapes = tern_preset_shapes(tern_preset_name(m), shapes, MAX_SHAPES);
         for (size_t s = 0; s < n_shapes; s++) {
             for (int p = 0; p < 2; p++) {
                 for (size_t i = 0; i < count; i++) {
                     if (!tern_variant_runnable(&variants[i], cpu, NULL, 0)) continue;
-                    add_case(&variants[i], tern_preset_name(m), shapes[s].name, shapes[s].k, shapes[s].n, phases[p],
-                             p ? prefill_tokens : 1);
+                    if (!add_case(&variants[i], tern_preset_name(m), shapes[s].name, shapes[s].k, shapes[s].n,
+                                  phases[p], p ? (size_t) prefill_tokens : 1)) {
+                        return out_of_memory();
+                    }
                 }
             }
         }
@@ -398,8 +410,9 @@ int main(int argc, char ** argv) {
                    strcmp(cases[j].preset, cases[i].preset) == 0;
         }
         if (seen) continue;
-        add_case(cases[i].v, cases[i].preset, cases[i].shape, cases[i].k, cases[i].n, cases[i].phase, cases[i].m);
-        struct bench_case * p = &cases[n_cases - 1];
+        struct bench_case * p = add_case(cases[i].v, cases[i].preset, cases[i].shape, cases[i].k, cases[i].n,
+                                         cases[i].phase, cases[i].m);
+        if (!p) return out_of_memory();
         snprintf(p->name, sizeof(p->name), "prep/%s/%s/%s/k%zu_m%zu/%s", p->phase, p->preset, p->shape, p->k, p->m,
                  p->v->prep_name);
         p->is_prep = true;

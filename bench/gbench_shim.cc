@@ -28,13 +28,9 @@ gb_bench * gb_register(const char * name, gb_fn * fn, void * ctx) {
 }
 
 void gb_bench_use_real_time(gb_bench * b) { B(b)->UseRealTime(); }
-void gb_bench_min_time(gb_bench * b, double seconds) { B(b)->MinTime(seconds); }
 void gb_bench_unit_us(gb_bench * b) { B(b)->Unit(benchmark::kMicrosecond); }
 
 bool gb_keep_running(gb_state * st) { return S(st).KeepRunning(); }
-int64_t gb_iterations(gb_state * st) { return static_cast<int64_t>(S(st).iterations()); }
-void gb_pause_timing(gb_state * st) { S(st).PauseTiming(); }
-void gb_resume_timing(gb_state * st) { S(st).ResumeTiming(); }
 
 void gb_counter_set(gb_state * st, const char * name, double value, int flags) {
     benchmark::Counter::Flags f = benchmark::Counter::kDefaults;
@@ -43,8 +39,6 @@ void gb_counter_set(gb_state * st, const char * name, double value, int flags) {
     S(st).counters[name] = benchmark::Counter(value, f);
 }
 
-void gb_set_bytes_processed(gb_state * st, int64_t bytes) { S(st).SetBytesProcessed(bytes); }
-void gb_set_label(gb_state * st, const char * label) { S(st).SetLabel(label); }
 void gb_skip(gb_state * st, const char * why) { S(st).SkipWithError(why); }
 void gb_do_not_optimize(const void * p) { benchmark::DoNotOptimize(p); }
 void gb_clobber_memory(void) { benchmark::ClobberMemory(); }

@@ -26,16 +26,10 @@ typedef void gb_collect_fn(const gb_result * r, void * user);
 
 gb_bench * gb_register(const char * name, gb_fn * fn, void * ctx);
 void gb_bench_use_real_time(gb_bench * b);
-void gb_bench_min_time(gb_bench * b, double seconds);
 void gb_bench_unit_us(gb_bench * b);
 
 bool gb_keep_running(gb_state * st);
-int64_t gb_iterations(gb_state * st);
-void gb_pause_timing(gb_state * st);
-void gb_resume_timing(gb_state * st);
 void gb_counter_set(gb_state * st, const char * name, double value, int flags);
-void gb_set_bytes_processed(gb_state * st, int64_t bytes);
-void gb_set_label(gb_state * st, const char * label);
 void gb_skip(gb_state * st, const char * why);
 void gb_do_not_optimize(const void * p);
 void gb_clobber_memory(void);
