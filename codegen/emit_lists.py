@@ -21,7 +21,7 @@ def registry_hash(kernel_files):
     return h.hexdigest()[:16]
 
 
-def _row(kernel, isas):
+def _row(kernel):
     row = {
         "name": kernel.name,
         "file": f"generated/{kernel.path}",
@@ -56,7 +56,7 @@ def _groups(rows):
 
 
 def render_lists(env, isas, kernels, models, kernel_files):
-    rows = [_row(k, isas) for k in kernels]
+    rows = [_row(k) for k in kernels]
     rhash = registry_hash(kernel_files)
     ctx = {
         "reg_hash": rhash,

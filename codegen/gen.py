@@ -21,14 +21,22 @@ import spec
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def _fail(message):
+    """{{ fail("...") }} in a template: a parameter the template cannot render stops
+    generation with the template, the kernel and the reason (never a #error in the output)."""
+    raise jinja2.TemplateError(message)
+
+
 def make_env(root):
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(root / "templates")),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["fail"] = _fail
+    return env
 
 
 def render_all(root):
@@ -37,7 +45,7 @@ def render_all(root):
     env = make_env(root)
     files = {}
     for k in kernels:
-        ctx = {"k": k, "isa": isas[k.isa], "name": k.name, "template": k.template,
+        ctx = {"k": k, "isa": isas[k.isa], "fmt": spec.format_facts(k.wfmt), "name": k.name, "template": k.template,
                "prep": k.prep,
                "entry": f"family #{k.family} ({k.wfmt}-{k.afmt}-{k.op}, isa {k.isa})"}
         try:

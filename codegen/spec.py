@@ -40,6 +40,12 @@ LUT_GROUP = {"tl1": 2, "tl2": 3, "lutg4": 4}
 LUT_MAX_ENTRY = {"tl1": 256, "tl2": 384, "lutg4": 512}
 
 
+def format_facts(wfmt):
+    """What a template may ask of a weight format: weights per lookup group and the largest
+    |table entry| (0: no tables)."""
+    return {"group": LUT_GROUP.get(wfmt, 1), "max_entry": LUT_MAX_ENTRY.get(wfmt, 0)}
+
+
 class SpecError(Exception):
     """A configuration error; the message names the file, the entry and the problem."""
 
@@ -320,21 +326,14 @@ def load_kernels(root, isas):
             _fail(str(path), f"kernel {k.name} is produced by family #{seen[k.name]} and #{k.family}")
         seen[k.name] = k.family
 
-    # Every gemm needs its format's pack and the prep of its ISA's prep level. A format whose
-    # only prep is the portable one (the LUT table builds, for now) uses it on every ISA.
+    # Every gemm needs its format's pack and the prep of its ISA's prep level.
     names = set(seen)
-    prep_isas = {}
-    for k in kernels:
-        if k.op == "prep":
-            prep_isas.setdefault(k.wfmt, set()).add(k.isa)
     linked = []
     for k in kernels:
         if k.op != "gemm":
             linked.append(k)
             continue
         pack, prep = pack_of(k), prep_of(k, isas)
-        if prep_isas.get(k.wfmt) == {"scalar"}:
-            prep = dataclasses.replace(prep, isa="scalar")
         for need in (pack, prep):
             if need.name not in names:
                 _fail(str(path), f"{k.name} needs {need.name}, which no family produces")

@@ -185,6 +185,21 @@ class CodegenTest(unittest.TestCase):
         self.assert_rejected(toml, "{mr = 8, nr = 8, kb = 128}", "{mr = 8, nr = 8, kb = 512}", "int16 partial sums")
         self.assert_rejected("configs/isa.toml", 'mac      = "sdot"', 'mac      = "vpdpbusd"', "not a probe instruction")
 
+    def test_template_refusals_stop_generation(self):
+        """A parameter a template cannot render fails at generation time, naming the template
+        and kernel, instead of emitting a #error for the compiler to find."""
+        self.assert_rejected("configs/kernels.toml",
+                             'isa      = ["avx512bw"]\ntemplate = "lut/lut-q8-gemm-x86.c.j2"\n'
+                             'tiles    = [ {mr = 1, nr = 64, kb = 64}, {mr = 1, nr = 128, kb = 64}, {mr = 1, nr = 64, kb = 128}, '
+                             '{mr = 4, nr = 64, kb = 64} ]\nknobs    = { impl = ["pshufb"] }',
+                             'isa      = ["avx512bw"]\ntemplate = "lut/lut-q8-gemm-x86.c.j2"\n'
+                             'tiles    = [ {mr = 1, nr = 64, kb = 64}, {mr = 1, nr = 128, kb = 64}, {mr = 1, nr = 64, kb = 128}, '
+                             '{mr = 4, nr = 64, kb = 64} ]\nknobs    = { impl = ["vpermb"] }',
+                             "templates/lut/lut-q8-gemm-x86.c.j2 for tern_tl1_q8_gemm_ukernel_1x64k64g2__avx512bw_vpermb: "
+                             "the vpermb variant exists for tl2 with 64-byte vectors only")
+        for path in (ROOT / "templates").rglob("*.j2"):
+            self.assertNotIn("#error", path.read_text(), path)
+
     def test_prefetch_only_for_decode_tiles(self):
         _, kernels, _ = spec.load_all(ROOT)
         pf = [k for k in kernels if k.pf]
