@@ -54,6 +54,11 @@ if "$tern" --help | grep -q "gen-model"; then
     m="$cache/tiny.gguf"
     expect "gen-model"         0 "wrote .*tiny.gguf"                     -- "$tern" gen-model --preset bitnet-b1.58-tiny --out "$m" --seed 5
     expect "gen-model preset"  1 "unknown preset 'nope'"                 -- "$tern" gen-model --preset nope --out "$cache/x.gguf"
+    # A profile the loader cannot use is said on stderr, with how to fix it; the run goes on.
+    expect "run corrupt profile" 0 "^tern: warning: profile .*corrupt.json is corrupt .*run 'tern tune'.*heuristic" -- \
+        "$tern" run -m "$m" --profile "$cache/corrupt.json" -p Hello -n 2 --temp 0
+    expect "run missing profile" 0 "^tern: warning: cannot open profile .*none.json" -- \
+        "$tern" run -m "$m" --profile "$cache/none.json" -p Hello -n 2 --temp 0
     expect "gen-model llama"   0 "wrote"                                 -- "$tern" gen-model --preset llama-tiny --out "$cache/llama.gguf"
     expect "info llama"        0 "block: +silu gate, no sub-norms, RoPE normal" -- "$tern" info "$cache/llama.gguf"
     expect "info untied"       0 "embedding: +F16; output F16"           -- "$tern" info "$cache/llama.gguf"

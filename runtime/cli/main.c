@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tern/log.h"
 
 static const struct {
     const char * name;
@@ -35,7 +36,16 @@ static void usage(FILE * out) {
     fprintf(out, "\nenvironment:\n  TERN_ISA=<isa>  cap the ISA kernels may use (e.g. avx2 on an AVX-512 host)\n");
 }
 
+// The library's messages (tern/log.h) on stderr, one line each; debug chatter stays quiet.
+static void print_log(enum tern_log_level level, const char * msg, void * user) {
+    (void) user;
+    static const char * const prefix[] = { [TERN_LOG_ERROR] = "error: ", [TERN_LOG_WARN] = "warning: ",
+                                           [TERN_LOG_INFO] = "", [TERN_LOG_DEBUG] = "" };
+    if (level != TERN_LOG_DEBUG) fprintf(stderr, "tern: %s%s\n", prefix[level], msg);
+}
+
 int main(int argc, char ** argv) {
+    tern_log_set(print_log, NULL);
     if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -9,6 +9,7 @@
 
 #include "tern/cpu.h"
 #include "tern/kernels.h"
+#include "tern/log.h"
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -142,7 +143,7 @@ static struct tern_cpu detected;
 static void detect_once(void) {
     const char * cap = getenv("TERN_ISA");
     if (!tern_cpu_detect(&detected, cap)) {
-        fprintf(stderr, "tern: warning: TERN_ISA=%s is not a known ISA token; ignoring it\n", cap);
+        tern_log(TERN_LOG_WARN, "TERN_ISA=%s is not a known ISA token; ignoring it", cap);
         tern_cpu_detect(&detected, NULL);
     }
 }

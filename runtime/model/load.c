@@ -524,7 +524,7 @@ static void load_profile(struct loader * L) {
     } else if (tern_profile_default_path(path, sizeof(path)) != 0) {
         return;
     }
-    if (access(path, R_OK) != 0) return;
+    if (!L->opt->profile_path && access(path, R_OK) != 0) return;     // not tuned yet: the heuristic, silently
     bool stale = false;
     L->profile = tern_profile_load(path, L->cpu, &stale, err, sizeof(err));
     if (!L->profile) tern_log(TERN_LOG_WARN, "%s; using the heuristic kernel choice", err);

@@ -43,7 +43,7 @@ struct tern_cpu {
 
 // Detects once (pthread_once: any thread may make the first call) and caches.
 // TERN_ISA=<token> caps `usable` to the features that ISA token requires; an unknown token
-// is reported on stderr once and ignored.
+// is reported once (a warning through tern/log.h) and ignored.
 const struct tern_cpu * tern_cpu_get(void);
 
 // Re-detects, applying `cap` (NULL or "" = no cap). Returns false for an unknown token.
