@@ -14,4 +14,4 @@ int tern_cmd_tokenize(int argc, char ** argv);
 int tern_cmd_gen_model(int argc, char ** argv);
 int tern_cmd_convert(int argc, char ** argv);
 int tern_cmd_serve(int argc, char ** argv);
-int tern_bench_e2e(int argc, char ** argv);      // `tern bench e2e`
+int tern_cmd_bench_e2e(int argc, char ** argv);      // `tern bench e2e`

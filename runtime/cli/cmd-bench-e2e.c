@@ -23,6 +23,7 @@
 #include "tern/codec.h"
 #include "tern/membw.h"
 #include "tern/pool.h"
+#include "tern/rng.h"
 #include "tern/topology.h"
 
 #define MAX_REPS 64
@@ -57,7 +58,7 @@ static void test_name(const struct result * r, char * buf, size_t size) {
 
 // The context holds tokens[0..depth) of a random stream once per depth; each run rewinds to it.
 struct bench_ctx {
-    struct loaded * L;
+    struct cli_model * L;
     const int32_t * tokens;
     int depth_cached;            // -1: nothing valid
 };
@@ -135,7 +136,164 @@ static bool is_tg(const struct result * r) {
     return r->n_gen > 0 && r->n_prompt == 0;
 }
 
-int tern_bench_e2e(int argc, char ** argv) {
+// What the report says about the model and the run, beside each test's result.
+struct report {
+    const char * model_path;
+    char model_desc[160];        // "bitnet-b1.58 2.41B I2_S"
+    double size_mib, params_b, load_ms, rss_mib;
+    bool probed;                 // rss_mib was taken before the bandwidth probe's buffer
+    size_t n_batch, l3;
+    const char * kv_name;
+    bool show_kv;                // llama-bench shows type_k/type_v when not the default f16
+    struct result * results;
+    size_t n_results;
+};
+
+// The tests of one thread count, in llama-bench's order: per depth, pp, tg, then pg. NULL if
+// out of memory; *max_ctx = the most positions a test fills.
+static struct result * plan_tests(const int * prompts, size_t n_prompts, const int * gens, size_t n_gens,
+                                  const int (*pg)[2], size_t n_pg, const int * depths, size_t n_depths, size_t * n_plan,
+                                  int * max_ctx) {
+    struct result * plan = calloc(n_depths * (n_prompts + n_gens + n_pg) + 1, sizeof(*plan));
+    *n_plan = 0;
+    *max_ctx = 0;
+    for (size_t d = 0; plan && d < n_depths; d++) {
+        for (size_t i = 0; i < n_prompts + n_gens + n_pg; i++) {
+            const int np = i < n_prompts ? prompts[i] : i < n_prompts + n_gens ? 0 : pg[i - n_prompts - n_gens][0];
+            const int ng = i < n_prompts ? 0 : i < n_prompts + n_gens ? gens[i - n_prompts] : pg[i - n_prompts - n_gens][1];
+            if (np == 0 && ng == 0) continue;
+            plan[(*n_plan)++] = (struct result) { .n_prompt = np, .n_gen = ng, .n_depth = depths[d] };
+            if (depths[d] + np + ng > *max_ctx) *max_ctx = depths[d] + np + ng;
+        }
+    }
+    return plan;
+}
+
+static double peak_rss_mib(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double) ru.ru_maxrss / 1024.0;
+}
+
+// Runs every planned test on one loaded model (one thread count), appending to R->results.
+// *probe is made on the first tg test and kept for the next thread counts. 0, or 1 after a message.
+static int run_tests(struct cli_model * L, const struct result * plan, size_t n_plan, size_t reps, bool quiet,
+                     int32_t * tokens, int max_ctx, struct tern_read_probe ** probe, struct report * R) {
+    const struct tern_hparams * hp = &L->model.hp;
+    R->params_b = (double) hp->n_layer * ((double) hp->n_embd * (hp->n_head + 2 * hp->n_head_kv) * hp->head_dim +
+                  (double) hp->n_embd * hp->n_head * hp->head_dim + 3.0 * hp->n_embd * hp->n_ff) +
+                  (double) hp->n_vocab * hp->n_embd;
+    snprintf(R->model_desc, sizeof(R->model_desc), "%s %.2fB %s%s", hp->arch_name, R->params_b / 1e9,
+             tern_codec_get(L->model.layers[0].wq.src_type)->name,
+             L->model.lm_head == TERN_LM_HEAD_Q8 ? " (lm_head q8)" : "");
+    R->size_mib = (double) L->model.gguf.size / 1048576.0;
+    R->load_ms = L->model.load_ms;
+    uint64_t seed = 42;
+    for (int i = 0; i < max_ctx; i++) tokens[i] = (int32_t) (tern_splitmix64(&seed) % hp->n_vocab);
+    // Bytes a generated token reads: every weight once, and K and V of every cached position.
+    const struct tern_dims dims = tern_hparams_dims(hp);
+    const double kv_per_pos = 2.0 * hp->n_layer * dims.kv * (L->session.seq.kv_type == TERN_KV_F32 ? 4 : 2);
+    const double weights = (double) L->model.packed_bytes + (double) tern_dense_bytes(&L->model.output);
+    struct bench_ctx b = { .L = L, .tokens = tokens, .depth_cached = -1 };
+    for (size_t j = 0; j < n_plan; j++) {
+        struct result * r = &R->results[R->n_results++];
+        *r = plan[j];
+        r->threads = L->threads;
+        double ns;
+        if (run_once(&b, r, &ns)) return 1;     // warm-up
+        if (is_tg(r)) {
+            // Token i sits at position depth + i and reads depth + i + 1 positions.
+            r->kv_positions = r->n_depth + (r->n_gen + 1) / 2.0;
+            r->kv_bytes = kv_per_pos * r->kv_positions;
+            r->weight_bytes = weights;
+            if (!*probe) {
+                R->rss_mib = peak_rss_mib();     // before the probe's buffer inflates it
+                R->probed = true;
+                if (!(*probe = tern_read_probe_init(tern_read_buffer_bytes(R->l3)))) {
+                    fprintf(stderr, "tern bench e2e: out of memory for the read-bandwidth probe\n");
+                    return 1;
+                }
+            }
+        }
+        for (size_t k = 0; k < reps; k++) {
+            if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(*probe, L->pool, L->threads, 3);
+            if (run_once(&b, r, &r->samples_ns[r->n_samples++])) return 1;
+        }
+        stats(r);
+        if (!quiet) {
+            char name[48];
+            test_name(r, name, sizeof(name));
+            fprintf(stderr, "tern bench e2e: %s, %d thread%s: %.2f +- %.2f t/s\n", name, r->threads,
+                    r->threads == 1 ? "" : "s", r->avg_ts, r->std_ts);
+        }
+    }
+    return 0;
+}
+
+// llama-bench's JSON (-o json) with the decode bound's fields added to tg tests.
+static void print_json(const struct report * R) {
+    printf("[\n");
+    for (size_t i = 0; i < R->n_results; i++) {
+        const struct result * r = &R->results[i];
+        printf("  {\n    \"model_filename\": \"%s\",\n    \"model_type\": \"%s\",\n    \"model_size\": %.0f,\n"
+               "    \"model_n_params\": %.0f,\n    \"n_batch\": %zu,\n    \"n_threads\": %d,\n"
+               "    \"type_k\": \"%s\",\n    \"type_v\": \"%s\",\n    \"n_prompt\": %d,\n    \"n_gen\": %d,\n"
+               "    \"n_depth\": %d,\n    \"load_ms\": %.1f,\n    \"peak_rss_mib\": %.1f,\n    \"avg_ns\": %.0f,\n"
+               "    \"stddev_ns\": %.0f,\n    \"avg_ts\": %.6f,\n    \"stddev_ts\": %.6f,\n",
+               R->model_path, R->model_desc, R->size_mib * 1048576.0, R->params_b, R->n_batch, r->threads, R->kv_name,
+               R->kv_name, r->n_prompt, r->n_gen, r->n_depth, R->load_ms, R->rss_mib, r->avg_ns, r->std_ns, r->avg_ts,
+               r->std_ts);
+        if (is_tg(r)) {
+            const struct bound bd = bound_of(r);
+            printf("    \"bytes_per_token\": %.0f,\n    \"weight_bytes_per_token\": %.0f,\n"
+                   "    \"kv_bytes_per_token\": %.0f,\n    \"read_bw_bytes_per_s\": %.0f,\n    \"bound_ts\": %.3f,\n"
+                   "    \"bound_reached\": %.4f,\n    \"read_bw_samples\": [",
+                   bytes_per_token(r), r->weight_bytes, r->kv_bytes, bd.bw, bd.ts, bd.reached);
+            for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->bw[k]);
+            printf("],\n");
+        }
+        printf("    \"samples_ns\": [");
+        for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->samples_ns[k]);
+        printf("],\n    \"samples_ts\": [");
+        const int n = r->n_prompt + r->n_gen;
+        for (int k = 0; k < r->n_samples; k++) printf("%s%.6f", k ? ", " : "", n * 1e9 / r->samples_ns[k]);
+        printf("]\n  }%s\n", i + 1 < R->n_results ? "," : "");
+    }
+    printf("]\n");
+}
+
+// llama-bench's markdown table, then each tg test's decode bound and the load figures.
+static void print_markdown(const struct report * R) {
+    printf("| model | size | params | backend | threads |%s test | t/s |\n", R->show_kv ? " type_k | type_v |" : "");
+    printf("| ----- | ---: | -----: | ------- | ------: |%s ---: | --: |\n", R->show_kv ? " -----: | -----: |" : "");
+    for (size_t i = 0; i < R->n_results; i++) {
+        const struct result * r = &R->results[i];
+        char test[48], kv[32] = "";
+        test_name(r, test, sizeof(test));
+        if (R->show_kv) snprintf(kv, sizeof(kv), " %s | %s |", R->kv_name, R->kv_name);
+        printf("| %s | %.2f GiB | %.2f B | CPU (tern) | %d |%s %s | %.2f ± %.2f |\n", R->model_desc, R->size_mib / 1024.0,
+               R->params_b / 1e9, r->threads, kv, test, r->avg_ts, r->std_ts);
+    }
+    printf("\n");
+    for (size_t i = 0; i < R->n_results; i++) {
+        const struct result * r = &R->results[i];
+        if (!is_tg(r)) continue;
+        const struct bound bd = bound_of(r);
+        char test[48];
+        test_name(r, test, sizeof(test));
+        printf("%s, %d thread%s: %.0f MiB per token (%.0f weights + %.1f KV cache at %.0f positions), read bandwidth "
+               "%.1f GB/s (%.1f..%.1f, measured before each of %d runs) -> bound %.1f t/s; reached %.0f%% "
+               "(%.0f..%.0f)%s\n", test, r->threads, r->threads == 1 ? "" : "s", bytes_per_token(r) / 1048576.0,
+               r->weight_bytes / 1048576.0, r->kv_bytes / 1048576.0, r->kv_positions, bd.bw / 1e9, bd.bw_min / 1e9,
+               bd.bw_max / 1e9, r->n_samples, bd.ts, 100.0 * bd.reached, 100.0 * bd.reached_min, 100.0 * bd.reached_max,
+               bytes_per_token(r) < 2.0 * (double) R->l3 ? " (fits in the last-level cache: a DRAM bound does not apply)"
+                                                         : "");
+    }
+    printf("load %.0f ms (last), peak RSS %.0f MiB%s\n", R->load_ms, R->rss_mib,
+           R->probed ? " (before the bandwidth probe's buffer)" : "");
+}
+
+int tern_cmd_bench_e2e(int argc, char ** argv) {
     struct model_opts o = { .quiet = true };
     int prompts[8] = { 512 }, gens[8] = { 128 }, depths[8] = { 0 }, pg[8][2], threads[16] = { 0 };
     size_t n_prompts = 1, n_gens = 1, n_depths = 1, n_pg = 0, n_threads = 0, reps = 5;
@@ -172,26 +330,17 @@ int tern_bench_e2e(int argc, char ** argv) {
         return 2;
     }
     if (n_threads == 0) n_threads = 1;     // threads[0] = 0: the default count
-    // The tests of one thread count, in llama-bench's order: per depth, pp, tg, then pg.
-    struct result * plan = calloc(n_depths * (n_prompts + n_gens + n_pg) + 1, sizeof(*plan));
-    size_t n_plan = 0;
-    int max_ctx = 0, max_depth = 0;
-    for (size_t d = 0; d < n_depths; d++) {
-        for (size_t i = 0; i < n_prompts + n_gens + n_pg; i++) {
-            const int np = i < n_prompts ? prompts[i] : i < n_prompts + n_gens ? 0 : pg[i - n_prompts - n_gens][0];
-            const int ng = i < n_prompts ? 0 : i < n_prompts + n_gens ? gens[i - n_prompts] : pg[i - n_prompts - n_gens][1];
-            if (np == 0 && ng == 0) continue;
-            plan[n_plan++] = (struct result) { .n_prompt = np, .n_gen = ng, .n_depth = depths[d] };
-            if (depths[d] + np + ng > max_ctx) max_ctx = depths[d] + np + ng;
-            if (depths[d] > max_depth) max_depth = depths[d];
-        }
-    }
-    struct result * results = calloc(n_threads * n_plan + 1, sizeof(*results));
+    size_t n_plan;
+    int max_ctx;
+    struct result * plan = plan_tests(prompts, n_prompts, gens, n_gens, (const int (*)[2]) pg, n_pg, depths, n_depths,
+                                      &n_plan, &max_ctx);
+    struct report R = { .model_path = o.model, .kv_name = kv_type_names[o.cache_k], .show_kv = o.cache_k != 0 };
+    R.results = calloc(n_threads * n_plan + 1, sizeof(*R.results));
     int32_t * tokens = malloc((size_t) (max_ctx + 1) * sizeof(int32_t));
-    if (!plan || !results || !tokens) {
+    if (!plan || !R.results || !tokens) {
         fprintf(stderr, "tern bench e2e: out of memory\n");
         free(plan);
-        free(results);
+        free(R.results);
         free(tokens);
         return 1;
     }
@@ -201,150 +350,30 @@ int tern_bench_e2e(int argc, char ** argv) {
         for (size_t i = 0; i < n_plan; i++) max_p = plan[i].n_prompt > max_p ? plan[i].n_prompt : max_p;
         o.batch = max_p > 0 ? (size_t) max_p : 512;     // the depth fill runs in slices of this too
     }
-    size_t n_results = 0;
-    int rc = 0;
-    char model_desc[160] = "";
-    double size_mib = 0, params_b = 0, load_ms = 0, rss_mib = 0;
-    struct tern_read_probe * probe = NULL;
-    bool probed = false;
+    R.n_batch = o.batch;
     struct tern_topology topo;
     tern_topology_get(&topo);
+    R.l3 = topo.l3;
+    struct tern_read_probe * probe = NULL;
+    int rc = 0;
     for (size_t ti = 0; ti < n_threads && !rc; ti++) {
-        struct loaded L;
+        struct cli_model L;
         o.threads = threads[ti];
-        if (model_open(&o, "bench e2e", &L)) {
+        if (cli_model_open(&o, "bench e2e", &L)) {
             rc = 1;
             break;
         }
-        const struct tern_hparams * hp = &L.model.hp;
-        params_b = (double) hp->n_layer * ((double) hp->n_embd * (hp->n_head + 2 * hp->n_head_kv) * hp->head_dim +
-                   (double) hp->n_embd * hp->n_head * hp->head_dim + 3.0 * hp->n_embd * hp->n_ff) +
-                   (double) hp->n_vocab * hp->n_embd;
-        snprintf(model_desc, sizeof(model_desc), "%s %.2fB %s%s", hp->arch_name, params_b / 1e9,
-                 tern_codec_get(L.model.layers[0].wq.src_type)->name, L.model.lm_head == TERN_LM_HEAD_Q8 ? " (lm_head q8)" : "");
-        size_mib = (double) L.model.gguf.size / 1048576.0;
-        load_ms = L.model.load_ms;
-        uint64_t seed = 42;
-        for (int i = 0; i < max_ctx; i++) {
-            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-            tokens[i] = (int32_t) ((seed >> 33) % hp->n_vocab);
-        }
-        // Bytes a generated token reads: every weight once, and K and V of every cached position.
-        const struct tern_dims dims = tern_hparams_dims(hp);
-        const double kv_per_pos = 2.0 * hp->n_layer * dims.kv * (L.session.seq.kv_type == TERN_KV_F32 ? 4 : 2);
-        const double weights = (double) L.model.packed_bytes + (double) tern_dense_bytes(&L.model.output);
-        struct bench_ctx b = { .L = &L, .tokens = tokens, .depth_cached = -1 };
-        for (size_t j = 0; j < n_plan && !rc; j++) {
-            struct result * r = &results[n_results++];
-            *r = plan[j];
-            r->threads = L.threads;
-            double ns;
-            if (run_once(&b, r, &ns)) {     // warm-up
-                rc = 1;
-                break;
-            }
-            if (is_tg(r)) {
-                // Token i sits at position depth + i and reads depth + i + 1 positions.
-                r->kv_positions = r->n_depth + (r->n_gen + 1) / 2.0;
-                r->kv_bytes = kv_per_pos * r->kv_positions;
-                r->weight_bytes = weights;
-                if (!probe) {
-                    struct rusage ru;     // peak RSS before the probe's buffer inflates it
-                    getrusage(RUSAGE_SELF, &ru);
-                    rss_mib = (double) ru.ru_maxrss / 1024.0;
-                    probe = tern_read_probe_init(tern_read_buffer_bytes(topo.l3));
-                    probed = probe != NULL;
-                    if (!probe) {
-                        fprintf(stderr, "tern bench e2e: out of memory for the read-bandwidth probe\n");
-                        rc = 1;
-                        break;
-                    }
-                }
-            }
-            for (size_t k = 0; k < reps; k++) {
-                if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(probe, L.pool, L.threads, 3);
-                if (run_once(&b, r, &r->samples_ns[r->n_samples++])) {
-                    rc = 1;
-                    break;
-                }
-            }
-            stats(r);
-            if (!json) {
-                char name[48];
-                test_name(r, name, sizeof(name));
-                fprintf(stderr, "tern bench e2e: %s, %d thread%s: %.2f +- %.2f t/s\n", name, r->threads,
-                        r->threads == 1 ? "" : "s", r->avg_ts, r->std_ts);
-            }
-        }
-        model_close(&L);
+        rc = run_tests(&L, plan, n_plan, reps, json, tokens, max_ctx, &probe, &R);
+        cli_model_close(&L);
     }
     tern_read_probe_free(probe);
-    if (!probed) {
-        struct rusage ru;
-        getrusage(RUSAGE_SELF, &ru);
-        rss_mib = (double) ru.ru_maxrss / 1024.0;
-    }
-    const char * kv_name = kv_type_names[o.cache_k];
-    if (!rc && json) {
-        printf("[\n");
-        for (size_t i = 0; i < n_results; i++) {
-            const struct result * r = &results[i];
-            printf("  {\n    \"model_filename\": \"%s\",\n    \"model_type\": \"%s\",\n    \"model_size\": %.0f,\n"
-                   "    \"model_n_params\": %.0f,\n    \"n_batch\": %zu,\n    \"n_threads\": %d,\n"
-                   "    \"type_k\": \"%s\",\n    \"type_v\": \"%s\",\n    \"n_prompt\": %d,\n    \"n_gen\": %d,\n"
-                   "    \"n_depth\": %d,\n    \"load_ms\": %.1f,\n    \"peak_rss_mib\": %.1f,\n    \"avg_ns\": %.0f,\n"
-                   "    \"stddev_ns\": %.0f,\n    \"avg_ts\": %.6f,\n    \"stddev_ts\": %.6f,\n",
-                   o.model, model_desc, size_mib * 1048576.0, params_b, o.batch, r->threads, kv_name, kv_name,
-                   r->n_prompt, r->n_gen, r->n_depth, load_ms, rss_mib, r->avg_ns, r->std_ns, r->avg_ts, r->std_ts);
-            if (is_tg(r)) {
-                const struct bound bd = bound_of(r);
-                printf("    \"bytes_per_token\": %.0f,\n    \"weight_bytes_per_token\": %.0f,\n"
-                       "    \"kv_bytes_per_token\": %.0f,\n    \"read_bw_bytes_per_s\": %.0f,\n    \"bound_ts\": %.3f,\n"
-                       "    \"bound_reached\": %.4f,\n    \"read_bw_samples\": [",
-                       bytes_per_token(r), r->weight_bytes, r->kv_bytes, bd.bw, bd.ts, bd.reached);
-                for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->bw[k]);
-                printf("],\n");
-            }
-            printf("    \"samples_ns\": [");
-            for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->samples_ns[k]);
-            printf("],\n    \"samples_ts\": [");
-            const int n = r->n_prompt + r->n_gen;
-            for (int k = 0; k < r->n_samples; k++) printf("%s%.6f", k ? ", " : "", n * 1e9 / r->samples_ns[k]);
-            printf("]\n  }%s\n", i + 1 < n_results ? "," : "");
-        }
-        printf("]\n");
-    } else if (!rc) {
-        const bool show_kv = o.cache_k != 0;     // llama-bench shows type_k/type_v when not the default f16
-        printf("| model | size | params | backend | threads |%s test | t/s |\n", show_kv ? " type_k | type_v |" : "");
-        printf("| ----- | ---: | -----: | ------- | ------: |%s ---: | --: |\n", show_kv ? " -----: | -----: |" : "");
-        for (size_t i = 0; i < n_results; i++) {
-            const struct result * r = &results[i];
-            char test[48], kv[32] = "";
-            test_name(r, test, sizeof(test));
-            if (show_kv) snprintf(kv, sizeof(kv), " %s | %s |", kv_name, kv_name);
-            printf("| %s | %.2f GiB | %.2f B | CPU (tern) | %d |%s %s | %.2f ± %.2f |\n", model_desc, size_mib / 1024.0,
-                   params_b / 1e9, r->threads, kv, test, r->avg_ts, r->std_ts);
-        }
-        printf("\n");
-        for (size_t i = 0; i < n_results; i++) {
-            const struct result * r = &results[i];
-            if (!is_tg(r)) continue;
-            const struct bound bd = bound_of(r);
-            char test[48];
-            test_name(r, test, sizeof(test));
-            printf("%s, %d thread%s: %.0f MiB per token (%.0f weights + %.1f KV cache at %.0f positions), read bandwidth "
-                   "%.1f GB/s (%.1f..%.1f, measured before each of %d runs) -> bound %.1f t/s; reached %.0f%% "
-                   "(%.0f..%.0f)%s\n", test, r->threads, r->threads == 1 ? "" : "s", bytes_per_token(r) / 1048576.0,
-                   r->weight_bytes / 1048576.0, r->kv_bytes / 1048576.0, r->kv_positions, bd.bw / 1e9, bd.bw_min / 1e9,
-                   bd.bw_max / 1e9, r->n_samples, bd.ts, 100.0 * bd.reached, 100.0 * bd.reached_min,
-                   100.0 * bd.reached_max,
-                   bytes_per_token(r) < 2.0 * (double) topo.l3 ? " (fits in the last-level cache: a DRAM bound does not apply)" : "");
-        }
-        printf("load %.0f ms (last), peak RSS %.0f MiB%s\n", load_ms, rss_mib,
-               probed ? " (before the bandwidth probe's buffer)" : "");
+    if (!R.probed) R.rss_mib = peak_rss_mib();
+    if (!rc) {
+        if (json) print_json(&R);
+        else print_markdown(&R);
     }
     free(plan);
-    free(results);
+    free(R.results);
     free(tokens);
     return rc;
 }

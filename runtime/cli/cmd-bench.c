@@ -122,7 +122,7 @@ static int bench_compare(int argc, char ** argv) {
 int tern_cmd_bench(int argc, char ** argv) {
     if (argc >= 2 && strcmp(argv[1], "kernels") == 0) return bench_kernels(argv + 1);
     if (argc >= 2 && strcmp(argv[1], "compare") == 0) return bench_compare(argc - 1, argv + 1);
-    if (argc >= 2 && strcmp(argv[1], "e2e") == 0) return tern_bench_e2e(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "e2e") == 0) return tern_cmd_bench_e2e(argc - 1, argv + 1);
     fprintf(stderr, "usage: tern bench kernels [--benchmark_* flags] | tern bench compare BASE.json NEW.json "
                     "[--threshold 5%%] | tern bench e2e -m FILE [-p 512] [-n 128] [-t 1,2] [-r 5] [-o md|json]\n");
     return 2;

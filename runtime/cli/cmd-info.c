@@ -28,9 +28,9 @@ int tern_cmd_info(int argc, char ** argv) {
         fprintf(stderr, "tern info: no model given (tern info FILE)\n");
         return 2;
     }
-    struct loaded L;
+    struct cli_model L;
     o.ctx = 16;       // no real session needed
-    if (model_open(&o, "info", &L)) return 1;
+    if (cli_model_open(&o, "info", &L)) return 1;
     const struct tern_model * m = &L.model;
     const struct tern_hparams * hp = &m->hp;
     printf("file:        %s (GGUF v%u, %.1f MiB, %llu tensors)\n", o.model, m->gguf.version,
@@ -77,6 +77,6 @@ int tern_cmd_info(int argc, char ** argv) {
         printf("  %-12s %5zu x %-5zu %-5s decode %s\n  %-12s %13s %-5s prefill %s\n", spec[i].name, p->decode.k,
                p->decode.n, tern_codec_get(p->src_type)->name, p->decode.v->name, "", "", "", p->prefill.v->name);
     }
-    model_close(&L);
+    cli_model_close(&L);
     return 0;
 }

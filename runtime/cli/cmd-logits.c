@@ -65,8 +65,8 @@ int tern_cmd_logits(int argc, char ** argv) {
         free(ids);
         return 2;
     }
-    struct loaded L;
-    if (model_open(&o, "logits", &L)) {
+    struct cli_model L;
+    if (cli_model_open(&o, "logits", &L)) {
         free(ids);
         return 1;
     }
@@ -118,6 +118,6 @@ write_error:
 done:
     if (f) fclose(f);
     free(ids);
-    model_close(&L);
+    cli_model_close(&L);
     return rc;
 }

@@ -70,8 +70,8 @@ int tern_cmd_perplexity(int argc, char ** argv) {
         return 1;
     }
     if (len > 0 && text[len - 1] == '\n') text[--len] = '\0';
-    struct loaded L;
-    if (model_open(&o, "perplexity", &L)) {
+    struct cli_model L;
+    if (cli_model_open(&o, "perplexity", &L)) {
         free(text);
         return 1;
     }
@@ -136,7 +136,7 @@ int tern_cmd_perplexity(int argc, char ** argv) {
 done:
     free(ids);
     tern_vocab_free(own_vocab);
-    model_close(&L);
+    cli_model_close(&L);
     free(text);
     return rc;
 }

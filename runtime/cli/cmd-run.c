@@ -134,7 +134,7 @@ enum end { END_ERROR, END_EOG, END_STOP, END_LENGTH };
 // Evaluates `prompt` (n tokens) then samples up to n_predict tokens, streaming them.
 // Returns why it ended; an end token that ended it (*end_token) is sampled but not yet in
 // the cache. *made counts the sampled tokens.
-static enum end generate(struct loaded * L, struct tern_sampler * sampler, const int32_t * prompt, size_t n,
+static enum end generate(struct cli_model * L, struct tern_sampler * sampler, const int32_t * prompt, size_t n,
                          int n_predict, bool ignore_eos, struct stream * st, double * t_prompt, double * t_gen,
                          long * made, long * n_eval, int32_t * end_token, const char * cmd) {
     char err[300];
@@ -194,13 +194,13 @@ static enum end generate(struct loaded * L, struct tern_sampler * sampler, const
 
 // Generation speed counts the single-token steps evaluated (the first generated token comes
 // from the prompt's logits), as llama.cpp's eval time does.
-static void timings(const struct loaded * L, size_t n_prompt, double t_prompt, long n_gen, long n_eval, double t_gen) {
+static void timings(const struct cli_model * L, size_t n_prompt, double t_prompt, long n_gen, long n_eval, double t_gen) {
     fprintf(stderr, "\ntern: load %.0f ms | prompt %zu tokens, %.1f tokens/s | generation %ld tokens, %.1f tokens/s | "
                     "%d threads, kernels from %s\n", L->model.load_ms, n_prompt, t_prompt > 0 ? (double) n_prompt / t_prompt : 0.0,
             n_gen, t_gen > 0 && n_eval > 0 ? (double) n_eval / t_gen : 0.0, L->threads, L->model.plan_source);
 }
 
-static int need_vocab(const struct loaded * L, const char * cmd) {
+static int need_vocab(const struct cli_model * L, const char * cmd) {
     if (L->model.vocab) return 0;
     fprintf(stderr, "tern %s: %s has no tokenizer (tokenizer.ggml.*); use tern logits --tokens\n", cmd,
             L->model.hp.name[0] ? L->model.hp.name : "the model");
@@ -227,8 +227,8 @@ int tern_cmd_run(int argc, char ** argv) {
         fprintf(stderr, "tern run: no prompt (-p TEXT or -f FILE)\n");
         return 2;
     }
-    struct loaded L;
-    if (model_open(&o.m, "run", &L)) {
+    struct cli_model L;
+    if (cli_model_open(&o.m, "run", &L)) {
         free(text);
         return 1;
     }
@@ -273,7 +273,7 @@ done:
     tern_sampler_free(&sampler);
     free(ids);
     free(text);
-    model_close(&L);
+    cli_model_close(&L);
     return rc;
 }
 
@@ -307,8 +307,8 @@ int tern_cmd_chat(int argc, char ** argv) {
     struct gen_opts o = { 0 };
     int exit_code;
     if (!parse_args(&o, "chat", argc, argv, &exit_code)) return exit_code;
-    struct loaded L;
-    if (model_open(&o.m, "chat", &L)) return 1;
+    struct cli_model L;
+    if (cli_model_open(&o.m, "chat", &L)) return 1;
     int rc = 1;
     struct tern_sampler sampler = { 0 };
     struct history h = { 0 };
@@ -409,6 +409,6 @@ oom:
 done:
     history_free(&h);
     tern_sampler_free(&sampler);
-    model_close(&L);
+    cli_model_close(&L);
     return rc;
 }

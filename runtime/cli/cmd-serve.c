@@ -103,7 +103,7 @@ int tern_cmd_serve(int argc, char ** argv) {
         return exit_code;
     }
     struct tern_load_options lo;
-    if (model_prepare(&o.m, "serve", &lo)) return 2;
+    if (cli_model_prepare(&o.m, "serve", &lo)) return 2;
     const char * keys[MAX_KEYS];
     char * key_store = NULL;
     if (collect_keys(&o, keys, &o.cfg.n_api_keys, &key_store)) {

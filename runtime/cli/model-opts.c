@@ -12,7 +12,7 @@
 const char * const lm_head_names[] = { "f16", "q8", NULL };
 const char * const kv_type_names[] = { "f16", "f32", NULL };
 
-int model_prepare(const struct model_opts * o, const char * cmd, struct tern_load_options * lo) {
+int cli_model_prepare(const struct model_opts * o, const char * cmd, struct tern_load_options * lo) {
     if (!o->model) {
         fprintf(stderr, "tern %s: no model given (-m FILE)\n", cmd);
         return -1;
@@ -35,10 +35,10 @@ int model_prepare(const struct model_opts * o, const char * cmd, struct tern_loa
     return 0;
 }
 
-int model_open(const struct model_opts * o, const char * cmd, struct loaded * L) {
+int cli_model_open(const struct model_opts * o, const char * cmd, struct cli_model * L) {
     memset(L, 0, sizeof(*L));
     struct tern_load_options lo;
-    if (model_prepare(o, cmd, &lo)) return -1;
+    if (cli_model_prepare(o, cmd, &lo)) return -1;
     const int threads = L->threads = lo.threads;
     char err[512];
     if (tern_model_load(&L->model, o->model, &lo, err, sizeof(err))) {
@@ -60,7 +60,7 @@ int model_open(const struct model_opts * o, const char * cmd, struct loaded * L)
     return 0;
 }
 
-void model_close(struct loaded * L) {
+void cli_model_close(struct cli_model * L) {
     tern_session_free(&L->session);
     if (L->pool) tern_pool_free(L->pool);
     tern_model_free(&L->model);

@@ -59,7 +59,8 @@ extern const char * const kv_type_names[];    // "f16", "f32"
     { TERN_OPT_SEED, "-s, --seed", "S", &(sp)->seed, -1, .help = "random seed (-1 = from the clock)" }
 
 struct tern_pool;
-struct loaded {
+// A model opened for one command: the model, its thread pool and one session (CLI only).
+struct cli_model {
     struct tern_model model;
     struct tern_pool * pool;
     struct tern_session session;
@@ -67,7 +68,7 @@ struct loaded {
 };
 
 // The checks of o and the load options it asks for (threads resolved). 0, or -1 after printing the error.
-int model_prepare(const struct model_opts * o, const char * cmd, struct tern_load_options * lo);
+int cli_model_prepare(const struct model_opts * o, const char * cmd, struct tern_load_options * lo);
 // Loads o->model, starts the pool and a session. 0, or -1 after printing the error.
-int model_open(const struct model_opts * o, const char * cmd, struct loaded * L);
-void model_close(struct loaded * L);
+int cli_model_open(const struct model_opts * o, const char * cmd, struct cli_model * L);
+void cli_model_close(struct cli_model * L);
