@@ -9,6 +9,7 @@
 #include "check.h"
 #include "tern/gguf.h"
 #include "tern/presets.h"
+#include "tern/tokenizer.h"
 #include "tern/i2s_disk.h"
 #include <unistd.h>
 #include "tern/tune.h"
@@ -146,6 +147,11 @@ static void test_crafted(void) {
         const struct tern_gguf_tensor * t = tern_gguf_find_tensor(&g, "blk.0.attn_q.weight");
         CHECK(t && t->type == TERN_GGML_I2_S && t->nbytes == 64 + 32 && t->ne[0] == 128 && t->ne[1] == 2, "i2s tensor");
         CHECK(t && t->data == g.data + 64, "tensor data pointer");
+        // tokens but no tokenizer.ggml.model: no tokenizer, said as such (not an empty reason)
+        CHECK(!tern_vocab_present(&g), "no tokenizer.ggml.model, yet a tokenizer is present");
+        err[0] = '\0';
+        CHECK(!tern_vocab_load(&g, err, sizeof(err)) && err[0] && !strchr(err, '\n'),
+              "a file without a tokenizer: NULL and a one-line reason, got '%s'", err);
         tern_gguf_close(&g);
     }
     build_valid(&b, 2);

@@ -31,6 +31,13 @@ static void * xmalloc(size_t n) {
     return p;
 }
 
+static void ref_linear(size_t m, size_t n, size_t k, const int8_t * w, float w_scale, const float * x, float * y) {
+    if (tern_ref_linear(m, n, k, w, w_scale, x, y)) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+}
+
 // ---------------------------------------------------------------------------- prep
 
 static void test_prep(const char * name, tern_prep_ukernel_fn * prep) {
@@ -268,7 +275,7 @@ static void test_op_edges(const struct tern_variant * v) {
             float * x;
             random_problem(m, n, k, &seed, &w, &x);
             float * want = xmalloc(m * n * sizeof(float));
-            tern_ref_linear(m, n, k, w, 0.0371f, x, want);
+            ref_linear(m, n, k, w, 0.0371f, x, want);
             for (size_t mm = 1; mm <= m; mm++) {
                 // The first mm tokens of the same problem: the reference rows are a prefix.
                 op_case(v, mm, n, k, w, x, want, "edge");
@@ -317,7 +324,7 @@ static size_t load_shapes(struct shape_case * cases) {
         s->m = s->n * s->k > DECODE_ONLY_WEIGHTS ? 1 : M_SHAPE;
         random_problem(s->m, s->n, s->k, &seed, &s->w, &s->x);
         s->want = xmalloc(s->m * s->n * sizeof(float));
-        tern_ref_linear(s->m, s->n, s->k, s->w, 0.0371f, s->x, s->want);
+        ref_linear(s->m, s->n, s->k, s->w, 0.0371f, s->x, s->want);
     }
     return count;
 }

@@ -33,7 +33,7 @@ static struct tern_vocab * vocab_with_pre(const struct tern_model * m, const cha
     char err[400];
     const struct tern_vocab_options vo = { .pre = name };
     struct tern_vocab * v = tern_vocab_load_opts(&m->gguf, &vo, err, sizeof(err));
-    if (!v) fprintf(stderr, "tern perplexity: --pre-tokenizer %s: %s\n", name, err[0] ? err : "the model has no tokenizer");
+    if (!v) fprintf(stderr, "tern perplexity: --pre-tokenizer %s: %s\n", name, err);
     return v;
 }
 

@@ -85,7 +85,7 @@ int tern_cmd_tokenize(int argc, char ** argv) {
     }
     struct tern_vocab * v = tern_vocab_load(&g, err, sizeof(err));
     if (!v) {
-        fprintf(stderr, "tern tokenize: %s\n", err[0] ? err : "the file has no tokenizer (tokenizer.ggml.*)");
+        fprintf(stderr, "tern tokenize: %s\n", err);
         tern_gguf_close(&g);
         return 1;
     }

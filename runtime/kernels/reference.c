@@ -43,12 +43,15 @@ float tern_ref_epilogue(int32_t acc, float w_scale, float amax) {
     return (float) acc * factor;
 }
 
-void tern_ref_linear(size_t m, size_t n, size_t k, const int8_t * w, float w_scale, const float * x, float * y) {
+int tern_ref_linear(size_t m, size_t n, size_t k, const int8_t * w, float w_scale, const float * x, float * y) {
     int8_t * xq = malloc(m * k + 1);
     int32_t * acc = malloc(m * n * sizeof(int32_t) + 1);
     float * amax = malloc(m * sizeof(float) + 1);
     if (!xq || !acc || !amax) {
-        abort();
+        free(xq);
+        free(acc);
+        free(amax);
+        return -1;
     }
     for (size_t t = 0; t < m; t++) {
         amax[t] = tern_ref_quantize(k, x + t * k, xq + t * k);
@@ -62,4 +65,5 @@ void tern_ref_linear(size_t m, size_t n, size_t k, const int8_t * w, float w_sca
     free(xq);
     free(acc);
     free(amax);
+    return 0;
 }

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tern/err.h"
 #include "tern/gguf.h"
 #include "tern/i2s_disk.h"
 
@@ -66,13 +66,8 @@ struct cursor {
     size_t err_size;
 };
 
-static int fail(struct cursor * c, const char * fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(c->err, c->err_size, fmt, ap);
-    va_end(ap);
-    return -1;
-}
+// The parser's error line: -1.
+#define fail(c, ...) tern_errf((c)->err, (c)->err_size, __VA_ARGS__)
 
 static int take(struct cursor * c, void * out, size_t n, const char * what) {
     if (c->left < n) return fail(c, "truncated GGUF: %s needs %zu bytes, %zu left", what, n, c->left);

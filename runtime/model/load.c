@@ -6,7 +6,6 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "plan.h"
 #include "tern/clock.h"
 #include "tern/codec.h"
+#include "tern/err.h"
 #include "tern/hf_model.h"
 #include "tern/log.h"
 #include "tern/model.h"
@@ -40,14 +40,8 @@ struct loader {
     size_t err_size;
 };
 
-static int fail(struct loader * L, const char * fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(struct loader * L, const char * fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(L->err, L->err_size, fmt, ap);
-    va_end(ap);
-    return -1;
-}
+// The loader's error line: -1.
+#define fail(L, ...) tern_errf((L)->err, (L)->err_size, __VA_ARGS__)
 
 struct tern_dims tern_hparams_dims(const struct tern_hparams * hp) {
     return (struct tern_dims) { .embd = hp->n_embd, .ff = hp->n_ff, .q = (size_t) hp->n_head * hp->head_dim,
@@ -534,8 +528,9 @@ static int load_vocab(struct loader * L) {
     struct tern_model * m = L->m;
     char inner[300] = "";
     const struct tern_vocab_options vo = { .arch = m->hp.arch_name, .pre = L->opt->pre_tokenizer };
-    m->vocab = tern_vocab_load_opts(&m->gguf, &vo, inner, sizeof(inner));
-    if (!m->vocab && inner[0]) return fail(L, "%s", inner);
+    if (tern_vocab_present(&m->gguf) && !(m->vocab = tern_vocab_load_opts(&m->gguf, &vo, inner, sizeof(inner)))) {
+        return fail(L, "%s", inner);
+    }
     if (L->opt->chat_template) {
         if (tern_chat_format_from_name(L->opt->chat_template, &m->chat, inner, sizeof(inner))) return fail(L, "%s", inner);
         snprintf(m->chat_why, sizeof(m->chat_why), "--chat-template %s", L->opt->chat_template);

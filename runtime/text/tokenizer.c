@@ -218,11 +218,18 @@ static void load_ids(struct tern_vocab * v, const struct tern_gguf * g) {
     qsort(v->eog, v->n_eog, sizeof(int32_t), cmp_id);
 }
 
+bool tern_vocab_present(const struct tern_gguf * g) {
+    struct tern_gguf_str model;
+    return tern_gguf_get_str(g, "tokenizer.ggml.model", &model);
+}
+
 struct tern_vocab * tern_vocab_load_opts(const struct tern_gguf * g, const struct tern_vocab_options * o, char * err,
                                          size_t err_size) {
-    err[0] = '\0';
     struct tern_gguf_str model;
-    if (!tern_gguf_get_str(g, "tokenizer.ggml.model", &model)) return NULL;
+    if (!tern_gguf_get_str(g, "tokenizer.ggml.model", &model)) {
+        snprintf(err, err_size, "the file has no tokenizer (no tokenizer.ggml.model)");
+        return NULL;
+    }
     const bool bpe = tern_gguf_str_eq(model, "gpt2"), spm = tern_gguf_str_eq(model, "llama");
     if (!bpe && !spm) {
         char name[65];

@@ -26,9 +26,8 @@ bool tune_verify(const struct tern_variant * v) {
     struct tern_acts A;
     if (ok && tern_linear_init(&L, v, n, k, w, k, 0.75f) == 0) {
         if (tern_acts_init(&A, m, L.prep_bytes) == 0) {
-            tern_ref_linear(m, n, k, w, 0.75f, x, want);
             tern_linear_forward(&L, m, x, &A, acc, got);
-            ok = memcmp(want, got, m * n * sizeof(float)) == 0;
+            ok = tern_ref_linear(m, n, k, w, 0.75f, x, want) == 0 && memcmp(want, got, m * n * sizeof(float)) == 0;
             tern_acts_free(&A);
         } else {
             ok = false;

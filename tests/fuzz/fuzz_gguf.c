@@ -35,8 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {
         size_t n;
         if (tern_tokenize(v, "Hello <|eot_id|> 123", 20, true, true, &ids, &n, err, sizeof(err)) == 0) free(ids);
         tern_vocab_free(v);
-    } else if (strchr(err, '\n')) {
-        abort();
+    } else if (err[0] == '\0' || strchr(err, '\n')) {
+        abort();     // a refusal always says why, in one line
     }
     tern_gguf_close(&g);
     return 0;

@@ -18,5 +18,5 @@ void tern_ref_gemm(
 // y = (float) acc * (w_scale * amax / 127), the factor computed in that order in f32.
 float tern_ref_epilogue(int32_t acc, float w_scale, float amax);
 
-// The whole BitLinear: y (m, n) from x (m, k) f32.
-void tern_ref_linear(size_t m, size_t n, size_t k, const int8_t * w, float w_scale, const float * x, float * y);
+// The whole BitLinear: y (m, n) from x (m, k) f32. 0, or -1 if out of memory (y untouched).
+int tern_ref_linear(size_t m, size_t n, size_t k, const int8_t * w, float w_scale, const float * x, float * y);

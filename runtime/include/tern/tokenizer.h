@@ -29,9 +29,11 @@ struct tern_vocab_options {
     const char * pre;
 };
 
-// NULL with err[0] == '\0' when the file carries no tokenizer; NULL with a one-line reason when
-// it carries one tern cannot use (another tokenizer.ggml.model, an unknown pre-tokenizer,
-// malformed arrays, bad ids). o may be NULL (tern_vocab_load is load_opts with NULL).
+// Whether the file carries a tokenizer at all (tokenizer.ggml.model): a model file may have none.
+bool tern_vocab_present(const struct tern_gguf * g);
+// The file's vocabulary, or NULL with a one-line reason: none in the file, or one tern cannot
+// use (another tokenizer.ggml.model, an unknown pre-tokenizer, malformed arrays, bad ids). o
+// may be NULL (tern_vocab_load is load_opts with NULL).
 struct tern_vocab * tern_vocab_load_opts(const struct tern_gguf * g, const struct tern_vocab_options * o, char * err,
                                          size_t err_size);
 struct tern_vocab * tern_vocab_load(const struct tern_gguf * g, char * err, size_t err_size);
