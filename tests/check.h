@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tern/file.h"
+
 static int check_passed, check_failed;
 
 #define CHECK(cond, ...)                                                    \
@@ -42,21 +44,6 @@ static inline float rng_float(uint64_t * s, float lo, float hi) {
 
 // The whole file, NUL-terminated (size excludes the NUL); NULL if it cannot be read.
 static inline char * check_read_file(const char * path, size_t * size) {
-    FILE * f = fopen(path, "rb");
-    if (!f) return NULL;
-    char * buf = NULL;
-    long len = -1;
-    if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t) len + 1);
-        if (buf && fread(buf, 1, (size_t) len, f) != (size_t) len) {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    fclose(f);
-    if (buf) {
-        buf[len] = '\0';
-        if (size) *size = (size_t) len;
-    }
-    return buf;
+    char err[8];
+    return tern_read_file(path, "", SIZE_MAX, size, err, sizeof(err));
 }

@@ -7,9 +7,10 @@
 
 #include "tern/clock.h"
 #include "tern/cpu.h"
-#include "tern/linear.h"
+#include "tern/alloc.h"
 #include "tern/membw.h"
 #include "tern/pool.h"
+#include "tern/stats.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -92,14 +93,7 @@ double tern_read_probe_run(struct tern_read_probe * p, struct tern_pool * pool, 
         bws[i] = (double) (p->bytes / (size_t) nth / 128 * 128 * (size_t) nth) / (tern_now_s() - t0);
     }
     // The median: on a shared machine the best pass overstates what a model can count on.
-    for (int i = 1; i < passes; i++) {
-        for (int j = i; j > 0 && bws[j - 1] > bws[j]; j--) {
-            const double t = bws[j];
-            bws[j] = bws[j - 1];
-            bws[j - 1] = t;
-        }
-    }
-    return bws[passes / 2];
+    return tern_median(bws, (size_t) passes);
 }
 
 double tern_read_bandwidth(struct tern_pool * pool, int nth, size_t bytes, int passes) {

@@ -10,6 +10,7 @@
 
 #include "http.h"
 #include "tern/clock.h"
+#include "tern/rng.h"
 #include "tern/tokenizer.h"
 
 extern const unsigned char serve_page_html[];
@@ -132,7 +133,7 @@ static void random_id(char * out, size_t size, const char * prefix) {
     unsigned char r[32];
     if (getrandom(r, sizeof(r), 0) != (ssize_t) sizeof(r)) {
         uint64_t s = (uint64_t) (tern_now_s() * 1e9);
-        for (size_t i = 0; i < sizeof(r); i++) r[i] = (unsigned char) ((s = s * 6364136223846793005ull + 1) >> 56);
+        for (size_t i = 0; i < sizeof(r); i++) r[i] = (unsigned char) (tern_splitmix64(&s) >> 56);
     }
     size_t at = (size_t) snprintf(out, size, "%s", prefix);
     for (size_t i = 0; i < sizeof(r) && at + 1 < size; i++) out[at++] = alnum[r[i] % (sizeof(alnum) - 1)];

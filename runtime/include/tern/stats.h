@@ -1,4 +1,5 @@
-// Statistics for comparing benchmark runs.
+// Statistics of timing samples: medians (the tuner, bandwidth probes, benchmarks) and the
+// test that compares two runs.
 #pragma once
 
 #include <stddef.h>

@@ -1,4 +1,4 @@
-// Mann-Whitney U (see tern/stats.h).
+// Medians and the Mann-Whitney U test (see tern/stats.h).
 
 #include <math.h>
 #include <stdlib.h>
