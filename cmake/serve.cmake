@@ -14,7 +14,7 @@ add_custom_command(
     COMMENT "Embedding the chat page")
 file(GLOB TERN_SERVE_SOURCES CONFIGURE_DEPENDS ${TERN_SERVE_DIR}/*.c)
 add_library(tern-serve STATIC ${TERN_SERVE_SOURCES} ${CMAKE_CURRENT_BINARY_DIR}/serve-page.c)
-target_link_libraries(tern-serve PUBLIC tern PkgConfig::MHD)
+target_link_libraries(tern-serve PUBLIC tern-internal PkgConfig::MHD)
 target_compile_definitions(tern-serve PRIVATE TERN_VERSION="${PROJECT_VERSION}")
 target_link_libraries(tern-cli PRIVATE tern-serve)
 target_compile_definitions(tern-cli PRIVATE TERN_HAVE_SERVE=1)

@@ -15,7 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
-#include "gen-vocab.h"
+#include "tern/gen_vocab.h"
 #include "tern/codec.h"
 #include "tern/gguf.h"
 #include "tern/hf_config.h"

@@ -18,7 +18,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "../runtime/model/gen-vocab.h"
+#include "tern/gen_vocab.h"
 #include "check.h"
 #include "tern/chat.h"
 #include "tern/gguf.h"

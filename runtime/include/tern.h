@@ -13,8 +13,10 @@
 //   runtime    tern/pool.h        the thread pool a model runs on
 //              tern/log.h         where the library's messages go (a callback)
 //
-// Every other header under tern/ is an implementation detail shared by the library's own
-// files, its tests and its benchmarks; it may change without notice.
+// These include tern/arch.h, cpu.h, dense.h, gguf.h, linear.h and alloc.h for the types they
+// use; runtime/include holds nothing else. The headers the library's own files, its CLI, tests
+// and benchmarks share are in runtime/internal/tern/, which is not on an application's include
+// path (the CMake target `tern`; `tern-internal` adds them): they may change without notice.
 #pragma once
 
 #include "tern/chat.h"

@@ -13,7 +13,7 @@
 #include "tern/presets.h"
 #include "tern/rng.h"
 
-#include "gen-vocab.h"
+#include "tern/gen_vocab.h"
 
 // ---------------------------------------------------------------------------- random numbers
 

@@ -6,7 +6,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "gen-vocab.h"
+#include "tern/gen_vocab.h"
 #include "tern/bpe_bytes.h"
 #include "tern/file.h"
 #include "tern/gguf.h"

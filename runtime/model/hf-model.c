@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "gen-vocab.h"
+#include "tern/gen_vocab.h"
 #include "tern/err.h"
 #include "tern/hf_config.h"
 #include "tern/hf_model.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plan.h"
+#include "tern/tune.h"
 #include "tern/clock.h"
 #include "tern/codec.h"
 #include "tern/err.h"

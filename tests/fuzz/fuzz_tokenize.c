@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../runtime/model/gen-vocab.h"
+#include "tern/gen_vocab.h"
 #include "tern/chat.h"
 #include "tern/gguf.h"
 #include "tern/tokenizer.h"

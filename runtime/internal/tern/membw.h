@@ -19,9 +19,9 @@ double tern_read_probe_run(struct tern_read_probe * p, struct tern_pool * pool, 
 void tern_read_probe_free(struct tern_read_probe * p);
 
 // Size of the buffer ring that weights are cycled through when timing decode, so every
-// call streams from DRAM: 4x the LLC and at least 512 MiB. (2x was not enough here: with a
-// 128 MiB ring, 2-thread decode on this Zen 4 VM "beat" the measured read bandwidth by 10-40 %,
-// served partly from cache; at 512 MiB it sits at 96-98 %.)
+// call streams from DRAM: 4x the LLC and at least 512 MiB. A ring of a few times the LLC is
+// still served partly from cache, and decode then seems to beat the read bandwidth (README,
+// Benchmarks, has the measurement).
 size_t tern_weight_ring_bytes(size_t llc_bytes);
 
 // Buffer size for tern_read_bandwidth: 8x the LLC and at least 1 GiB, for the same reason.
