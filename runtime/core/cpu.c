@@ -8,8 +8,34 @@
 #include <string.h>
 
 #include "tern/cpu.h"
-#include "tern/kernels.h"
 #include "tern/log.h"
+
+static const struct {
+    const char * token;
+    uint32_t features;
+} isas[TERN_ISA_COUNT] = {
+#define TERN_ISA(isa_enum, token_, features_) [isa_enum] = { .token = token_, .features = features_ },
+#include "kernels.inc"
+#undef TERN_ISA
+};
+
+const char * tern_isa_name(enum tern_isa isa) {
+    return (unsigned) isa < TERN_ISA_COUNT ? isas[isa].token : "?";
+}
+
+uint32_t tern_isa_features(enum tern_isa isa) {
+    return (unsigned) isa < TERN_ISA_COUNT ? isas[isa].features : 0;
+}
+
+bool tern_isa_from_name(const char * token, enum tern_isa * isa) {
+    for (int i = 0; i < TERN_ISA_COUNT; i++) {
+        if (strcmp(isas[i].token, token) == 0) {
+            *isa = (enum tern_isa) i;
+            return true;
+        }
+    }
+    return false;
+}
 
 #if defined(__x86_64__)
 #include <cpuid.h>

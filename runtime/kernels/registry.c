@@ -14,15 +14,6 @@ static const struct tern_variant variants[] = {
 #undef TERN_GEMM_UKERNEL
 };
 
-static const struct {
-    const char * token;
-    uint32_t features;
-} isas[TERN_ISA_COUNT] = {
-#define TERN_ISA(isa_enum, token_, features_) [isa_enum] = { .token = token_, .features = features_ },
-#include "kernels.inc"
-#undef TERN_ISA
-};
-
 const struct tern_variant * tern_registry_variants(size_t * count) {
     *count = sizeof(variants) / sizeof(variants[0]);
     return variants;
@@ -39,24 +30,6 @@ const struct tern_variant * tern_registry_find(const char * name) {
 
 const char * tern_registry_hash(void) {
     return TERN_REGISTRY_HASH;
-}
-
-const char * tern_isa_name(enum tern_isa isa) {
-    return (unsigned) isa < TERN_ISA_COUNT ? isas[isa].token : "?";
-}
-
-uint32_t tern_isa_features(enum tern_isa isa) {
-    return (unsigned) isa < TERN_ISA_COUNT ? isas[isa].features : 0;
-}
-
-bool tern_isa_from_name(const char * token, enum tern_isa * isa) {
-    for (int i = 0; i < TERN_ISA_COUNT; i++) {
-        if (strcmp(isas[i].token, token) == 0) {
-            *isa = (enum tern_isa) i;
-            return true;
-        }
-    }
-    return false;
 }
 
 bool tern_variant_runnable(const struct tern_variant * v, const struct tern_cpu * cpu, char * why, int why_size) {

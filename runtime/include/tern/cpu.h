@@ -1,4 +1,5 @@
-// CPU features detected at run time (x86 CPUID with OS-support checks, aarch64 HWCAP).
+// CPU features detected at run time (x86 CPUID with OS-support checks, aarch64 HWCAP), and
+// the ISAs of configs/isa.toml as the feature sets they require.
 #pragma once
 
 #include <stdbool.h>
@@ -40,6 +41,19 @@ struct tern_cpu {
     uint32_t usable;         // features after the TERN_ISA cap (what kernels may use)
     char cap[32];            // the TERN_ISA value applied ("" if none)
 };
+
+// The ISAs kernels are compiled for (configs/isa.toml, as rows of generated/kernels.inc), each
+// with the features its compile flags enable: a CPU runs an ISA's code when it has them all.
+enum tern_isa {
+#define TERN_ISA(isa_enum, token, features) isa_enum,
+#include "kernels.inc"
+#undef TERN_ISA
+    TERN_ISA_COUNT
+};
+
+const char * tern_isa_name(enum tern_isa isa);              // its isa.toml token; "?" if out of range
+uint32_t tern_isa_features(enum tern_isa isa);
+bool tern_isa_from_name(const char * token, enum tern_isa * isa);
 
 // Detects once (pthread_once: any thread may make the first call) and caches.
 // TERN_ISA=<token> caps `usable` to the features that ISA token requires; an unknown token

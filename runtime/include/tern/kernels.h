@@ -14,14 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tern/cpu.h"
-
-enum tern_isa {
-#define TERN_ISA(isa_enum, token, features) isa_enum,
-#include "kernels.inc"
-#undef TERN_ISA
-    TERN_ISA_COUNT
-};
+#include "tern/cpu.h"      // enum tern_isa and the features each ISA needs
 
 enum tern_wfmt { TERN_WFMT_I2S, TERN_WFMT_TL1, TERN_WFMT_TL2, TERN_WFMT_LUTG4, TERN_WFMT_COUNT };
 enum tern_afmt { TERN_AFMT_Q8, TERN_AFMT_COUNT };
@@ -98,9 +91,6 @@ const struct tern_variant * tern_registry_variants(size_t * count);
 const struct tern_variant * tern_registry_find(const char * name);
 const char * tern_registry_hash(void);
 
-const char * tern_isa_name(enum tern_isa isa);
-uint32_t tern_isa_features(enum tern_isa isa);
-bool tern_isa_from_name(const char * token, enum tern_isa * isa);
 const char * tern_wfmt_name(enum tern_wfmt wfmt);
 
 // True if `cpu` may run v; otherwise *why names the missing features ("needs avx512vnni").
