@@ -61,7 +61,8 @@ struct tern_vec_ops {
     // Causal attention of g query heads sharing one KV head (GQA), for one token:
     //   scores[h][j] = scale * q[h] . K[j]   (j < n_keys), softmax over j,  out[h] = sum_j p[h][j] V[j]
     // q, out: (g, hd); K, V: n_keys rows of hd values (f16 or f32), kv_stride elements apart;
-    // scores: (g, n_keys) scratch. K and V rows are read once for all g heads.
+    // scores: (g, n_keys) scratch. K and V rows are read once for all g heads. The plain
+    // version to read is attn_c in runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
     void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t kv_stride, bool kv_f32,
                  const float * q, float scale, float * scores, float * out);
 };
