@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tern/file.h"
-
 static int check_passed, check_failed;
 
 #define CHECK(cond, ...)                                                    \
@@ -40,10 +38,4 @@ static inline int8_t rng_ternary(uint64_t * s) {
 
 static inline float rng_float(uint64_t * s, float lo, float hi) {
     return lo + (hi - lo) * (float) (rng_next(s) >> 40) / (float) (1ull << 24);
-}
-
-// The whole file, NUL-terminated (size excludes the NUL); NULL if it cannot be read.
-static inline char * check_read_file(const char * path, size_t * size) {
-    char err[8];
-    return tern_read_file(path, "", SIZE_MAX, size, err, sizeof(err));
 }

@@ -12,20 +12,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "check.h"
 #include "tern.h"
-
-static int passed, failed;
-#define CHECK(cond, ...)                                        \
-    do {                                                        \
-        if (cond) {                                             \
-            passed++;                                           \
-        } else {                                                \
-            failed++;                                           \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-            fprintf(stderr, __VA_ARGS__);                       \
-            fprintf(stderr, "\n");                              \
-        }                                                       \
-    } while (0)
 
 static int n_logged;
 static void count_log(enum tern_log_level level, const char * msg, void * user) {
@@ -137,6 +125,5 @@ int main(int argc, char ** argv) {
     }
     tern_model_free(&m);
     tern_log_set(NULL, NULL);
-    printf("test_api: %d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return check_summary("test_api");
 }

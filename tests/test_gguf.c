@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_file.h"
 #include "tern/gguf.h"
 #include "tern/presets.h"
 #include "tern/tokenizer.h"

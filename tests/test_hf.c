@@ -15,6 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
+#include "check_file.h"
 #include "tern/gen_vocab.h"
 #include "tern/codec.h"
 #include "tern/gguf.h"

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "check.h"
+#include "check_file.h"
 #include "tern/i2s_disk.h"
 
 static void test_round_trip(void) {

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_file.h"
 #include "ref_forward.h"
 #include "tern/gen_model.h"
 #include "tern/model.h"

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "check_file.h"
 #include "tern/presets.h"
 #include "tern/tune.h"
 #include "tune_fixture.h"

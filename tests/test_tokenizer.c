@@ -20,6 +20,7 @@
 
 #include "tern/gen_vocab.h"
 #include "check.h"
+#include "check_file.h"
 #include "tern/chat.h"
 #include "tern/gguf.h"
 #include "tern/tokenizer.h"
