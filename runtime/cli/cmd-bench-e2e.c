@@ -38,7 +38,13 @@ struct result {
     double weight_bytes;         // weights read per generated token
     double kv_bytes;             // KV cache read per generated token, averaged over the test's positions
     double kv_positions;         // those positions, averaged
+    double step_s[TERN_STEP_COUNT];   // --steps: seconds per forward step, summed over the repetitions
 };
+
+// Seconds per token of step i of r.
+static double step_per_token(const struct result * r, int i) {
+    return r->step_s[i] / ((double) r->n_samples * (r->n_prompt + r->n_gen));
+}
 
 static double bytes_per_token(const struct result * r) {
     return r->weight_bytes + r->kv_bytes;
@@ -140,6 +146,7 @@ int tern_bench_e2e(int argc, char ** argv) {
     int prompts[8] = { 512 }, gens[8] = { 128 }, depths[8] = { 0 }, pg[8][2], threads[16] = { 0 };
     size_t n_prompts = 1, n_gens = 1, n_depths = 1, n_pg = 0, n_threads = 0, reps = 5;
     int format = 0;
+    bool steps = false;
     static const char * const formats[] = { "md", "json", NULL };
     const struct tern_opt opts[] = {
         { TERN_OPT_INT_LIST, "-p, --n-prompt", "L", prompts, 0, 1 << 16, .count = &n_prompts, .max = 8,
@@ -154,6 +161,8 @@ int tern_bench_e2e(int argc, char ** argv) {
           .help = "thread counts, e.g. 1,2 (default: physical cores)" },
         { TERN_OPT_SIZE, "-r, --repetitions", "N", &reps, 1, MAX_REPS, .help = "runs per test, after one warm-up" },
         { TERN_OPT_CHOICE, "-o, --output", "md|json", &format, .choices = formats, .help = "output format" },
+        { TERN_OPT_FLAG, "--steps", NULL, &steps,
+          .help = "also time each step of the forward pass (q|k|v, attention, norms, ...) in the timed runs" },
         MODEL_OPTS(&o),
         { .kind = TERN_OPT_END },
     };
@@ -263,11 +272,15 @@ int tern_bench_e2e(int argc, char ** argv) {
             }
             for (size_t k = 0; k < reps; k++) {
                 if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(probe, L.pool, L.threads, 3);
+                tern_workspace_time_steps(L.session.ws, steps);
                 if (run_once(&b, r, &r->samples_ns[r->n_samples++])) {
                     rc = 1;
                     break;
                 }
+                const double * st = tern_workspace_step_seconds(L.session.ws);
+                for (int i = 0; steps && i < TERN_STEP_COUNT; i++) r->step_s[i] += st[i];
             }
+            tern_workspace_time_steps(L.session.ws, false);
             stats(r);
             if (!json) {
                 char name[48];
@@ -305,6 +318,13 @@ int tern_bench_e2e(int argc, char ** argv) {
                 for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->bw[k]);
                 printf("],\n");
             }
+            if (steps) {
+                printf("    \"step_s_per_token\": {");
+                for (int k = 0; k < TERN_STEP_COUNT; k++) {
+                    printf("%s\"%s\": %.9f", k ? ", " : "", tern_step_name((enum tern_step) k), step_per_token(r, k));
+                }
+                printf("},\n");
+            }
             printf("    \"samples_ns\": [");
             for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->samples_ns[k]);
             printf("],\n    \"samples_ts\": [");
@@ -339,6 +359,20 @@ int tern_bench_e2e(int argc, char ** argv) {
                    bd.bw_max / 1e9, r->n_samples, bd.ts, 100.0 * bd.reached, 100.0 * bd.reached_min,
                    100.0 * bd.reached_max,
                    bytes_per_token(r) < 2.0 * (double) topo.l3 ? " (fits in the last-level cache: a DRAM bound does not apply)" : "");
+        }
+        for (size_t i = 0; steps && i < n_results; i++) {
+            const struct result * r = &results[i];
+            char test[48];
+            test_name(r, test, sizeof(test));
+            const double total = r->avg_ns * 1e-9 / (r->n_prompt + r->n_gen);
+            printf("%s, %d thread%s, ms per token: ", test, r->threads, r->threads == 1 ? "" : "s");
+            double timed = 0;
+            for (int k = 0; k < TERN_STEP_COUNT; k++) {
+                const double v = step_per_token(r, k);
+                timed += v;
+                printf("%s %.3f (%.1f%%), ", tern_step_name((enum tern_step) k), 1e3 * v, 100 * v / total);
+            }
+            printf("other %.3f (%.1f%%)\n", 1e3 * (total - timed), 100 * (total - timed) / total);
         }
         printf("load %.0f ms (last), peak RSS %.0f MiB%s\n", load_ms, rss_mib,
                probed ? " (before the bandwidth probe's buffer)" : "");
