@@ -202,6 +202,60 @@ static void check_conversions(const struct tern_vec_ops * ops, const struct tern
     free(x), free(h), free(want_h), free(y), free(want_y), free(codes);
 }
 
+// ---------------------------------------------------------------------------- silu_mul
+
+// Bit-exact with the portable steps on every input class (normal, saturating, subnormal
+// results, infinities, NaN), at every length (tails); the portable one within 1e-5 relative
+// of the double-precision x / (1 + e^-x) * u where that is finite and not tiny.
+static void check_silu(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
+    enum { N = 4099 };
+    float * x = malloc(N * sizeof(float)), * u = malloc(N * sizeof(float));
+    float * g = malloc(N * sizeof(float)), * want = malloc(N * sizeof(float));
+    struct tally t = { ops->name, "silu_mul", 0, 0, "", 0 };
+    uint64_t seed = 7;
+    static const float special[] = { 0.0f, -0.0f, 88.0f, -88.0f, 103.0f, -103.0f, 133.0f, -133.0f, 150.0f, -150.0f,
+                                     1e-30f, -1e-30f, 1e30f, -1e30f, INFINITY, -INFINITY, NAN, -NAN };
+    const size_t n_special = sizeof(special) / sizeof(special[0]);
+    for (size_t i = 0; i < N; i++) {
+        const int kind = (int) (i % 5);
+        x[i] = i < n_special ? special[i]
+             : kind == 0 ? rng_float(&seed, -8, 8) : kind == 1 ? rng_float(&seed, -200, 200)
+             : kind == 2 ? rng_float(&seed, -0.01f, 0.01f) : kind == 3 ? rng_float(&seed, -30, 30)
+             : bits_f32((uint32_t) rng_next(&seed));
+        u[i] = rng_float(&seed, -3, 3);
+    }
+    for (size_t n = 0; n <= N; n = n < 40 ? n + 1 : n * 2 + 3 > N ? (n == N ? N + 1 : N) : n * 2 + 3) {
+        memcpy(g, x, n * sizeof(float));
+        memcpy(want, x, n * sizeof(float));
+        ops->silu_mul(n, g, u);
+        ref->silu_mul(n, want, u);
+        for (size_t i = 0; i < n; i++) {
+            t.cases++;
+            if (f32_bits(g[i]) != f32_bits(want[i])) {
+                tally_bad(&t, "n %zu, x = %a, u = %a: got %a, portable %a", n, x[i], u[i], g[i], want[i]);
+            }
+        }
+    }
+    tally_end(&t, true);
+    if (ops == ref) {
+        struct tally o = { "portable", "silu~exact", 0, 0, "", 0 };
+        memcpy(g, x, N * sizeof(float));
+        ref->silu_mul(N, g, u);
+        for (size_t i = 0; i < N; i++) {
+            const double xd = x[i], exact = xd / (1.0 + exp(-xd)) * u[i];
+            if (!isfinite(exact) || fabs(exact) < 1e-30 || fabs(xd) > 80) continue;
+            o.cases++;
+            tally_ratio(&o, fabs(g[i] - exact), 1e-5 * fabs(exact), "silu vs double", true);
+        }
+        CHECK(o.cases > N / 2, "too few finite silu cases: %ld", o.cases);
+        tally_end(&o, false);
+    }
+    free(x);
+    free(u);
+    free(g);
+    free(want);
+}
+
 // ---------------------------------------------------------------------------- dot_u8s8x2
 
 static void check_u8s8(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
@@ -445,6 +499,7 @@ int main(void) {
         check_u8s8(ops, ref);
         check_dots(ops, ref);
         check_attn(ops, ref);
+        check_silu(ops, ref);
     }
     CHECK(tern_vec_ops_get() == best, "tern_vec_ops_get() is %s, the best usable table is %s", tern_vec_ops_get()->name,
           best ? best->name : "none");

@@ -39,7 +39,13 @@ struct result {
     double weight_bytes;         // weights read per generated token
     double kv_bytes;             // KV cache read per generated token, averaged over the test's positions
     double kv_positions;         // those positions, averaged
+    double step_s[TERN_STEP_COUNT];   // --steps: seconds per forward step, summed over the repetitions
 };
+
+// Seconds per token of step i of r.
+static double step_per_token(const struct result * r, int i) {
+    return r->step_s[i] / ((double) r->n_samples * (r->n_prompt + r->n_gen));
+}
 
 static double bytes_per_token(const struct result * r) {
     return r->weight_bytes + r->kv_bytes;
@@ -145,6 +151,7 @@ struct report {
     size_t n_batch, l3;
     const char * kv_name;
     bool show_kv;                // llama-bench shows type_k/type_v when not the default f16
+    bool steps;                  // --steps: each forward step timed in the timed runs
     struct result * results;
     size_t n_results;
 };
@@ -217,8 +224,12 @@ static int run_tests(struct cli_model * L, const struct result * plan, size_t n_
         }
         for (size_t k = 0; k < reps; k++) {
             if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(*probe, L->pool, L->threads, 3);
+            tern_workspace_time_steps(L->session.ws, R->steps);     // zeroes the step sums
             if (run_once(&b, r, &r->samples_ns[r->n_samples++])) return 1;
+            const double * st = tern_workspace_step_seconds(L->session.ws);
+            for (int i = 0; R->steps && i < TERN_STEP_COUNT; i++) r->step_s[i] += st[i];
         }
+        tern_workspace_time_steps(L->session.ws, false);
         stats(r);
         if (!quiet) {
             char name[48];
@@ -251,6 +262,13 @@ static void print_json(const struct report * R) {
                    bytes_per_token(r), r->weight_bytes, r->kv_bytes, bd.bw, bd.ts, bd.reached);
             for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->bw[k]);
             printf("],\n");
+        }
+        if (R->steps) {
+            printf("    \"step_s_per_token\": {");
+            for (int k = 0; k < TERN_STEP_COUNT; k++) {
+                printf("%s\"%s\": %.9f", k ? ", " : "", tern_step_name((enum tern_step) k), step_per_token(r, k));
+            }
+            printf("},\n");
         }
         printf("    \"samples_ns\": [");
         for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->samples_ns[k]);
@@ -289,6 +307,20 @@ static void print_markdown(const struct report * R) {
                bytes_per_token(r) < 2.0 * (double) R->l3 ? " (fits in the last-level cache: a DRAM bound does not apply)"
                                                          : "");
     }
+    for (size_t i = 0; R->steps && i < R->n_results; i++) {
+        const struct result * r = &R->results[i];
+        char test[48];
+        test_name(r, test, sizeof(test));
+        const double total = r->avg_ns * 1e-9 / (r->n_prompt + r->n_gen);
+        printf("%s, %d thread%s, ms per token: ", test, r->threads, r->threads == 1 ? "" : "s");
+        double timed = 0;
+        for (int k = 0; k < TERN_STEP_COUNT; k++) {
+            const double v = step_per_token(r, k);
+            timed += v;
+            printf("%s %.3f (%.1f%%), ", tern_step_name((enum tern_step) k), 1e3 * v, 100 * v / total);
+        }
+        printf("other %.3f (%.1f%%)\n", 1e3 * (total - timed), 100 * (total - timed) / total);
+    }
     printf("load %.0f ms (last), peak RSS %.0f MiB%s\n", R->load_ms, R->rss_mib,
            R->probed ? " (before the bandwidth probe's buffer)" : "");
 }
@@ -298,6 +330,7 @@ int tern_cmd_bench_e2e(int argc, char ** argv) {
     int prompts[8] = { 512 }, gens[8] = { 128 }, depths[8] = { 0 }, pg[8][2], threads[16] = { 0 };
     size_t n_prompts = 1, n_gens = 1, n_depths = 1, n_pg = 0, n_threads = 0, reps = 5;
     int format = 0;
+    bool steps = false;
     static const char * const formats[] = { "md", "json", NULL };
     const struct tern_opt opts[] = {
         { TERN_OPT_INT_LIST, "-p, --n-prompt", "L", prompts, 0, 1 << 16, .count = &n_prompts, .max = 8,
@@ -312,6 +345,8 @@ int tern_cmd_bench_e2e(int argc, char ** argv) {
           .help = "thread counts, e.g. 1,2 (default: physical cores)" },
         { TERN_OPT_SIZE, "-r, --repetitions", "N", &reps, 1, MAX_REPS, .help = "runs per test, after one warm-up" },
         { TERN_OPT_CHOICE, "-o, --output", "md|json", &format, .choices = formats, .help = "output format" },
+        { TERN_OPT_FLAG, "--steps", NULL, &steps,
+          .help = "also time each step of the forward pass (q|k|v, attention, norms, ...) in the timed runs" },
         MODEL_OPTS(&o),
         { .kind = TERN_OPT_END },
     };
@@ -334,7 +369,8 @@ int tern_cmd_bench_e2e(int argc, char ** argv) {
     int max_ctx;
     struct result * plan = plan_tests(prompts, n_prompts, gens, n_gens, (const int (*)[2]) pg, n_pg, depths, n_depths,
                                       &n_plan, &max_ctx);
-    struct report R = { .model_path = o.model, .kv_name = kv_type_names[o.cache_k], .show_kv = o.cache_k != 0 };
+    struct report R = { .model_path = o.model, .kv_name = kv_type_names[o.cache_k], .show_kv = o.cache_k != 0,
+                        .steps = steps };
     R.results = calloc(n_threads * n_plan + 1, sizeof(*R.results));
     int32_t * tokens = malloc((size_t) (max_ctx + 1) * sizeof(int32_t));
     if (!plan || !R.results || !tokens) {

@@ -90,7 +90,7 @@ static void print_validation(const struct tern_profile * p) {
            "streamed; interleaved rounds):\n", v0->layers);
     for (int i = 0; i < p->n_validation; i++) {
         const struct tern_tune_validation * v = &p->validation[i];
-        const char * verdict = "HEURISTIC plan kept (the tuned one was not measurably faster)";
+        const char * verdict = "HEURISTIC plan kept (the tuned one was not measurably faster, or slower in tg or pp)";
         if (strcmp(v->verdict, "same") == 0) verdict = "the tuned plan is the heuristic plan";
         if (strcmp(v->verdict, "tuned") == 0) verdict = "tuned plan kept (faster)";
         if (v->samples == 0) {

@@ -34,8 +34,16 @@ uint16_t tern_f32_to_f16(float f) {
 }
 
 void tern_rmsnorm(float * y, const float * x, const float * w, size_t n, float eps) {
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += (double) (x[i] * x[i]);
+    // ggml sums the float squares in double, one chain; eight chains in a fixed order give the
+    // same float mean (a double sum of n <= 2^20 float squares is exact to ~1e-13) without
+    // waiting on each add, and the same result on every ISA.
+    double part[8] = { 0 };
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; j++) part[j] += (double) (x[i + j] * x[i + j]);
+    }
+    for (; i < n; i++) part[i % 8] += (double) (x[i] * x[i]);
+    const double sum = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
     const float mean = (float) (sum / (double) n);
     const float scale = 1.0f / sqrtf(mean + eps);
     for (size_t i = 0; i < n; i++) y[i] = x[i] * scale * w[i];
@@ -98,49 +106,19 @@ float tern_expf(float x) {
     return scalbnf(j, (int) n);
 }
 
-#if defined(__x86_64__)
-#include <immintrin.h>
-
-// The same arithmetic 16 lanes at a time (_mm512_scalef_ps is the scalbnf).
-__attribute__((target("avx512f,avx512dq,fma"))) static void silu_mul_avx512(size_t n, float * g, const float * u) {
-    const __m512 r = _mm512_set1_ps(0x1.8p23f), one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
-    for (size_t i = 0; i < n; i += 16) {
-        const __m512 x = _mm512_loadu_ps(g + i), mx = _mm512_sub_ps(zero, x);
-        const __m512 z = _mm512_fmadd_ps(mx, _mm512_set1_ps(0x1.715476p+0f), r);
-        const __m512 nn = _mm512_sub_ps(z, r);
-        const __m512 b = _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.7f7d1cp-20f),
-                                          _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.62e4p-1f), mx));
-        const __m512 uu = _mm512_mul_ps(b, b);
-        const __m512 j = _mm512_fmadd_ps(
-            _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_set1_ps(0x1.0e4020p-7f), b, _mm512_set1_ps(0x1.573e2ep-5f)), uu,
-                            _mm512_fmadd_ps(_mm512_set1_ps(0x1.555e66p-3f), b, _mm512_set1_ps(0x1.fffdb6p-2f))),
-            uu, _mm512_fmadd_ps(_mm512_set1_ps(0x1.ffffecp-1f), b, one));
-        __m512 e = _mm512_scalef_ps(j, nn);
-        const __mmask16 big = _mm512_cmp_ps_mask(_mm512_abs_ps(nn), _mm512_set1_ps(192), _CMP_GT_OQ);
-        if (big) {
-            const __m512 sat = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(nn, zero, _CMP_LE_OQ), _mm512_set1_ps(INFINITY), zero);
-            e = _mm512_mask_blend_ps(big, e, sat);
-        }
-        _mm512_storeu_ps(g + i, _mm512_mul_ps(_mm512_div_ps(x, _mm512_add_ps(one, e)), _mm512_loadu_ps(u + i)));
-    }
-}
-#endif
-
 void tern_silu_mul(size_t n, float * g, const float * u) {
-    size_t i = 0;
-#if defined(__x86_64__)
-    const uint32_t need = TERN_CPU_AVX512F | TERN_CPU_AVX512DQ | TERN_CPU_FMA;
-    if ((tern_cpu_get()->usable & need) == need) {
-        silu_mul_avx512(n / 16 * 16, g, u);
-        i = n / 16 * 16;
-    }
-#endif
-    for (; i < n; i++) g[i] = g[i] / (1.0f + tern_expf(-g[i])) * u[i];
+    tern_vec_ops_get()->silu_mul(n, g, u);
 }
 
-void tern_relu2_mul(size_t n, float * g, const float * u) {
+void tern_relu2_mul(size_t n, float * restrict g, const float * restrict u) {
     for (size_t i = 0; i < n; i++) {
-        const float r = g[i] > 0 ? g[i] : 0.0f;
+        // relu by a bit mask (g > 0 ? g : +0, NaN -> +0): with a branch or a select the compiler
+        // keeps it scalar (it will not compute g * g where g may not be used).
+        uint32_t bits;
+        memcpy(&bits, &g[i], sizeof(bits));
+        bits &= -(uint32_t) (g[i] > 0);
+        float r;
+        memcpy(&r, &bits, sizeof(r));
         g[i] = r * r * u[i];
     }
 }

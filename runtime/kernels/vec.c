@@ -97,9 +97,13 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
     }
 }
 
+static void silu_mul_c(size_t n, float * g, const float * u) {
+    for (size_t i = 0; i < n; i++) g[i] = g[i] / (1.0f + tern_expf(-g[i])) * u[i];
+}
+
 static const struct tern_vec_ops portable = {
     "scalar", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, dot_u8s8x2_c, to_f16_c, from_f16_c, round_f16_c,
-    attn_c,
+    attn_c, silu_mul_c,
 };
 
 const struct tern_vec_ops * tern_vec_ops_portable(void) {
@@ -267,9 +271,42 @@ AVX2 static void dot_u8s8x2_avx2(size_t n, const uint8_t * a, const uint8_t * b,
     *db = hsum8_epi32(acc_b) + tb;
 }
 
+// tern_expf's steps 8 lanes at a time. scalbnf(j, n) has no AVX2 instruction: j * 2^(n/2) is
+// exact (|n| <= 192 keeps both halves' powers normal), and the second factor 2^(n - n/2)
+// rounds once, as scalbnf does, also into subnormals and to infinity.
+AVX2 static __m256 pow2_avx2(__m256i k) {
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(k, _mm256_set1_epi32(127)), 23));
+}
+
+AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
+    const __m256 r = _mm256_set1_ps(0x1.8p23f), one = _mm256_set1_ps(1.0f), zero = _mm256_setzero_ps();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 x = _mm256_loadu_ps(g + i), mx = _mm256_sub_ps(zero, x);
+        const __m256 z = _mm256_fmadd_ps(mx, _mm256_set1_ps(0x1.715476p+0f), r);
+        const __m256 nn = _mm256_sub_ps(z, r);
+        const __m256 b = _mm256_fnmadd_ps(nn, _mm256_set1_ps(0x1.7f7d1cp-20f),
+                                          _mm256_fnmadd_ps(nn, _mm256_set1_ps(0x1.62e4p-1f), mx));
+        const __m256 uu = _mm256_mul_ps(b, b);
+        const __m256 j = _mm256_fmadd_ps(
+            _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_set1_ps(0x1.0e4020p-7f), b, _mm256_set1_ps(0x1.573e2ep-5f)), uu,
+                            _mm256_fmadd_ps(_mm256_set1_ps(0x1.555e66p-3f), b, _mm256_set1_ps(0x1.fffdb6p-2f))),
+            uu, _mm256_fmadd_ps(_mm256_set1_ps(0x1.ffffecp-1f), b, one));
+        const __m256i ni = _mm256_cvtps_epi32(nn), n1 = _mm256_srai_epi32(ni, 1), n2 = _mm256_sub_epi32(ni, n1);
+        __m256 e = _mm256_mul_ps(_mm256_mul_ps(j, pow2_avx2(n1)), pow2_avx2(n2));
+        const __m256 absn = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), nn);
+        const __m256 big = _mm256_cmp_ps(absn, _mm256_set1_ps(192), _CMP_GT_OQ);
+        const __m256 sat = _mm256_blendv_ps(_mm256_set1_ps(INFINITY), zero, _mm256_cmp_ps(nn, zero, _CMP_LE_OQ));
+        e = _mm256_blendv_ps(e, sat, big);
+        e = _mm256_blendv_ps(e, nn, _mm256_cmp_ps(nn, nn, _CMP_UNORD_Q));     // NaN in, NaN out
+        _mm256_storeu_ps(g + i, _mm256_mul_ps(_mm256_div_ps(x, _mm256_add_ps(one, e)), _mm256_loadu_ps(u + i)));
+    }
+    silu_mul_c(n - i, g + i, u + i);
+}
+
 static const struct tern_vec_ops avx2 = {
     "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2, to_f16_avx2,
-    from_f16_avx2, round_f16_avx2, attn_avx2,
+    from_f16_avx2, round_f16_avx2, attn_avx2, silu_mul_avx2,
 };
 
 #define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
@@ -284,9 +321,35 @@ ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_p
            _mm512_set1_ps, _mm512_storeu_ps, _mm512_reduce_add_ps, 1)
 ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512)
 
+// The same steps 16 lanes at a time (_mm512_scalef_ps is the scalbnf).
+AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
+    const __m512 r = _mm512_set1_ps(0x1.8p23f), one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m512 x = _mm512_loadu_ps(g + i), mx = _mm512_sub_ps(zero, x);
+        const __m512 z = _mm512_fmadd_ps(mx, _mm512_set1_ps(0x1.715476p+0f), r);
+        const __m512 nn = _mm512_sub_ps(z, r);
+        const __m512 b = _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.7f7d1cp-20f),
+                                          _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.62e4p-1f), mx));
+        const __m512 uu = _mm512_mul_ps(b, b);
+        const __m512 j = _mm512_fmadd_ps(
+            _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_set1_ps(0x1.0e4020p-7f), b, _mm512_set1_ps(0x1.573e2ep-5f)), uu,
+                            _mm512_fmadd_ps(_mm512_set1_ps(0x1.555e66p-3f), b, _mm512_set1_ps(0x1.fffdb6p-2f))),
+            uu, _mm512_fmadd_ps(_mm512_set1_ps(0x1.ffffecp-1f), b, one));
+        __m512 e = _mm512_scalef_ps(j, nn);
+        const __mmask16 big = _mm512_cmp_ps_mask(_mm512_abs_ps(nn), _mm512_set1_ps(192), _CMP_GT_OQ);
+        if (big) {
+            const __m512 sat = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(nn, zero, _CMP_LE_OQ), _mm512_set1_ps(INFINITY), zero);
+            e = _mm512_mask_blend_ps(big, e, sat);
+        }
+        _mm512_storeu_ps(g + i, _mm512_mul_ps(_mm512_div_ps(x, _mm512_add_ps(one, e)), _mm512_loadu_ps(u + i)));
+    }
+    silu_mul_c(n - i, g + i, u + i);
+}
+
 static const struct tern_vec_ops avx512 = {
     "avx512bw", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2,
-    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512,
 };
 
 // AVX-512 VNNI: vpdpbusd multiplies u8 by s8 and adds groups of 4 into int32 lanes, exactly.
@@ -307,7 +370,7 @@ static void dot_u8s8x2_vnni(size_t n, const uint8_t * a, const uint8_t * b, cons
 
 static const struct tern_vec_ops avx512vnni = {
     "avx512vnni", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_vnni,
-    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512,
 };
 #endif
 

@@ -21,9 +21,18 @@
 #include <string.h>
 
 #include "forward.h"
+#include "tern/clock.h"
 #include "tern/pool.h"
 
 // ---------------------------------------------------------------------------- pieces
+
+// The step that just ended took the time since the last mark (when step timing is on).
+static void mark(struct tern_workspace * ws, enum tern_step step) {
+    if (!ws->time_steps) return;
+    const double now = tern_now_s();
+    ws->step_s[step] += now - ws->t_mark;
+    ws->t_mark = now;
+}
 
 // y[i] = W_i x for the linears of one input (q|k|v, gate|up, or one), in one dispatch over
 // one quantization of x: the decode variants for a single token, the prefill ones for more.
@@ -144,32 +153,47 @@ void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
     const size_t n = sl->n, d = ws->dims.embd, ff = ws->dims.ff, q_dim = ws->dims.q, hd = hp->head_dim;
     const float eps = hp->rms_eps;
     float * x = ws->x;                                           // (n, d) residual stream
+    if (ws->time_steps) ws->t_mark = tern_now_s();
     for (size_t t = 0; t < n; t++) {
         tern_dense_row(&m->tok_embd, (size_t) sl->token[t], x + t * d);
         tern_rope_table(ws->rope + t * hd, 1, sl->pos[t], hd, hp->rope_theta);   // (n, hd) cos | sin
     }
+    mark(ws, TERN_STEP_EMBED);
 
     for (size_t l = 0; l < hp->n_layer; l++) {
         const struct tern_layer * w = &m->layers[l];
         // attention
         rmsnorm_rows(ws->h, x, w->attn_norm, n, d, eps);
+        mark(ws, TERN_STEP_NORM);
         linears(ws, n, ws->h, 3, (const struct tern_linear_pair * const[]) { &w->wq, &w->wk, &w->wv },
                 (float * const[]) { ws->q, ws->k, ws->v });      // (n, q_dim), (n, kv_dim) x 2
+        mark(ws, TERN_STEP_QKV);
         rope_rows(ws, n);
         kv_store(ws, sl, l);
+        mark(ws, TERN_STEP_ROPE_KV);
         attention(ws, sl, l);                                    // (n, q_dim)
+        mark(ws, TERN_STEP_ATTN);
         if (w->attn_sub_norm) rmsnorm_rows(ws->att, ws->att, w->attn_sub_norm, n, q_dim, eps);
+        mark(ws, TERN_STEP_NORM);
         linear(ws, &w->wo, n, ws->att, ws->y);                   // (n, d)
+        mark(ws, TERN_STEP_WO);
         for (size_t i = 0; i < n * d; i++) x[i] += ws->y[i];
+        mark(ws, TERN_STEP_RESIDUAL);
 
         // feed-forward: gated, relu^2 or silu
         rmsnorm_rows(ws->h, x, w->ffn_norm, n, d, eps);
+        mark(ws, TERN_STEP_NORM);
         linears(ws, n, ws->h, 2, (const struct tern_linear_pair * const[]) { &w->gate, &w->up },
                 (float * const[]) { ws->g, ws->u });             // (n, ff) x 2
+        mark(ws, TERN_STEP_GATE_UP);
         ffn_act(arch->act, n * ff, ws->g, ws->u);
+        mark(ws, TERN_STEP_ACT);
         if (w->ffn_sub_norm) rmsnorm_rows(ws->g, ws->g, w->ffn_sub_norm, n, ff, eps);
+        mark(ws, TERN_STEP_NORM);
         linear(ws, &w->down, n, ws->g, ws->y);                   // (n, d)
+        mark(ws, TERN_STEP_DOWN);
         for (size_t i = 0; i < n * d; i++) x[i] += ws->y[i];
+        mark(ws, TERN_STEP_RESIDUAL);
     }
 
     // output: the rows that asked for logits, packed in batch order
@@ -177,9 +201,30 @@ void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
     for (size_t t = 0; t < n; t++) {
         if (sl->want[t]) tern_rmsnorm(ws->h + rows++ * d, x + t * d, m->output_norm, d, eps);
     }
+    mark(ws, TERN_STEP_NORM);
     if (rows) {
         tern_dense_matmul(&m->output, ws->pool, ws->threads, rows, ws->h, ws->logits + ws->n_logits * hp->n_vocab,
                           ws->dense_scratch);                    // (rows, n_vocab)
         ws->n_logits += rows;
     }
+    mark(ws, TERN_STEP_HEAD);
+}
+
+static const char * const step_names[TERN_STEP_COUNT] = {
+    [TERN_STEP_EMBED] = "embed", [TERN_STEP_NORM] = "norms", [TERN_STEP_QKV] = "q|k|v", [TERN_STEP_ROPE_KV] = "rope+kv",
+    [TERN_STEP_ATTN] = "attention", [TERN_STEP_WO] = "wo", [TERN_STEP_GATE_UP] = "gate|up", [TERN_STEP_ACT] = "act",
+    [TERN_STEP_DOWN] = "down", [TERN_STEP_RESIDUAL] = "residual", [TERN_STEP_HEAD] = "head",
+};
+
+const char * tern_step_name(enum tern_step s) {
+    return (unsigned) s < TERN_STEP_COUNT ? step_names[s] : "?";
+}
+
+void tern_workspace_time_steps(struct tern_workspace * ws, bool on) {
+    ws->time_steps = on;
+    memset(ws->step_s, 0, sizeof(ws->step_s));
+}
+
+const double * tern_workspace_step_seconds(const struct tern_workspace * ws) {
+    return ws->step_s;
 }

@@ -29,6 +29,9 @@ struct tern_workspace {
     void * dense_scratch;           // the output head's scratch for n_batch rows
     float * logits;                 // (logits_cap, n_vocab) rows of the last call, batch order
     size_t logits_cap, n_logits;
+    bool time_steps;                // step_s is being summed (tern_workspace_time_steps)
+    double t_mark;                  // when the step under way began
+    double step_s[TERN_STEP_COUNT];
 };
 
 // Tokens [first, first + n) of a checked batch.

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "http.h"
+#include "tern/chat.h"
 #include "tern/clock.h"
 #include "tern/rng.h"
 #include "tern/tokenizer.h"
@@ -237,6 +238,7 @@ static enum MHD_Result completion(struct conn * c, enum serve_kind kind) {
     t->n_stop = p.n_stop;
     p.n_stop = 0;
     t->cache_prompt = p.cache_prompt;
+    t->turn_stops = p.kind == SERVE_CHAT ? tern_chat_stop_texts(S->model->chat) : NULL;
     t->t_submit = tern_now_s();
     const bool stream = p.stream;
     c->include_usage = p.include_usage;

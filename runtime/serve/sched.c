@@ -287,6 +287,17 @@ static void sample_task(void * ctx, int tid, int nth) {
     for (size_t i; (i = tern_pool_next_chunk(job->pool)) < job->n;) sample_row(job->rows[i]);
 }
 
+// Is id a control token whose text is one of stops (the opening of the next chat turn)?
+static bool opens_turn(const struct tern_vocab * vocab, const char * const * stops, int32_t id) {
+    char special[64], plain[64];
+    const size_t n = tern_token_bytes(vocab, id, true, special, sizeof(special));
+    if (!stops || n > sizeof(special) || tern_token_bytes(vocab, id, false, plain, sizeof(plain)) == n) return false;
+    for (size_t i = 0; stops[i]; i++) {
+        if (strlen(stops[i]) == n && memcmp(stops[i], special, n) == 0) return true;
+    }
+    return false;
+}
+
 // The sampled token of slot s: its text, and whether generation ends here.
 static void take_token(struct serve * S, struct serve_slot * s) {
     struct serve_task * t = s->task;
@@ -294,7 +305,7 @@ static void take_token(struct serve * S, struct serve_slot * s) {
     const struct tern_vocab * vocab = S->model->vocab;
     tern_sampler_accept(&s->sampler, id);
     s->n_gen++;
-    if (tern_vocab_is_eog(vocab, id)) {
+    if (tern_vocab_is_eog(vocab, id) || opens_turn(vocab, t->turn_stops, id)) {
         s->finish = FINISH_STOP;
     } else {
         char small[256], * piece = small;

@@ -35,6 +35,9 @@ struct serve_task {
     long n_predict;                  // -1: until an end token or the context is full
     char * stop[SERVE_MAX_STOP];     // owned
     size_t n_stop;
+    // chat requests: control tokens whose text opens the next turn end the answer, as in
+    // `tern chat` (tern_chat_stop_texts; NULL for completions)
+    const char * const * turn_stops;
     bool cache_prompt;
     double t_submit;
 

@@ -97,6 +97,15 @@ void tune_validate(struct tune_bench * b, const struct tern_profile * p, const s
         .heuristic_tg_us = tern_median(tg[1], (size_t) rounds), .heuristic_pp_us = tern_median(pp[1], (size_t) rounds),
         .p = tern_mann_whitney_p(cost[0], (size_t) rounds, cost[1], (size_t) rounds),
     };
-    const bool faster = tuned_cost < heuristic_cost && out->p < TERN_PLAN_ALPHA;
+    // Kept only if faster overall and measurably slower in neither phase: a plan that trades
+    // prompt speed for generation speed (or back) is not what a user asked the tuner for.
+    bool slower_phase = false;
+    for (int ph = 0; ph < 2; ph++) {
+        const double (*x)[TERN_TUNE_MAX_FINAL] = ph ? pp : tg;
+        const double t = tern_median(x[0], (size_t) rounds), h = tern_median(x[1], (size_t) rounds);
+        slower_phase |= t > h * (1 + TERN_PLAN_MIN_GAIN) &&
+                        tern_mann_whitney_p(x[0], (size_t) rounds, x[1], (size_t) rounds) < TERN_PLAN_ALPHA;
+    }
+    const bool faster = tuned_cost < heuristic_cost && out->p < TERN_PLAN_ALPHA && !slower_phase;
     snprintf(out->verdict, sizeof(out->verdict), "%s", same ? "same" : faster ? "tuned" : "heuristic");
 }

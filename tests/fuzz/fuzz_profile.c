@@ -16,18 +16,21 @@
 int LLVMFuzzerInitialize(int * argc, char *** argv);
 int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size);
 
-static int fd_in = -1, fd_out = -1;
+static int fd_in = -1;
 static char path_in[64], path_out[64];
 
 int LLVMFuzzerInitialize(int * argc, char *** argv) {
     (void) argc;
     (void) argv;
-    // In-memory files: a path for tern_profile_load without touching the disk per input.
+    // The input as an in-memory file (a path for tern_profile_load without touching the disk);
+    // the output a real file in a private directory: saving writes a temporary file beside it
+    // and renames it over the old one.
     fd_in = memfd_create("tern-fuzz-profile-in", 0);
-    fd_out = memfd_create("tern-fuzz-profile-out", 0);
-    if (fd_in < 0 || fd_out < 0) abort();
+    if (fd_in < 0) abort();
     snprintf(path_in, sizeof(path_in), "/proc/self/fd/%d", fd_in);
-    snprintf(path_out, sizeof(path_out), "/proc/self/fd/%d", fd_out);
+    char dir[] = "/tmp/tern-fuzz-profile-XXXXXX";
+    if (!mkdtemp(dir)) abort();
+    snprintf(path_out, sizeof(path_out), "%s/profile.json", dir);
     return 0;
 }
 
@@ -63,10 +66,14 @@ static void check_same(const struct tern_profile * a, const struct tern_profile 
     for (size_t i = 0; i < a->n_entries; i++) {
         const struct tern_tune_entry * x = &a->entries[i], * y = &b->entries[i];
         if (x->shape.k != y->shape.k || x->shape.n != y->shape.n || x->tokens != y->tokens ||
-            x->threads != y->threads || x->v != y->v || x->n_cand != y->n_cand) {
+            x->threads != y->threads || x->n_cand != y->n_cand) {
             abort();
         }
+        for (size_t c = 0; c < x->n_cand; c++) {
+            if (x->cand[c].v != y->cand[c].v || x->cand[c].n_final != y->cand[c].n_final) abort();
+        }
     }
+    if (a->n_validation != b->n_validation) abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {
@@ -82,7 +89,9 @@ int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {
     if (stale) abort();
     for (size_t i = 0; i < p->n_entries; i++) {
         const struct tern_tune_entry * e = &p->entries[i];
-        if (!e->v) abort();      // a loaded profile names only variants this binary has
+        for (size_t c = 0; c < e->n_cand; c++) {
+            if (!e->cand[c].v) abort();      // a loaded profile names only variants this binary has
+        }
         const struct tern_tune_entry * hit = tern_profile_entry(p, e->shape.k, e->shape.n, e->tokens, e->threads);
         if (!hit || hit->shape.k != e->shape.k || hit->shape.n != e->shape.n || (hit->tokens == 1) != (e->tokens == 1)) {
             abort();

@@ -147,6 +147,29 @@ int tern_decode(struct tern_workspace * ws, const struct tern_batch * b, char * 
 // After tern_decode: the logits (n_vocab) of the i-th token that asked for them, in batch order.
 const float * tern_workspace_logits(const struct tern_workspace * ws, size_t i);
 
+// Where a forward call's time goes (tern bench e2e --steps): each step's wall time, summed
+// over calls while timing is on. Linear steps include their thread-pool dispatch; the steps
+// are the lines of forward.c's layer loop.
+enum tern_step {
+    TERN_STEP_EMBED,      // embedding rows and RoPE tables
+    TERN_STEP_NORM,       // RMSNorms: attention, FFN, sub-norms, output
+    TERN_STEP_QKV,        // q|k|v linears
+    TERN_STEP_ROPE_KV,    // RoPE and the KV cache store
+    TERN_STEP_ATTN,       // attention over the cache
+    TERN_STEP_WO,         // attention output linear
+    TERN_STEP_GATE_UP,    // gate|up linears
+    TERN_STEP_ACT,        // relu^2 / silu gating
+    TERN_STEP_DOWN,       // down linear
+    TERN_STEP_RESIDUAL,   // residual adds
+    TERN_STEP_HEAD,       // the output matrix
+    TERN_STEP_COUNT
+};
+const char * tern_step_name(enum tern_step s);
+// Turns timing on (the sums restart at 0) or off. Off by default: then it costs a branch a step.
+void tern_workspace_time_steps(struct tern_workspace * ws, bool on);
+// (TERN_STEP_COUNT) seconds per step since timing was turned on.
+const double * tern_workspace_step_seconds(const struct tern_workspace * ws);
+
 // ---------------------------------------------------------------------------- one sequence
 
 // The common case: one sequence and its own workspace (run, chat, logits, bench, tests).

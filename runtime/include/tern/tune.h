@@ -54,7 +54,7 @@ struct tern_tune_validation {
     double tuned_tg_us, tuned_pp_us;    // medians, per generated token and per prompt token
     double heuristic_tg_us, heuristic_pp_us;
     double p;                           // Mann-Whitney U over the rounds' tg + pp per token
-    char verdict[16];                   // "tuned", "heuristic" (tuned not measurably faster: unused), "same"
+    char verdict[16];                   // "tuned", "heuristic" (tuned not measurably faster, or > 3 % slower in a phase: unused), "same"
 };
 
 struct tern_profile {

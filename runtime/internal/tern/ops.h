@@ -32,15 +32,16 @@ void tern_rope_norm(float * x, size_t n_head, size_t dim, const float * cos_sin)
 // bitnet.cpp's SiLU and softmax use, so tern's gates round like them. Every ISA path computes
 // the same bits (fused multiply-adds in the same order).
 float tern_expf(float x);
-// g[i] = silu(g[i]) * u[i] (x / (1 + e^-x), as ggml_vec_silu_f32) for n values.
+// g[i] = silu(g[i]) * u[i] (x / (1 + e^-x), as ggml_vec_silu_f32) for n values: the vector
+// table's silu_mul, the same bits on every ISA.
 void tern_silu_mul(size_t n, float * g, const float * u);
 // g[i] = relu(g[i])^2 * u[i].
-void tern_relu2_mul(size_t n, float * g, const float * u);
+void tern_relu2_mul(size_t n, float * restrict g, const float * restrict u);
 
 // Vector kernels for attention and dense rows: dot products against f16/f32 rows, y += a * row.
 // Every table computes the same function; what may differ between tables (tests/test_vec.c
 // holds each to the portable one):
-//   bit-exact: to_f16, from_f16, round_f16, dot_u8s8x2 (integer), and attn when the
+//   bit-exact: to_f16, from_f16, round_f16, dot_u8s8x2 (integer), silu_mul, and attn when the
 //     operations are the same (the portable fallbacks);
 //   rounding only: dot_*, axpy_* and attn add in another order and use FMA, so they differ
 //     from the portable sums by at most the usual float-sum error bounds (n * 2^-24 relative
@@ -65,6 +66,8 @@ struct tern_vec_ops {
     // version to read is attn_c in runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
     void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t kv_stride, bool kv_f32,
                  const float * q, float scale, float * scores, float * out);
+    // g[i] = g[i] / (1 + tern_expf(-g[i])) * u[i]: tern_expf's operations lane by lane.
+    void (*silu_mul)(size_t n, float * g, const float * u);
 };
 // The best table the CPU's usable features (TERN_ISA cap applied) allow; chosen once.
 const struct tern_vec_ops * tern_vec_ops_get(void);
