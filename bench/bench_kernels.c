@@ -349,6 +349,11 @@ int main(int argc, char ** argv) {
         }
     }
     read_bw = tern_read_bandwidth(pool, n_threads, bw_buffer_bytes(), 6);
+    if (read_bw <= 0) {     // every bw% divides by it
+        fprintf(stderr, "tern-bench-kernels: out of memory for the %zu MiB read-bandwidth buffer\n", bw_buffer_bytes() >> 20);
+        tern_pool_free(pool);
+        return 1;
+    }
     measure_mac_peak(cpu);
 
     char text[64];

@@ -113,7 +113,8 @@ void tern_tune_show(const struct tern_profile * p, const struct tern_cpu * cpu) 
         if (p->read_bw[t] > 0) {
             printf(" %.1f GB/s (%d thread%s)", p->read_bw[t] / 1e9, p->threads[t], p->threads[t] == 1 ? "" : "s");
         } else {
-            printf(" not measured (%d thread%s: no time left in the budget)", p->threads[t], p->threads[t] == 1 ? "" : "s");
+            printf(" not measured (%d thread%s: no time left in the budget, or no memory for the buffer)", p->threads[t],
+                   p->threads[t] == 1 ? "" : "s");
         }
     }
     printf("\n");
