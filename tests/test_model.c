@@ -529,7 +529,7 @@ int main(int argc, char ** argv) {
     else printf("SKIP llamacpp-tq-tiny: %s not found\n", path);
     per_row_scales();
     // Models written by tern's own gen-model, one per architecture, two seeds each.
-    static const char * const presets[] = { "bitnet-b1.58-tiny", "bitnet-tiny", "llama-tiny" };
+    static const char * const presets[] = { "bitnet-b1.58-tiny", "bitnet-tiny", "bitnet-q8-tiny", "llama-tiny" };
     snprintf(gen, sizeof(gen), "%s/tern-gen-%d.gguf", P_tmpdir, (int) getpid());
     for (size_t p = 0; p < sizeof(presets) / sizeof(presets[0]); p++) {
         for (uint64_t seed = 2; seed >= 1; seed--) {
