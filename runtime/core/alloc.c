@@ -45,3 +45,12 @@ void tern_drop_pages(const void * p, size_t n) {
     const uintptr_t a = ((uintptr_t) p + page - 1) / page * page, b = ((uintptr_t) p + n) / page * page;
     if (b > a) madvise((void *) a, b - a, MADV_DONTNEED);
 }
+
+int tern_resize(void * pp, size_t n, size_t size) {
+    void ** p = pp;
+    if (size && n > SIZE_MAX / size) return -1;
+    void * q = realloc(*p, n * size > 0 ? n * size : 1);
+    if (!q) return -1;
+    *p = q;
+    return 0;
+}

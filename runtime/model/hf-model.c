@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tern/alloc.h"
 #include "tern/gen_vocab.h"
 #include "tern/err.h"
 #include "tern/hf_config.h"
@@ -167,15 +168,10 @@ static int read_vocab(struct tern_hf_model * h, const struct tern_hf_config * c,
     const size_t rows = (size_t) h->tensors[0].ne[1];
     if (v->n > rows) return tern_errf(err, err_size, "tokenizer.json has %zu tokens, the embedding only %zu rows", v->n, rows);
     if (v->n < rows) {
-        char ** text = realloc(v->text, rows * sizeof(char *));
-        if (text) v->text = text;
-        size_t * len = realloc(v->len, rows * sizeof(size_t));
-        if (len) v->len = len;
-        int32_t * type = realloc(v->type, rows * sizeof(int32_t));
-        if (type) v->type = type;
-        float * score = realloc(v->score, rows * sizeof(float));
-        if (score) v->score = score;
-        if (!text || !len || !type || !score) return tern_errf(err, err_size, "out of memory");
+        if (tern_resize(&v->text, rows, sizeof(*v->text)) || tern_resize(&v->len, rows, sizeof(*v->len)) ||
+            tern_resize(&v->type, rows, sizeof(*v->type)) || tern_resize(&v->score, rows, sizeof(*v->score))) {
+            return tern_errf(err, err_size, "out of memory");
+        }
         for (size_t i = v->n; i < rows; i++) {
             char pad[32];
             snprintf(pad, sizeof(pad), "[PAD%zu]", i);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tern/alloc.h"
 #include "tern/bpe_bytes.h"
 #include "tern/gguf.h"
 #include "heap.h"
@@ -292,17 +293,12 @@ static int reserve(struct tern_bpe_work * w, size_t n) {
     if (n <= w->cap) return 0;
     size_t cap = w->cap ? w->cap : 64;
     while (cap < n) cap *= 2;
-    int32_t * id = realloc(w->id, cap * sizeof(int32_t));
-    if (id) w->id = id;
-    uint32_t * prev = realloc(w->prev, cap * sizeof(uint32_t));
-    if (prev) w->prev = prev;
-    uint32_t * next = realloc(w->next, cap * sizeof(uint32_t));
-    if (next) w->next = next;
-    struct cand * heap = realloc(w->heap, 2 * cap * sizeof(struct cand));   // each merge adds <= 2
-    if (heap) w->heap = heap;
-    char * mapped = realloc(w->mapped, 2 * cap);
-    if (mapped) w->mapped = mapped;
-    if (!id || !prev || !next || !heap || !mapped) return -1;
+    if (tern_resize(&w->id, cap, sizeof(*w->id)) || tern_resize(&w->prev, cap, sizeof(*w->prev)) ||
+        tern_resize(&w->next, cap, sizeof(*w->next)) ||
+        tern_resize(&w->heap, 2 * cap, sizeof(*w->heap)) ||     // each merge adds <= 2
+        tern_resize(&w->mapped, 2 * cap, 1)) {
+        return -1;
+    }
     w->cap = cap;
     return 0;
 }

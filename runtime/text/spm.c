@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "heap.h"
+#include "tern/alloc.h"
 #include "vocab.h"
 
 static const char space_mark[] = "\xe2\x96\x81";     // U+2581 LOWER ONE EIGHTH BLOCK
@@ -93,19 +94,11 @@ static int reserve(struct tern_spm_work * w, size_t n) {
     if (n <= w->cap) return 0;
     size_t cap = w->cap ? w->cap : 64;
     while (cap < n) cap *= 2;
-    char * text = realloc(w->text, cap);
-    if (text) w->text = text;
-    uint32_t * start = realloc(w->start, cap * sizeof(uint32_t));
-    if (start) w->start = start;
-    uint32_t * len = realloc(w->len, cap * sizeof(uint32_t));
-    if (len) w->len = len;
-    int32_t * prev = realloc(w->prev, cap * sizeof(int32_t));
-    if (prev) w->prev = prev;
-    int32_t * next = realloc(w->next, cap * sizeof(int32_t));
-    if (next) w->next = next;
-    struct bigram * heap = realloc(w->heap, 3 * cap * sizeof(struct bigram));
-    if (heap) w->heap = heap;
-    if (!text || !start || !len || !prev || !next || !heap) return -1;
+    if (tern_resize(&w->text, cap, 1) || tern_resize(&w->start, cap, sizeof(*w->start)) ||
+        tern_resize(&w->len, cap, sizeof(*w->len)) || tern_resize(&w->prev, cap, sizeof(*w->prev)) ||
+        tern_resize(&w->next, cap, sizeof(*w->next)) || tern_resize(&w->heap, 3 * cap, sizeof(*w->heap))) {
+        return -1;
+    }
     w->cap = cap;
     return 0;
 }
