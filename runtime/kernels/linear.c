@@ -71,11 +71,18 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
     const uint8_t * panels = L->packed;
     const int8_t * a = A->a;
     // Panel outer, tokens inner: a panel's weights stay in cache while every token tile uses them.
+    // Only the first tile of a panel would wait on memory for them, so while the tiles of one
+    // panel run, the next panel is prefetched into L2, a share of its lines before each tile.
+    const size_t lines = L->panel_bytes / 64, tiles = (m + v->mr - 1) / v->mr, per_tile = (lines + tiles - 1) / tiles;
     for (size_t o = n0; o < n1; o += v->nr) {
         const size_t nc = n1 - o < v->nr ? n1 - o : v->nr;
-        const void * panel = panels + o / v->nr * L->panel_bytes;
-        for (size_t t = 0; t < m; t += v->mr) {
+        const uint8_t * panel = panels + o / v->nr * L->panel_bytes;
+        const uint8_t * next = o + v->nr < n1 ? panel + L->panel_bytes : NULL;
+        for (size_t t = 0, j = 0; t < m; t += v->mr, j++) {
             const size_t mr = m - t < v->mr ? m - t : v->mr;
+            for (size_t l = j * per_tile; next && tiles > 1 && l < (j + 1) * per_tile && l < lines; l++) {
+                __builtin_prefetch(next + l * 64, 0, 2);
+            }
             v->gemm(mr, nc, L->kc, panel, a + t * A->stride, A->stride, A->sum + t, acc + t * acc_stride + o, acc_stride);
         }
     }
