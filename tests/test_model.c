@@ -197,7 +197,11 @@ static void against_reference_model(const struct tern_model * mp, const char * p
     CHECK(ref && nv_ref == nv, "reference forward on %s", path);
     if (!ref) return;
     const struct { bool kv_f32, decode; int threads; double max_rel; } cases[] = {
-        { true, false, 1, 1e-4 }, { true, true, 2, 1e-4 },      // f32 cache: float summation order only
+        // f32 cache: float summation order and float exp only. Mostly that stays within 1e-4 x std,
+        // but where a sum lands within an ulp of an int8 activation rounding boundary, one value
+        // rounds the other way and these random models carry it to every later logit (up to
+        // ~0.05 x std); a wrong position, head, scale or cache slot moves them much further.
+        { true, false, 1, 0.08 }, { true, true, 2, 0.08 },
         { false, false, 2, 0.15 }, { false, true, 1, 0.15 },    // f16 cache: K, V, Q rounded to f16, and the
         // int8 activation rounding it flips now and then amplifies that in these random models
     };

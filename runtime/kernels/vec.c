@@ -62,7 +62,8 @@ static void round_f16_c(size_t n, float * x) {
     for (size_t i = 0; i < n; i++) x[i] = tern_f16_to_f32(tern_f32_to_f16(x[i]));
 }
 
-// Softmax of each head's scores in place (max subtracted; the sum in double).
+// Softmax of each head's scores in place (max subtracted; tern_expf, whose SIMD versions give
+// the same value lane by lane; the sum in double).
 static void softmax_rows(size_t g, size_t n, float * scores) {
     for (size_t h = 0; h < g; h++) {
         float * sc = scores + h * n;
@@ -70,7 +71,7 @@ static void softmax_rows(size_t g, size_t n, float * scores) {
         for (size_t j = 0; j < n; j++) mx = sc[j] > mx ? sc[j] : mx;
         double sum = 0;
         for (size_t j = 0; j < n; j++) {
-            sc[j] = expf(sc[j] - mx);
+            sc[j] = tern_expf(sc[j] - mx);
             sum += sc[j];
         }
         const float inv = (float) (1.0 / sum);
@@ -171,23 +172,59 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
 // and used by GH heads whose accumulators stay in registers (GH is a compile-time constant,
 // so the per-head loops unroll; a run-time count would spill them to the stack). Heads go
 // 4 at a time, the rest one by one; hd % W != 0 falls back to portable C.
-#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, REDUCE, GH)                     \
+// Scores: 4 positions at a time (independent FMA chains), each position's W-lane partial sums
+// reduced by REDUCE4 for 4 positions at once; positions past n alias the last one (loads stay
+// in bounds, those scores are not stored), so every score is summed in the same order.
+// Outputs: 2 chunks of W at a time, each element summed over positions in order.
+#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, REDUCE4, GH)                    \
     ATTR static inline void FN(size_t hd, size_t n, const void * K, const void * V, size_t stride, bool f32,    \
                                const float * q, float scale, float * scores, size_t sstride, float * out, int pass) { \
         if (pass == 0) {                                                                                \
-            for (size_t j = 0; j < n; j++) {                                                            \
-                VEC acc[GH];                                                                            \
-                for (size_t h = 0; h < (GH); h++) acc[h] = ZERO;                                        \
+            for (size_t j = 0; j < n; j += 4) {                                                         \
+                size_t at[4];                                                                           \
+                for (size_t p = 0; p < 4; p++) at[p] = (j + p < n ? j + p : n - 1) * stride;           \
+                VEC acc[GH][4];                                                                         \
+                for (size_t h = 0; h < (GH); h++) acc[h][0] = acc[h][1] = acc[h][2] = acc[h][3] = ZERO; \
                 for (size_t c = 0; c < hd; c += (W)) {                                                  \
-                    const VEC kc = f32 ? LOADF((const float *) K + j * stride + c)                       \
-                                       : LOADH((const uint16_t *) K + j * stride + c);                   \
-                    for (size_t h = 0; h < (GH); h++) acc[h] = FMA(kc, LOADF(q + h * hd + c), acc[h]);  \
+                    VEC kc[4];                                                                          \
+                    for (size_t p = 0; p < 4; p++) {                                                    \
+                        kc[p] = f32 ? LOADF((const float *) K + at[p] + c) : LOADH((const uint16_t *) K + at[p] + c); \
+                    }                                                                                   \
+                    for (size_t h = 0; h < (GH); h++) {                                                 \
+                        const VEC qc = LOADF(q + h * hd + c);                                           \
+                        for (size_t p = 0; p < 4; p++) acc[h][p] = FMA(kc[p], qc, acc[h][p]);           \
+                    }                                                                                   \
                 }                                                                                       \
-                for (size_t h = 0; h < (GH); h++) scores[h * sstride + j] = REDUCE(acc[h]) * scale;     \
+                for (size_t h = 0; h < (GH); h++) {                                                     \
+                    float s4[4];                                                                        \
+                    _mm_storeu_ps(s4, _mm_mul_ps(REDUCE4(acc[h][0], acc[h][1], acc[h][2], acc[h][3]),   \
+                                                 _mm_set1_ps(scale)));                                  \
+                    for (size_t p = 0; p < 4 && j + p < n; p++) scores[h * sstride + j + p] = s4[p];    \
+                }                                                                                       \
             }                                                                                           \
             return;                                                                                     \
         }                                                                                               \
-        for (size_t c = 0; c < hd; c += (W)) {                                                          \
+        size_t c = 0;                                                                                   \
+        for (; c + 2 * (W) <= hd; c += 2 * (W)) {                                                       \
+            VEC o0[GH], o1[GH];                                                                         \
+            for (size_t h = 0; h < (GH); h++) o0[h] = o1[h] = ZERO;                                     \
+            for (size_t j = 0; j < n; j++) {                                                            \
+                const VEC v0 = f32 ? LOADF((const float *) V + j * stride + c)                           \
+                                   : LOADH((const uint16_t *) V + j * stride + c);                       \
+                const VEC v1 = f32 ? LOADF((const float *) V + j * stride + c + (W))                     \
+                                   : LOADH((const uint16_t *) V + j * stride + c + (W));                 \
+                for (size_t h = 0; h < (GH); h++) {                                                     \
+                    const VEC sj = SET1(scores[h * sstride + j]);                                       \
+                    o0[h] = FMA(sj, v0, o0[h]);                                                         \
+                    o1[h] = FMA(sj, v1, o1[h]);                                                         \
+                }                                                                                       \
+            }                                                                                           \
+            for (size_t h = 0; h < (GH); h++) {                                                         \
+                STORE(out + h * hd + c, o0[h]);                                                         \
+                STORE(out + h * hd + c + (W), o1[h]);                                                   \
+            }                                                                                           \
+        }                                                                                               \
+        for (; c < hd; c += (W)) {                                                                      \
             VEC o[GH];                                                                                  \
             for (size_t h = 0; h < (GH); h++) o[h] = ZERO;                                              \
             for (size_t j = 0; j < n; j++) {                                                            \
@@ -199,7 +236,7 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
         }                                                                                               \
     }
 
-#define ATTN_DRIVER(FN, ATTR, W, H4, H1)                                                                  \
+#define ATTN_DRIVER(FN, ATTR, W, H4, H1, SOFTMAX)                                                         \
     ATTR static void FN(size_t hd, size_t g, size_t n, const void * K, const void * V, size_t stride, bool f32, \
                         const float * q, float scale, float * scores, float * out) {                      \
         if (hd % (W) || !n) {                                                                           \
@@ -210,7 +247,7 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
             size_t h = 0;                                                                               \
             for (; h + 4 <= g; h += 4) H4(hd, n, K, V, stride, f32, q + h * hd, scale, scores + h * n, n, out + h * hd, pass); \
             for (; h < g; h++) H1(hd, n, K, V, stride, f32, q + h * hd, scale, scores + h * n, n, out + h * hd, pass); \
-            if (pass == 0) softmax_rows(g, n, scores);                                                  \
+            if (pass == 0) SOFTMAX(g, n, scores);                                                       \
         }                                                                                               \
     }
 
@@ -237,12 +274,6 @@ AVX2 static void round_f16_avx2(size_t n, float * x) {
     round_f16_c(n - i, x + i);
 }
 
-#define LOADH8(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (p)))
-ATTN_HEADS(attn4_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
-           _mm256_storeu_ps, hsum8, 4)
-ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
-           _mm256_storeu_ps, hsum8, 1)
-ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2)
 
 AVX2 static int32_t hsum8_epi32(__m256i v) {
     __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
@@ -278,31 +309,88 @@ AVX2 static __m256 pow2_avx2(__m256i k) {
     return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(k, _mm256_set1_epi32(127)), 23));
 }
 
-AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
+// tern_expf(x) lane by lane.
+AVX2 static __m256 exp_avx2(__m256 x) {
     const __m256 r = _mm256_set1_ps(0x1.8p23f), one = _mm256_set1_ps(1.0f), zero = _mm256_setzero_ps();
+    const __m256 z = _mm256_fmadd_ps(x, _mm256_set1_ps(0x1.715476p+0f), r);
+    const __m256 nn = _mm256_sub_ps(z, r);
+    const __m256 b = _mm256_fnmadd_ps(nn, _mm256_set1_ps(0x1.7f7d1cp-20f),
+                                      _mm256_fnmadd_ps(nn, _mm256_set1_ps(0x1.62e4p-1f), x));
+    const __m256 uu = _mm256_mul_ps(b, b);
+    const __m256 j = _mm256_fmadd_ps(
+        _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_set1_ps(0x1.0e4020p-7f), b, _mm256_set1_ps(0x1.573e2ep-5f)), uu,
+                        _mm256_fmadd_ps(_mm256_set1_ps(0x1.555e66p-3f), b, _mm256_set1_ps(0x1.fffdb6p-2f))),
+        uu, _mm256_fmadd_ps(_mm256_set1_ps(0x1.ffffecp-1f), b, one));
+    const __m256i ni = _mm256_cvtps_epi32(nn), n1 = _mm256_srai_epi32(ni, 1), n2 = _mm256_sub_epi32(ni, n1);
+    __m256 e = _mm256_mul_ps(_mm256_mul_ps(j, pow2_avx2(n1)), pow2_avx2(n2));
+    const __m256 absn = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), nn);
+    const __m256 big = _mm256_cmp_ps(absn, _mm256_set1_ps(192), _CMP_GT_OQ);
+    const __m256 sat = _mm256_blendv_ps(_mm256_set1_ps(INFINITY), zero, _mm256_cmp_ps(nn, zero, _CMP_LE_OQ));
+    e = _mm256_blendv_ps(e, sat, big);
+    return _mm256_blendv_ps(e, nn, _mm256_cmp_ps(nn, nn, _CMP_UNORD_Q));     // NaN in, NaN out
+}
+
+AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
+    const __m256 one = _mm256_set1_ps(1.0f), zero = _mm256_setzero_ps();
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        const __m256 x = _mm256_loadu_ps(g + i), mx = _mm256_sub_ps(zero, x);
-        const __m256 z = _mm256_fmadd_ps(mx, _mm256_set1_ps(0x1.715476p+0f), r);
-        const __m256 nn = _mm256_sub_ps(z, r);
-        const __m256 b = _mm256_fnmadd_ps(nn, _mm256_set1_ps(0x1.7f7d1cp-20f),
-                                          _mm256_fnmadd_ps(nn, _mm256_set1_ps(0x1.62e4p-1f), mx));
-        const __m256 uu = _mm256_mul_ps(b, b);
-        const __m256 j = _mm256_fmadd_ps(
-            _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_set1_ps(0x1.0e4020p-7f), b, _mm256_set1_ps(0x1.573e2ep-5f)), uu,
-                            _mm256_fmadd_ps(_mm256_set1_ps(0x1.555e66p-3f), b, _mm256_set1_ps(0x1.fffdb6p-2f))),
-            uu, _mm256_fmadd_ps(_mm256_set1_ps(0x1.ffffecp-1f), b, one));
-        const __m256i ni = _mm256_cvtps_epi32(nn), n1 = _mm256_srai_epi32(ni, 1), n2 = _mm256_sub_epi32(ni, n1);
-        __m256 e = _mm256_mul_ps(_mm256_mul_ps(j, pow2_avx2(n1)), pow2_avx2(n2));
-        const __m256 absn = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), nn);
-        const __m256 big = _mm256_cmp_ps(absn, _mm256_set1_ps(192), _CMP_GT_OQ);
-        const __m256 sat = _mm256_blendv_ps(_mm256_set1_ps(INFINITY), zero, _mm256_cmp_ps(nn, zero, _CMP_LE_OQ));
-        e = _mm256_blendv_ps(e, sat, big);
-        e = _mm256_blendv_ps(e, nn, _mm256_cmp_ps(nn, nn, _CMP_UNORD_Q));     // NaN in, NaN out
+        const __m256 x = _mm256_loadu_ps(g + i), e = exp_avx2(_mm256_sub_ps(zero, x));
         _mm256_storeu_ps(g + i, _mm256_mul_ps(_mm256_div_ps(x, _mm256_add_ps(one, e)), _mm256_loadu_ps(u + i)));
     }
     silu_mul_c(n - i, g + i, u + i);
 }
+
+// softmax_rows 8 lanes at a time: the same max and exponentials; the double sum in another order.
+AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
+    for (size_t h = 0; h < g; h++) {
+        float * sc = scores + h * n;
+        __m256 vmx = _mm256_set1_ps(-INFINITY);
+        size_t j = 0;
+        for (; j + 8 <= n; j += 8) vmx = _mm256_max_ps(_mm256_loadu_ps(sc + j), vmx);    // NaN scores are skipped
+        __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(vmx), _mm256_extractf128_ps(vmx, 1));
+        m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+        m4 = _mm_max_ss(m4, _mm_movehdup_ps(m4));
+        float mx = _mm_cvtss_f32(m4);
+        for (size_t t = j; t < n; t++) mx = sc[t] > mx ? sc[t] : mx;
+        const __m256 vm = _mm256_set1_ps(mx);
+        __m256d s0 = _mm256_setzero_pd(), s1 = s0;
+        for (j = 0; j + 8 <= n; j += 8) {
+            const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_loadu_ps(sc + j), vm));
+            _mm256_storeu_ps(sc + j, e);
+            s0 = _mm256_add_pd(s0, _mm256_cvtps_pd(_mm256_castps256_ps128(e)));
+            s1 = _mm256_add_pd(s1, _mm256_cvtps_pd(_mm256_extractf128_ps(e, 1)));
+        }
+        double part[4], sum = 0;
+        _mm256_storeu_pd(part, _mm256_add_pd(s0, s1));
+        for (size_t t = j; t < n; t++) {
+            sc[t] = tern_expf(sc[t] - mx);
+            sum += sc[t];
+        }
+        sum += (part[0] + part[1]) + (part[2] + part[3]);
+        const float inv = (float) (1.0 / sum);
+        const __m256 vi = _mm256_set1_ps(inv);
+        for (j = 0; j + 8 <= n; j += 8) _mm256_storeu_ps(sc + j, _mm256_mul_ps(_mm256_loadu_ps(sc + j), vi));
+        for (; j < n; j++) sc[j] *= inv;
+    }
+}
+
+// hsum8 of a, b, c and d at once, each summed in hsum8's order (halves, then pairs, then
+// the last two), so a score does not depend on which of these sums computed it.
+AVX2 static inline __m128 reduce4_avx2(__m256 a, __m256 b, __m256 c, __m256 d) {
+    const __m256 ab = _mm256_add_ps(_mm256_permute2f128_ps(a, b, 0x20), _mm256_permute2f128_ps(a, b, 0x31));
+    const __m256 cd = _mm256_add_ps(_mm256_permute2f128_ps(c, d, 0x20), _mm256_permute2f128_ps(c, d, 0x31));
+    const __m256 pab = _mm256_add_ps(ab, _mm256_permute_ps(ab, 0x4e)), pcd = _mm256_add_ps(cd, _mm256_permute_ps(cd, 0x4e));
+    const __m256 rab = _mm256_add_ps(pab, _mm256_permute_ps(pab, 0xb1)), rcd = _mm256_add_ps(pcd, _mm256_permute_ps(pcd, 0xb1));
+    const __m256 s = _mm256_shuffle_ps(rab, rcd, 0);       // (a a c c | b b d d)
+    return _mm_blend_ps(_mm256_castps256_ps128(s), _mm256_extractf128_ps(s, 1), 0xa);
+}
+
+#define LOADH8(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (p)))
+ATTN_HEADS(attn4_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
+           _mm256_storeu_ps, reduce4_avx2, 4)
+ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
+           _mm256_storeu_ps, reduce4_avx2, 1)
+ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2, softmax_avx2)
 
 static const struct tern_vec_ops avx2 = {
     "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2, to_f16_avx2,
@@ -314,38 +402,85 @@ static const struct tern_vec_ops avx2 = {
 #define LOAD16_Q8(j) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (a + (j)))))
 DOT_FUNCS(avx512, AVX512, DOT16_BODY, LOAD16_F16, LOAD16_F32, LOAD16_Q8)
 
-#define LOADH16(p) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (p)))
-ATTN_HEADS(attn4_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
-           _mm512_set1_ps, _mm512_storeu_ps, _mm512_reduce_add_ps, 4)
-ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
-           _mm512_set1_ps, _mm512_storeu_ps, _mm512_reduce_add_ps, 1)
-ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512)
-
-// The same steps 16 lanes at a time (_mm512_scalef_ps is the scalbnf).
-AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
+// tern_expf(x) 16 lanes at a time (_mm512_scalef_ps is the scalbnf).
+AVX512 static __m512 exp_avx512(__m512 x) {
     const __m512 r = _mm512_set1_ps(0x1.8p23f), one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
+    const __m512 z = _mm512_fmadd_ps(x, _mm512_set1_ps(0x1.715476p+0f), r);
+    const __m512 nn = _mm512_sub_ps(z, r);
+    const __m512 b = _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.7f7d1cp-20f),
+                                      _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.62e4p-1f), x));
+    const __m512 uu = _mm512_mul_ps(b, b);
+    const __m512 j = _mm512_fmadd_ps(
+        _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_set1_ps(0x1.0e4020p-7f), b, _mm512_set1_ps(0x1.573e2ep-5f)), uu,
+                        _mm512_fmadd_ps(_mm512_set1_ps(0x1.555e66p-3f), b, _mm512_set1_ps(0x1.fffdb6p-2f))),
+        uu, _mm512_fmadd_ps(_mm512_set1_ps(0x1.ffffecp-1f), b, one));
+    __m512 e = _mm512_scalef_ps(j, nn);
+    const __mmask16 big = _mm512_cmp_ps_mask(_mm512_abs_ps(nn), _mm512_set1_ps(192), _CMP_GT_OQ);
+    if (big) {
+        const __m512 sat = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(nn, zero, _CMP_LE_OQ), _mm512_set1_ps(INFINITY), zero);
+        e = _mm512_mask_blend_ps(big, e, sat);
+    }
+    return e;
+}
+
+AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
+    const __m512 one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
     size_t i = 0;
     for (; i + 16 <= n; i += 16) {
-        const __m512 x = _mm512_loadu_ps(g + i), mx = _mm512_sub_ps(zero, x);
-        const __m512 z = _mm512_fmadd_ps(mx, _mm512_set1_ps(0x1.715476p+0f), r);
-        const __m512 nn = _mm512_sub_ps(z, r);
-        const __m512 b = _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.7f7d1cp-20f),
-                                          _mm512_fnmadd_ps(nn, _mm512_set1_ps(0x1.62e4p-1f), mx));
-        const __m512 uu = _mm512_mul_ps(b, b);
-        const __m512 j = _mm512_fmadd_ps(
-            _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_set1_ps(0x1.0e4020p-7f), b, _mm512_set1_ps(0x1.573e2ep-5f)), uu,
-                            _mm512_fmadd_ps(_mm512_set1_ps(0x1.555e66p-3f), b, _mm512_set1_ps(0x1.fffdb6p-2f))),
-            uu, _mm512_fmadd_ps(_mm512_set1_ps(0x1.ffffecp-1f), b, one));
-        __m512 e = _mm512_scalef_ps(j, nn);
-        const __mmask16 big = _mm512_cmp_ps_mask(_mm512_abs_ps(nn), _mm512_set1_ps(192), _CMP_GT_OQ);
-        if (big) {
-            const __m512 sat = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(nn, zero, _CMP_LE_OQ), _mm512_set1_ps(INFINITY), zero);
-            e = _mm512_mask_blend_ps(big, e, sat);
-        }
+        const __m512 x = _mm512_loadu_ps(g + i), e = exp_avx512(_mm512_sub_ps(zero, x));
         _mm512_storeu_ps(g + i, _mm512_mul_ps(_mm512_div_ps(x, _mm512_add_ps(one, e)), _mm512_loadu_ps(u + i)));
     }
     silu_mul_c(n - i, g + i, u + i);
 }
+
+// softmax_rows 16 lanes at a time: the same max and exponentials; the double sum in another order.
+AVX512 static void softmax_avx512(size_t g, size_t n, float * scores) {
+    for (size_t h = 0; h < g; h++) {
+        float * sc = scores + h * n;
+        __m512 vmx = _mm512_set1_ps(-INFINITY);
+        size_t j = 0;
+        for (; j + 16 <= n; j += 16) vmx = _mm512_max_ps(_mm512_loadu_ps(sc + j), vmx);  // NaN scores are skipped
+        float mx = _mm512_reduce_max_ps(vmx);
+        for (size_t t = j; t < n; t++) mx = sc[t] > mx ? sc[t] : mx;
+        const __m512 vm = _mm512_set1_ps(mx);
+        __m512d s0 = _mm512_setzero_pd(), s1 = s0;
+        for (j = 0; j + 16 <= n; j += 16) {
+            const __m512 e = exp_avx512(_mm512_sub_ps(_mm512_loadu_ps(sc + j), vm));
+            _mm512_storeu_ps(sc + j, e);
+            s0 = _mm512_add_pd(s0, _mm512_cvtps_pd(_mm512_castps512_ps256(e)));
+            s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
+        }
+        double sum = 0;
+        for (size_t t = j; t < n; t++) {
+            sc[t] = tern_expf(sc[t] - mx);
+            sum += sc[t];
+        }
+        sum += _mm512_reduce_add_pd(_mm512_add_pd(s0, s1));
+        const float inv = (float) (1.0 / sum);
+        const __m512 vi = _mm512_set1_ps(inv);
+        for (j = 0; j + 16 <= n; j += 16) _mm512_storeu_ps(sc + j, _mm512_mul_ps(_mm512_loadu_ps(sc + j), vi));
+        for (; j < n; j++) sc[j] *= inv;
+    }
+}
+
+// _mm512_reduce_add_ps of a, b, c and d at once, each summed in the order GCC's
+// avx512fintrin.h sums one (256-bit halves, 128-bit halves, then pairs, then the last two),
+// so a score does not depend on which of these sums computed it.
+AVX512 static inline __m128 reduce4_avx512(__m512 a, __m512 b, __m512 c, __m512 d) {
+    const __m512 ab = _mm512_add_ps(_mm512_shuffle_f32x4(a, b, 0x44), _mm512_shuffle_f32x4(a, b, 0xee));
+    const __m512 cd = _mm512_add_ps(_mm512_shuffle_f32x4(c, d, 0x44), _mm512_shuffle_f32x4(c, d, 0xee));
+    const __m512 t = _mm512_add_ps(_mm512_shuffle_f32x4(ab, cd, 0x88), _mm512_shuffle_f32x4(ab, cd, 0xdd));
+    const __m512 u = _mm512_add_ps(t, _mm512_permute_ps(t, 0x4e));
+    const __m512 r = _mm512_add_ps(u, _mm512_permute_ps(u, 0xb1));
+    return _mm512_castps512_ps128(_mm512_permutexvar_ps(_mm512_setr_epi32(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), r));
+}
+
+#define LOADH16(p) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (p)))
+ATTN_HEADS(attn4_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
+           _mm512_set1_ps, _mm512_storeu_ps, reduce4_avx512, 4)
+ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
+           _mm512_set1_ps, _mm512_storeu_ps, reduce4_avx512, 1)
+ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512, softmax_avx512)
 
 static const struct tern_vec_ops avx512 = {
     "avx512bw", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2,

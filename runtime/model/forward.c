@@ -51,24 +51,74 @@ static void linear(struct tern_workspace * ws, const struct tern_linear_pair * P
     linears(ws, n, x, 1, &P, &y);
 }
 
-static void rmsnorm_rows(float * y, const float * x, const float * w, size_t n, size_t dim, float eps) {
-    for (size_t t = 0; t < n; t++) tern_rmsnorm(y + t * dim, x + t * dim, w, dim, eps);
+// Per-token steps (norms, residual adds, the FFN activation, RoPE and the KV store) run on
+// every thread for a prefill, each thread taking a contiguous share of the tokens: a token's
+// result does not depend on who computes it, so the logits stay the same for any thread count.
+struct rows_job {
+    void (*fn)(const struct rows_job * job, size_t t0, size_t t1);
+    struct tern_workspace * ws;
+    const struct slice * sl;
+    size_t l, dim;
+    float * y;
+    const float * x, * w;
+};
+
+static void rows_task(void * ctx, int tid, int nth) {
+    const struct rows_job * job = ctx;
+    const size_t n = job->sl->n;
+    job->fn(job, n * (size_t) tid / (size_t) nth, n * (size_t) (tid + 1) / (size_t) nth);
+}
+
+static void each_token(struct rows_job job) {
+    const size_t n = job.sl->n;
+    // A pool dispatch costs more than a few tokens' worth of this work.
+    if (!job.ws->pool || job.ws->threads <= 1 || n < 4 * (size_t) job.ws->threads) {
+        job.fn(&job, 0, n);
+        return;
+    }
+    tern_pool_run(job.ws->pool, job.ws->threads, rows_task, &job);
+}
+
+static void rmsnorm_part(const struct rows_job * job, size_t t0, size_t t1) {
+    const size_t dim = job->dim;
+    for (size_t t = t0; t < t1; t++) tern_rmsnorm(job->y + t * dim, job->x + t * dim, job->w, dim, job->ws->m->hp.rms_eps);
+}
+
+// y = rmsnorm(x) * w, row by row: (n, dim).
+static void rmsnorm_rows(struct tern_workspace * ws, const struct slice * sl, float * y, const float * x, const float * w,
+                         size_t dim) {
+    each_token((struct rows_job) { .fn = rmsnorm_part, .ws = ws, .sl = sl, .y = y, .x = x, .w = w, .dim = dim });
+}
+
+static void add_part(const struct rows_job * job, size_t t0, size_t t1) {
+    for (size_t i = t0 * job->dim; i < t1 * job->dim; i++) job->y[i] += job->x[i];
+}
+
+// y += x: (n, dim).
+static void add_rows(struct tern_workspace * ws, const struct slice * sl, float * y, const float * x, size_t dim) {
+    each_token((struct rows_job) { .fn = add_part, .ws = ws, .sl = sl, .y = y, .x = x, .dim = dim });
 }
 
 // RoPE on the q and k rows of n tokens, each at its own position (ws->rope: (n, head_dim)).
-static void rope_rows(const struct tern_workspace * ws, size_t n) {
+static void rope_rows(const struct tern_workspace * ws, size_t t0, size_t t1) {
     const struct tern_hparams * hp = &ws->m->hp;
     const size_t hd = hp->head_dim, q_dim = ws->dims.q, kv_dim = ws->dims.kv;
     void (*rope)(float *, size_t, size_t, const float *) = hp->arch->rope == TERN_ROPE_NEOX ? tern_rope_neox : tern_rope_norm;
-    for (size_t t = 0; t < n; t++) {
+    for (size_t t = t0; t < t1; t++) {
         rope(ws->q + t * q_dim, hp->n_head, hd, ws->rope + t * hd);
         rope(ws->k + t * kv_dim, hp->n_head_kv, hd, ws->rope + t * hd);
     }
 }
 
-static void ffn_act(enum tern_ffn_act act, size_t n, float * g, const float * u) {
-    if (act == TERN_FFN_SILU) tern_silu_mul(n, g, u);
-    else tern_relu2_mul(n, g, u);
+// g = act(g) * u: (n, ff).
+static void ffn_act_part(const struct rows_job * job, size_t t0, size_t t1) {
+    const size_t dim = job->dim;
+    if (job->ws->m->hp.arch->act == TERN_FFN_SILU) tern_silu_mul((t1 - t0) * dim, job->y + t0 * dim, job->x + t0 * dim);
+    else tern_relu2_mul((t1 - t0) * dim, job->y + t0 * dim, job->x + t0 * dim);
+}
+
+static void ffn_act(struct tern_workspace * ws, const struct slice * sl, float * g, const float * u) {
+    each_token((struct rows_job) { .fn = ffn_act_part, .ws = ws, .sl = sl, .y = g, .x = u, .dim = ws->dims.ff });
 }
 
 static size_t kv_esize(const struct tern_seq * s) {
@@ -84,11 +134,11 @@ static size_t kv_offset(const struct tern_workspace * ws, const struct tern_seq 
 // K and V of the slice's tokens into their sequences' caches, at their positions. Where a
 // cache is f16, the token's q is rounded to f16 too, as ggml does when q meets f16 keys
 // (keeps the logits close to bitnet.cpp's).
-static void kv_store(struct tern_workspace * ws, const struct slice * sl, size_t l) {
+static void kv_store(struct tern_workspace * ws, const struct slice * sl, size_t l, size_t t0, size_t t1) {
     const struct tern_hparams * hp = &ws->m->hp;
     const size_t hd = hp->head_dim, kv_dim = ws->dims.kv;
     const struct tern_vec_ops * ops = tern_vec_ops_get();
-    for (size_t t = 0; t < sl->n; t++) {
+    for (size_t t = t0; t < t1; t++) {
         struct tern_seq * s = sl->seq[t];
         for (size_t h = 0; h < hp->n_head_kv; h++) {
             const size_t off = kv_offset(ws, s, l, h, sl->pos[t]);
@@ -103,6 +153,16 @@ static void kv_store(struct tern_workspace * ws, const struct slice * sl, size_t
         }
         if (s->kv_type == TERN_KV_F16) ops->round_f16(ws->dims.q, ws->q + t * ws->dims.q);
     }
+}
+
+static void rope_kv_part(const struct rows_job * job, size_t t0, size_t t1) {
+    rope_rows(job->ws, t0, t1);
+    kv_store(job->ws, job->sl, job->l, t0, t1);
+}
+
+// RoPE on q and k, then k and v into the caches of layer l.
+static void rope_and_store_kv(struct tern_workspace * ws, const struct slice * sl, size_t l) {
+    each_token((struct rows_job) { .fn = rope_kv_part, .ws = ws, .sl = sl, .l = l });
 }
 
 struct attn_job {
@@ -149,7 +209,6 @@ static void attention(struct tern_workspace * ws, const struct slice * sl, size_
 void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
     const struct tern_model * m = ws->m;
     const struct tern_hparams * hp = &m->hp;
-    const struct tern_arch * arch = hp->arch;
     const size_t n = sl->n, d = ws->dims.embd, ff = ws->dims.ff, q_dim = ws->dims.q, hd = hp->head_dim;
     const float eps = hp->rms_eps;
     float * x = ws->x;                                           // (n, d) residual stream
@@ -163,36 +222,35 @@ void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
     for (size_t l = 0; l < hp->n_layer; l++) {
         const struct tern_layer * w = &m->layers[l];
         // attention
-        rmsnorm_rows(ws->h, x, w->attn_norm, n, d, eps);
+        rmsnorm_rows(ws, sl, ws->h, x, w->attn_norm, d);
         mark(ws, TERN_STEP_NORM);
         linears(ws, n, ws->h, 3, (const struct tern_linear_pair * const[]) { &w->wq, &w->wk, &w->wv },
                 (float * const[]) { ws->q, ws->k, ws->v });      // (n, q_dim), (n, kv_dim) x 2
         mark(ws, TERN_STEP_QKV);
-        rope_rows(ws, n);
-        kv_store(ws, sl, l);
+        rope_and_store_kv(ws, sl, l);
         mark(ws, TERN_STEP_ROPE_KV);
         attention(ws, sl, l);                                    // (n, q_dim)
         mark(ws, TERN_STEP_ATTN);
-        if (w->attn_sub_norm) rmsnorm_rows(ws->att, ws->att, w->attn_sub_norm, n, q_dim, eps);
+        if (w->attn_sub_norm) rmsnorm_rows(ws, sl, ws->att, ws->att, w->attn_sub_norm, q_dim);
         mark(ws, TERN_STEP_NORM);
         linear(ws, &w->wo, n, ws->att, ws->y);                   // (n, d)
         mark(ws, TERN_STEP_WO);
-        for (size_t i = 0; i < n * d; i++) x[i] += ws->y[i];
+        add_rows(ws, sl, x, ws->y, d);
         mark(ws, TERN_STEP_RESIDUAL);
 
         // feed-forward: gated, relu^2 or silu
-        rmsnorm_rows(ws->h, x, w->ffn_norm, n, d, eps);
+        rmsnorm_rows(ws, sl, ws->h, x, w->ffn_norm, d);
         mark(ws, TERN_STEP_NORM);
         linears(ws, n, ws->h, 2, (const struct tern_linear_pair * const[]) { &w->gate, &w->up },
                 (float * const[]) { ws->g, ws->u });             // (n, ff) x 2
         mark(ws, TERN_STEP_GATE_UP);
-        ffn_act(arch->act, n * ff, ws->g, ws->u);
+        ffn_act(ws, sl, ws->g, ws->u);                           // g = act(g) * u
         mark(ws, TERN_STEP_ACT);
-        if (w->ffn_sub_norm) rmsnorm_rows(ws->g, ws->g, w->ffn_sub_norm, n, ff, eps);
+        if (w->ffn_sub_norm) rmsnorm_rows(ws, sl, ws->g, ws->g, w->ffn_sub_norm, ff);
         mark(ws, TERN_STEP_NORM);
         linear(ws, &w->down, n, ws->g, ws->y);                   // (n, d)
         mark(ws, TERN_STEP_DOWN);
-        for (size_t i = 0; i < n * d; i++) x[i] += ws->y[i];
+        add_rows(ws, sl, x, ws->y, d);
         mark(ws, TERN_STEP_RESIDUAL);
     }
 
