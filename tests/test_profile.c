@@ -160,6 +160,7 @@ static void test_refusals(const char * dir) {
         { "\"k\":", "\"k\": -5, \"kk\":", "'k'", false },
         { "\"entries\":", "\"entries\": 3, \"e\":", "entries", false },
         { "\"threads\":", "\"threads\": [0], \"t\":", "threads", false },
+        { "\"threads\":", "\"threads\": [1], \"read_bw_GBps\": [9E2513], \"t\":", "read_bw_GBps", false },   // infinity
         { "\"verdict\":", "\"verdict\": \"maybe\", \"v\":", "verdict", false },
         { "\"brand\":", "\"brand\": \"evil\\nbrand\", \"b\":", "brand", false },
         { "\"variant\":", "\"variant\": \"x\\u0001y\", \"v\":", "variant", false },

@@ -306,8 +306,14 @@ static void read_machine(const cJSON * root, struct tern_profile * p, const char
     if (!*bad && cJSON_GetArraySize(threads) != cJSON_GetArraySize(bw)) *bad = "threads";
     for (int t = 0; !*bad && t < cJSON_GetArraySize(threads); t++) {
         const cJSON * a = cJSON_GetArrayItem(threads, t), * b = cJSON_GetArrayItem(bw, t);
-        if (!cJSON_IsNumber(a) || !cJSON_IsNumber(b) || a->valuedouble < 1 || a->valuedouble > 256) {
+        if (!cJSON_IsNumber(a) || a->valuedouble < 1 || a->valuedouble > 256) {
             *bad = "threads";
+            break;
+        }
+        // A bandwidth is a positive finite number that stays finite in bytes/s (9E2513 parses
+        // as infinity, which the writer could not write back).
+        if (!cJSON_IsNumber(b) || !(b->valuedouble >= 0 && b->valuedouble <= 1e6)) {
+            *bad = "read_bw_GBps";
             break;
         }
         p->threads[t] = (int) a->valuedouble;
