@@ -1,7 +1,8 @@
-"""Render the lists every consumer includes: kernels.inc (X-macro rows), models.inc,
-kernels.cmake (per-ISA source lists and flags) and manifest.json. All list text comes
+"""Render the lists every consumer includes: kernels.inc (X-macro rows), formats.inc,
+models.inc, kernels.cmake (per-ISA source lists and flags) and manifest.json. All list text comes
 from templates/lists/; this module only decides what goes in."""
 
+import dataclasses
 import hashlib
 import json
 
@@ -21,7 +22,7 @@ def registry_hash(kernel_files):
     return h.hexdigest()[:16]
 
 
-def _row(kernel):
+def _row(kernel, formats):
     row = {
         "name": kernel.name,
         "file": f"generated/{kernel.path}",
@@ -34,7 +35,7 @@ def _row(kernel):
         "template": kernel.template,
         "family": kernel.family,
         "isa_enum": naming.enum_token("ISA", kernel.isa),
-        "wfmt_enum": naming.enum_token("WFMT", kernel.wfmt),
+        "wfmt_enum": naming.enum_token("WFMT", formats[kernel.wfmt].enum) if kernel.wfmt else "",
         "afmt_enum": naming.enum_token("AFMT", kernel.afmt),
     }
     if kernel.op == "gemm":
@@ -55,18 +56,21 @@ def _groups(rows):
     return out
 
 
-def render_lists(env, isas, kernels, models, kernel_files):
-    rows = [_row(k) for k in kernels]
+def render_lists(env, cfg, kernel_files):
+    isas, formats, kernels, models = cfg.isas, cfg.formats, cfg.kernels, cfg.models
+    rows = [_row(k, formats) for k in kernels]
     rhash = registry_hash(kernel_files)
     ctx = {
         "reg_hash": rhash,
         "groups": {op: _groups([r for r in rows if r["op"] == op]) for op in spec.OPS},
         "models": models,
+        "formats": list(formats.values()),
         "isas": list(isas.values()),
         "isa_sources": {t: [r["file"] for r in rows if r["isa"] == t] for t in isas},
     }
     out = {
         "kernels.inc": env.get_template("lists/kernels.inc.j2").render(ctx),
+        "formats.inc": env.get_template("lists/formats.inc.j2").render(ctx),
         "models.inc": env.get_template("lists/models.inc.j2").render(ctx),
         "kernels.cmake": env.get_template("lists/kernels.cmake.j2").render(ctx),
     }
@@ -75,6 +79,7 @@ def render_lists(env, isas, kernels, models, kernel_files):
         "registry_hash": rhash,
         "isas": {i.token: {"arch": i.arch, "flags": list(i.flags), "features": list(i.features),
                            "vbytes": i.vbytes, "prep": i.prep} for i in isas.values()},
+        "formats": [dataclasses.asdict(f) for f in formats.values()],
         "kernels": rows,
         "models": [{"name": m.name, "arch": m.arch, "layers": m.layers} for m in models],
     }

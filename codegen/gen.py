@@ -4,9 +4,9 @@
     python3 codegen/gen.py            regenerate generated/ (writes only files that changed)
     python3 codegen/gen.py --check    exit 1 if generated/ differs from what would be written
 
-Reads configs/isa.toml, configs/kernels.toml and configs/models/*.toml, renders one file
-per kernel from templates/ and the lists (kernels.inc, models.inc, kernels.cmake,
-manifest.json). generated/ holds nothing else: files no longer produced are removed.
+Reads configs/isa.toml, configs/formats.toml, configs/kernels.toml and configs/models/*.toml,
+renders one file per kernel from templates/ and the lists (kernels.inc, formats.inc, models.inc,
+kernels.cmake, manifest.json). generated/ holds nothing else: files no longer produced are removed.
 """
 
 import argparse
@@ -41,18 +41,19 @@ def make_env(root):
 
 def render_all(root):
     """{path relative to generated/: text} for everything codegen owns."""
-    isas, kernels, models = spec.load_all(root)
+    cfg = spec.load_all(root)
     env = make_env(root)
     files = {}
-    for k in kernels:
-        ctx = {"k": k, "isa": isas[k.isa], "fmt": spec.format_facts(k.wfmt), "name": k.name, "template": k.template,
+    for k in cfg.kernels:
+        # fmt: the kernel's configs/formats.toml row (none for the ISA probes).
+        ctx = {"k": k, "isa": cfg.isas[k.isa], "fmt": cfg.formats.get(k.wfmt), "name": k.name, "template": k.template,
                "prep": k.prep,
                "entry": f"family #{k.family} ({k.wfmt}-{k.afmt}-{k.op}, isa {k.isa})"}
         try:
             files[k.path] = env.get_template(k.template).render(ctx)
         except jinja2.TemplateError as e:
             raise spec.SpecError(f"templates/{k.template} for {k.name}: {e}") from e
-    files.update(emit_lists.render_lists(env, isas, kernels, models, files))
+    files.update(emit_lists.render_lists(env, cfg, files))
     return files
 
 

@@ -1,20 +1,16 @@
-"""Load and validate configs/ (isa.toml, kernels.toml, models/*.toml) and expand every
-family into concrete kernels. A bad entry fails loudly with the file, entry and reason."""
+"""Load and validate configs/ (isa.toml, formats.toml, kernels.toml, models/*.toml) and expand
+every family into concrete kernels. A bad entry fails loudly with the file, entry and reason."""
 
 import dataclasses
+import fractions
 import pathlib
 import tomllib
+import typing
 
 import naming
 
-WFMTS = ("i2s", "tl1", "tl2", "lutg4")
 AFMTS = ("q8",)
 OPS = ("gemm", "prep", "pack", "probe")
-# Weight layouts of a format beyond its default one (each has its own pack kernel):
-#   lane4  i2s: each 32-bit lane of a vector holds 4 consecutive k of ONE row, so a vector holds
-#          vbytes/4 rows and one u8 x s8 dot of a broadcast group of 4 activations consumes 4 k
-#          of all of them (templates/i2s/i2s-q8-pack-lane4.c.j2 defines the bytes).
-LAYOUTS = {"i2s": ("", "lane4"), "tl1": ("",), "tl2": ("",), "lutg4": ("",)}
 ARCHES = ("any", "x86_64", "aarch64")
 
 FAMILY_KEYS = {"wfmt", "afmt", "op", "isa", "template", "tiles", "knobs", "layout"}
@@ -34,20 +30,40 @@ TOKENIZERS = ("llama3", "falcon3", "llama2-spm")
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
 MAX_MR, MAX_NR = 16, 128
 
-# Weights per lookup group and the largest |table entry| of each LUT format (int16 sums of a
-# k-block must stay exact: groups per block * max entry <= 32768).
-LUT_GROUP = {"tl1": 2, "tl2": 3, "lutg4": 4}
-LUT_MAX_ENTRY = {"tl1": 256, "tl2": 384, "lutg4": 512}
-
-
-def format_facts(wfmt):
-    """What a template may ask of a weight format: weights per lookup group and the largest
-    |table entry| (0: no tables)."""
-    return {"group": LUT_GROUP.get(wfmt, 1), "max_entry": LUT_MAX_ENTRY.get(wfmt, 0)}
+# configs/formats.toml: every row has FORMAT_KEYS; a lookup-table format also FORMAT_LUT_KEYS.
+FORMAT_KEYS = {"name", "enum", "kind", "g", "bits_num", "bits_den", "layouts"}
+FORMAT_LUT_KEYS = {"groups_per_byte", "sign_bit", "table_entries", "max_entry", "table_bytes"}
+FORMAT_KINDS = ("mad", "lut")
+# A LUT table: 16 int16 entries (4-bit indices) as 16 low bytes and 16 high bytes.
+LUT_INDEX_VALUES, LUT_TABLE_BYTES = 16, 32
+# Partial sums of a k-block stay in int16: groups per block * largest |entry| <= 32768.
+INT16_BOUND = 32768
 
 
 class SpecError(Exception):
     """A configuration error; the message names the file, the entry and the problem."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Format:
+    """One row of configs/formats.toml (what the file's header says each field means); the
+    lut fields are 0 / False for a multiply-add format."""
+    name: str
+    enum: str
+    kind: str
+    g: int
+    bits_num: int
+    bits_den: int
+    layouts: tuple
+    groups_per_byte: int = 0
+    sign_bit: bool = False
+    table_entries: int = 0
+    max_entry: int = 0
+    table_bytes: int = 0
+
+    @property
+    def lut(self):
+        return self.kind == "lut"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,6 +152,62 @@ def _positive_int(where, key, value):
     return value
 
 
+def _check_format(where, f):
+    """The row's facts must agree with each other: bits per weight follow from the index
+    layout, a table fits 4-bit indices, and the largest entry is g * 128 (|int8| <= 128)."""
+    if f.kind == "mad":
+        if f.g != 1:
+            _fail(where, "a multiply-add format has no lookup groups: g must be 1")
+        return
+    if f.groups_per_byte not in (1, 2):
+        _fail(where, "groups_per_byte must be 2 (two 4-bit indices per byte) or 1 (two bit-plane indices)")
+    bits = fractions.Fraction(8 // f.groups_per_byte + int(f.sign_bit), f.g)
+    if fractions.Fraction(f.bits_num, f.bits_den) != bits:
+        _fail(where, f"bits_num/bits_den must be {bits.numerator}/{bits.denominator}: "
+                     f"{8 // f.groups_per_byte} index bits{' + a sign bit' if f.sign_bit else ''} per {f.g} weights")
+    if f.table_entries > LUT_INDEX_VALUES:
+        _fail(where, f"table_entries {f.table_entries} exceeds the {LUT_INDEX_VALUES} a 4-bit index selects")
+    if f.max_entry != 128 * f.g:
+        _fail(where, f"max_entry must be {128 * f.g}: {f.g} weights of |w| <= 1 times |int8| <= 128")
+    if f.table_bytes != LUT_TABLE_BYTES:
+        _fail(where, f"table_bytes must be {LUT_TABLE_BYTES} (16 int16 entries as low and high bytes)")
+
+
+def load_formats(path):
+    data = _load_toml(path)
+    _check_keys(str(path), data, {"format"}, ["format"])
+    formats = {}
+    for index, row in enumerate(data["format"]):
+        where = f"{path} format #{index}"
+        _check_keys(where, row, FORMAT_KEYS | FORMAT_LUT_KEYS, sorted(FORMAT_KEYS))
+        where = f"{path} format #{index} ({row['name']})"
+        if row["kind"] not in FORMAT_KINDS:
+            _fail(where, f"kind {row['kind']!r} is not one of {FORMAT_KINDS}")
+        lut_keys = sorted(FORMAT_LUT_KEYS & set(row))
+        if row["kind"] == "lut" and len(lut_keys) != len(FORMAT_LUT_KEYS):
+            _fail(where, f"a lut format needs {', '.join(sorted(FORMAT_LUT_KEYS - set(row)))}")
+        if row["kind"] == "mad" and lut_keys:
+            _fail(where, f"a multiply-add format has no tables: {', '.join(lut_keys)}")
+        if not (isinstance(row["name"], str) and row["name"].isidentifier() and row["name"].islower()):
+            _fail(where, "name must be a lowercase identifier")
+        if row["enum"] != row["name"].upper():
+            _fail(where, f"enum must be {row['name'].upper()!r} (the C enum TERN_WFMT_<enum>)")
+        for key in ("g", "bits_num", "bits_den") + tuple(k for k in lut_keys if k != "sign_bit"):
+            _positive_int(where, key, row[key])
+        if "sign_bit" in row and not isinstance(row["sign_bit"], bool):
+            _fail(where, "sign_bit must be true or false")
+        layouts = row["layouts"]
+        if not isinstance(layouts, list) or "" not in layouts or not all(
+                isinstance(x, str) and (x == "" or x.isidentifier()) for x in layouts):
+            _fail(where, 'layouts must be a list of identifiers holding "" (the default layout)')
+        if row["name"] in formats:
+            _fail(where, f"format {row['name']!r} is listed twice")
+        f = Format(**{**row, "layouts": tuple(layouts)})
+        _check_format(where, f)
+        formats[f.name] = f
+    return formats
+
+
 def load_isas(path):
     data = _load_toml(path)
     _check_keys(str(path), data, {"isa", "flag", "baseline"}, ["isa", "flag", "baseline"])
@@ -201,34 +273,34 @@ def _check_lane4_tile(where, isa, impl, tile):
         _fail(where, f"lane4 tile {mr}x{nr} needs {(nr // lanes) * mr} accumulator vectors (32 at most)")
 
 
-def _check_gemm_tile(where, wfmt, isa, tile, layout):
+def _check_gemm_tile(where, fmt, isa, tile, layout):
     mr, nr, kb, g = tile["mr"], tile["nr"], tile["kb"], tile["g"]
+    wfmt = fmt.name
     if mr > MAX_MR or nr > MAX_NR:
         _fail(where, f"tile {mr}x{nr} exceeds the {MAX_MR}x{MAX_NR} a template may unroll")
-    if wfmt == "i2s" and g != 1:
-        _fail(where, "i2s has no lookup group: g must be 1")
-    if wfmt == "i2s" and not layout:
+    if g != fmt.g:
+        _fail(where, f"{wfmt} looks up groups of {fmt.g} weight(s): g must be {fmt.g} (or left out)")
+    if not fmt.lut and not layout:
         step = 4 * isa.vbytes
         if kb % step:
-            _fail(where, f"i2s kb={kb} must be a multiple of 4 * vbytes = {step} for ISA {isa.token}")
+            _fail(where, f"{wfmt} kb={kb} must be a multiple of 4 * vbytes = {step} for ISA {isa.token}")
         # int16 partial sums of one k-block stay exact for at most 16 steps (16 * 2048 = 32768).
         if kb // step > 16:
-            _fail(where, f"i2s kb={kb} exceeds 16 steps of {step}: int16 partial sums could overflow")
-    if wfmt in LUT_GROUP:
-        group = LUT_GROUP[wfmt]
-        if g != group:
-            _fail(where, f"{wfmt} looks up groups of {group} weights: g must be {group} (or left out)")
+            _fail(where, f"{wfmt} kb={kb} exceeds 16 steps of {step}: int16 partial sums could overflow")
+    if fmt.lut:
         rows = 8 if isa.token == "scalar" else isa.vbytes
         if nr % rows:
             _fail(where, f"{wfmt} nr={nr} must be a multiple of {rows} (rows per index vector on {isa.token})")
-        if kb % (2 * group):
-            _fail(where, f"{wfmt} kb={kb} must be a multiple of {2 * group} (index bytes hold two groups)")
-        if kb // group * LUT_MAX_ENTRY[wfmt] > 32768:
-            _fail(where, f"{wfmt} kb={kb}: {kb // group} groups of entries up to {LUT_MAX_ENTRY[wfmt]} "
+        # The pack writes index bytes of two groups (or a group's two planes) and tl2's sign planes
+        # of a group pair: a k-block holds whole pairs of groups.
+        if kb % (2 * g):
+            _fail(where, f"{wfmt} kb={kb} must be a multiple of {2 * g} (index bytes hold two groups)")
+        if kb // g * fmt.max_entry > INT16_BOUND:
+            _fail(where, f"{wfmt} kb={kb}: {kb // g} groups of entries up to {fmt.max_entry} "
                          "could overflow the int16 partial sums")
 
 
-def expand_family(index, entry, isas, root):
+def expand_family(index, entry, isas, formats, root):
     where = f"configs/kernels.toml family #{index}"
     if entry.get("op") == "probe":
         # The compute probe belongs to an ISA, not a format: it times the ISA's best u8 x s8 MAC.
@@ -239,8 +311,8 @@ def expand_family(index, entry, isas, root):
     where = f"{where} ({wfmt}-{afmt}-{op})" if op != "probe" else f"{where} (probe)"
     if op not in OPS:
         _fail(where, f"op {op!r} is not one of {OPS}")
-    if wfmt not in WFMTS and op != "probe":
-        _fail(where, f"wfmt {wfmt!r} is not one of {WFMTS}")
+    if wfmt not in formats and op != "probe":
+        _fail(where, f"wfmt {wfmt!r} is not one of configs/formats.toml's {tuple(formats)}")
     if afmt not in AFMTS and op != "probe":
         _fail(where, f"afmt {afmt!r} is not one of {AFMTS}")
     if not isinstance(entry["isa"], list) or not entry["isa"]:
@@ -261,8 +333,9 @@ def expand_family(index, entry, isas, root):
     if "pf" in knobs and op != "gemm":
         _fail(where, "knobs.pf (prefetch distance) applies to gemm tiles only")
     layout = entry.get("layout", "")
-    if layout not in LAYOUTS.get(wfmt, ("",)):
-        _fail(where, f"layout {layout!r} is not one of {wfmt}'s layouts {LAYOUTS.get(wfmt, ('',))}")
+    layouts = formats[wfmt].layouts if wfmt in formats else ("",)
+    if layout not in layouts:
+        _fail(where, f"layout {layout!r} is not one of {wfmt}'s layouts {layouts} (configs/formats.toml)")
     if layout and op == "prep":
         _fail(where, "a layout belongs to pack and gemm families, not prep")
     if op == "probe":
@@ -298,10 +371,10 @@ def expand_family(index, entry, isas, root):
         for t, tile in enumerate(tiles):
             twhere = f"{where} tile #{t}"
             _check_keys(twhere, tile, TILE_KEYS, ["mr", "nr", "kb"])
-            full = {"g": LUT_GROUP.get(wfmt, 1), **tile}
+            full = {"g": formats[wfmt].g, **tile}
             for key in TILE_KEYS:
                 _positive_int(twhere, key, full[key])
-            _check_gemm_tile(twhere, wfmt, isa, full, layout)
+            _check_gemm_tile(twhere, formats[wfmt], isa, full, layout)
             for impl in impls:
                 if layout == "lane4":
                     _check_lane4_tile(twhere, isa, impl, full)
@@ -312,13 +385,13 @@ def expand_family(index, entry, isas, root):
     return kernels
 
 
-def load_kernels(root, isas):
+def load_kernels(root, isas, formats):
     path = root / "configs" / "kernels.toml"
     data = _load_toml(path)
     _check_keys(str(path), data, {"family"}, ["family"])
     kernels = []
     for index, entry in enumerate(data["family"]):
-        kernels += expand_family(index, entry, isas, root)
+        kernels += expand_family(index, entry, isas, formats, root)
 
     seen = {}
     for k in kernels:
@@ -374,7 +447,15 @@ def load_models(root):
     return models
 
 
+class Config(typing.NamedTuple):
+    isas: dict          # token -> Isa
+    formats: dict       # wfmt name -> Format, in formats.toml order (the C enum order)
+    kernels: list
+    models: list
+
+
 def load_all(root):
     root = pathlib.Path(root)
     isas = load_isas(root / "configs" / "isa.toml")
-    return isas, load_kernels(root, isas), load_models(root)
+    formats = load_formats(root / "configs" / "formats.toml")
+    return Config(isas, formats, load_kernels(root, isas, formats), load_models(root))

@@ -60,7 +60,7 @@ class Scratch:
 
 class CodegenTest(unittest.TestCase):
     def test_names_unique_and_well_formed(self):
-        _, kernels, _ = spec.load_all(ROOT)
+        kernels = spec.load_all(ROOT).kernels
         names = [k.name for k in kernels]
         self.assertEqual(len(names), len(set(names)))
         self.assertEqual(len({k.path for k in kernels}), len(kernels))
@@ -69,7 +69,7 @@ class CodegenTest(unittest.TestCase):
             self.assertTrue(k.path.endswith(".c"))
 
     def test_every_isa_has_four_tiles_with_decode_and_prefill(self):
-        _, kernels, _ = spec.load_all(ROOT)
+        kernels = spec.load_all(ROOT).kernels
         gemms = [k for k in kernels if k.op == "gemm"]
         for isa in {k.isa for k in gemms}:
             mine = [k for k in gemms if k.isa == isa]
@@ -200,8 +200,26 @@ class CodegenTest(unittest.TestCase):
         for path in (ROOT / "templates").rglob("*.j2"):
             self.assertNotIn("#error", path.read_text(), path)
 
+    def test_a_format_is_one_row(self):
+        """configs/formats.toml rows must agree with themselves, and they are what C and the
+        templates see: formats.inc carries every row, and no template spells a format's group."""
+        fmts = "configs/formats.toml"
+        tl2 = 'name            = "tl2"\nenum            = "TL2"\nkind            = "lut"\ng               = 3\n'
+        self.assert_rejected(fmts, tl2 + "bits_num        = 5", tl2 + "bits_num        = 2", "bits_num/bits_den must be 5/3")
+        self.assert_rejected(fmts, "max_entry       = 384", "max_entry       = 300", "max_entry must be 384")
+        self.assert_rejected(fmts, "table_entries   = 14", "table_entries   = 17", "exceeds the 16")
+        self.assert_rejected(fmts, 'enum            = "TL2"', 'enum            = "TLX"', "enum must be 'TL2'")
+        self.assert_rejected(fmts, "sign_bit        = true\n", "", "a lut format needs sign_bit")
+        self.assert_rejected(fmts, 'layouts  = ["", "lane4"]', 'layouts  = ["", "lane4"]\nmax_entry = 1',
+                             "a multiply-add format has no tables")
+        files = gen.render_all(ROOT)
+        for f in spec.load_all(ROOT).formats.values():
+            self.assertIn(f'TERN_WFMT(TERN_WFMT_{f.enum}, "{f.name}", {f.g}, ', files["formats.inc"])
+        for path in (ROOT / "templates").rglob("*.j2"):
+            self.assertNotRegex(path.read_text(), r'\{\s*"tl1"\s*:', path)
+
     def test_prefetch_only_for_decode_tiles(self):
-        _, kernels, _ = spec.load_all(ROOT)
+        kernels = spec.load_all(ROOT).kernels
         pf = [k for k in kernels if k.pf]
         self.assertTrue(pf)
         self.assertTrue(all(k.mr == 1 and k.name.endswith(f"_pf{k.pf}") for k in pf))

@@ -80,13 +80,14 @@ static void test_prep(const char * name, tern_prep_ukernel_fn * prep) {
 }
 
 // LUT preps: every table entry equals the sum its index stands for, over the reference's
-// int8 activations. The patterns are re-derived here from the format definitions.
+// int8 activations. The index patterns are re-derived here from the format definitions; the
+// sizes (group, entries an index selects, table bytes) are the format's traits.
 static int lut_weight(enum tern_wfmt wfmt, int idx, int i) {
+    if ((uint32_t) idx >= tern_wfmt_traits(wfmt)->table_entries) return 0;
     switch (wfmt) {
     case TERN_WFMT_TL1:
-        return idx < 9 ? (i == 0 ? idx / 3 : idx % 3) - 1 : 0;
+        return (i == 0 ? idx / 3 : idx % 3) - 1;
     case TERN_WFMT_TL2: {
-        if (idx >= 14) return 0;
         const int digits[3] = { (idx + 13) / 9 % 3 - 1, (idx + 13) / 3 % 3 - 1, (idx + 13) % 3 - 1 };
         return digits[i];       // idx = 9 w0 + 3 w1 + w2 with w in {-1, 0, 1}: digits of idx + 13 in base 3
     }
@@ -98,13 +99,14 @@ static int lut_weight(enum tern_wfmt wfmt, int idx, int i) {
 }
 
 static void test_lut_prep(const char * name, tern_prep_ukernel_fn * prep, enum tern_wfmt wfmt) {
-    const size_t group = wfmt == TERN_WFMT_TL1 ? 2 : wfmt == TERN_WFMT_TL2 ? 3 : 4;
+    const struct tern_format_traits * f = tern_wfmt_traits(wfmt);
+    const size_t group = f->group, tb = f->table_bytes, half = tb / 2;
     uint64_t seed = 77;
     for (size_t k = 1; k <= 200; k += 13) {
         const size_t kc = (k + 2 * group - 1) / (2 * group) * (2 * group);
         float * x = xmalloc(k * sizeof(float));
         int8_t * q = xmalloc(kc);
-        uint8_t * tab = xmalloc(kc / group * 32);
+        uint8_t * tab = xmalloc(kc / group * tb);
         for (size_t i = 0; i < k; i++) x[i] = rng_float(&seed, -4.0f, 4.0f);
         memset(q, 0, kc);
         const float amax_want = tern_ref_quantize(k, x, q);
@@ -113,14 +115,14 @@ static void test_lut_prep(const char * name, tern_prep_ukernel_fn * prep, enum t
         prep(k, kc, x, tab, &sum, &amax);
         size_t bad = 0;
         for (size_t g = 0; g < kc / group; g++) {
-            for (int idx = 0; idx < 16; idx++) {
+            for (size_t idx = 0; idx < half; idx++) {
                 int32_t want = 0;
-                for (size_t i = 0; i < group; i++) want += lut_weight(wfmt, idx, (int) i) * q[g * group + i];
-                const int16_t got = (int16_t) (uint16_t) (tab[g * 32 + (size_t) idx] | tab[g * 32 + 16 + (size_t) idx] << 8);
-                bad += got != want;
+                for (size_t i = 0; i < group; i++) want += lut_weight(wfmt, (int) idx, (int) i) * q[g * group + i];
+                const int16_t got = (int16_t) (uint16_t) (tab[g * tb + idx] | tab[g * tb + half + idx] << 8);
+                bad += got != want || (uint32_t) abs(want) > f->max_entry;   // the bound codegen sizes k-blocks by
             }
         }
-        CHECK(bad == 0 && amax == amax_want, "%s k=%zu: %zu table entries differ (or amax)", name, k, bad);
+        CHECK(bad == 0 && amax == amax_want, "%s k=%zu: %zu table entries differ or exceed the max entry (or amax)", name, k, bad);
         free(x);
         free(q);
         free(tab);
@@ -149,7 +151,7 @@ static void ukernel_case(const struct tern_variant * v, size_t mr, size_t nc, si
     // i2s kernels read int8 rows: any byte, -128 included. LUT kernels read tables, which only the
     // format's prep makes: it gets floats that quantize to the wanted values exactly (amax = 127,
     // so the scale is 1; -128 cannot come out of quantization, -127 stands in).
-    const bool tables = v->wfmt != TERN_WFMT_I2S;
+    const bool tables = tern_wfmt_traits(v->wfmt)->table_bytes != 0;
     const size_t row = tables ? tern_variant_prep_bytes(v, kc) : kc;
     const size_t a_stride = row + 16;                // a gap between rows: strides are honoured
     int8_t * a = xmalloc(mr * a_stride);
@@ -350,8 +352,8 @@ int main(int argc, char ** argv) {
 #define TERN_PREP_UKERNEL(isa, name, wfmt, afmt)                                   \
     if (!only || strstr(#name, only)) {                                            \
         if ((tern_isa_features(isa) & ~cpu->usable) == 0) {                        \
-            if (wfmt == TERN_WFMT_I2S) test_prep(#name, name);                     \
-            else test_lut_prep(#name, name, wfmt);                                 \
+            if (tern_wfmt_traits(wfmt)->table_bytes) test_lut_prep(#name, name, wfmt); \
+            else test_prep(#name, name);                                           \
         } else {                                                                   \
             printf("SKIP %s: this CPU (or TERN_ISA) lacks its ISA\n", #name);      \
         }                                                                          \

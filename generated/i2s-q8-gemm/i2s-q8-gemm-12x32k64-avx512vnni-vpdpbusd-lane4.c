@@ -757,7 +757,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -774,7 +774,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -791,7 +791,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -808,7 +808,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -825,7 +825,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -842,7 +842,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -859,7 +859,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -876,7 +876,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -893,7 +893,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[8 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -910,7 +910,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[9 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -927,7 +927,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[10 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -944,7 +944,7 @@ void tern_i2s_q8_gemm_ukernel_12x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[11 * c_stride + r] = tmp[r];
             }
         }
     }

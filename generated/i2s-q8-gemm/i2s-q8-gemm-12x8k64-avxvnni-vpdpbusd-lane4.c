@@ -530,7 +530,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -544,7 +544,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -558,7 +558,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -572,7 +572,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -586,7 +586,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -600,7 +600,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -614,7 +614,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -628,7 +628,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -642,7 +642,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[8 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -656,7 +656,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[9 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -670,7 +670,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[10 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -684,7 +684,7 @@ void tern_i2s_q8_gemm_ukernel_12x8k64__avxvnni_vpdpbusd_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[11 * c_stride + r] = tmp[r];
             }
         }
     }

@@ -666,7 +666,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -680,7 +680,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -694,7 +694,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -708,7 +708,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -722,7 +722,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -736,7 +736,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -750,7 +750,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -764,7 +764,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -778,7 +778,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[8 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -792,7 +792,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[9 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -806,7 +806,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[10 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -820,7 +820,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[11 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -834,7 +834,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[12 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -848,7 +848,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[13 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -862,7 +862,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[14 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -876,7 +876,7 @@ void tern_i2s_q8_gemm_ukernel_16x16k64__avx512vnni_vpdpbusd_lane4(
             int32_t tmp[16];
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[15 * c_stride + r] = tmp[r];
             }
         }
     }

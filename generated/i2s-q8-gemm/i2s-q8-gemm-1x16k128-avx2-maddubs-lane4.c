@@ -45,10 +45,10 @@ void tern_i2s_q8_gemm_ukernel_1x16k128__avx2_maddubs_lane4(
     assert(mr >= 1 && mr <= 1);
     assert(nc >= 1 && nc <= 16);
     assert(kc % 128 == 0);
-    (void) mr;          // one token: nothing to clamp
-    (void) a_stride;
 
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
     // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const int8_t * a0 = a;
 
@@ -353,7 +353,7 @@ void tern_i2s_q8_gemm_ukernel_1x16k128__avx2_maddubs_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }

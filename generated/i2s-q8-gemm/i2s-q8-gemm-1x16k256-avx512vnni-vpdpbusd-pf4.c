@@ -33,10 +33,10 @@ void tern_i2s_q8_gemm_ukernel_1x16k256__avx512vnni_vpdpbusd_pf4(
     assert(mr >= 1 && mr <= 1);
     assert(nc >= 1 && nc <= 16);
     assert(kc % 256 == 0);
-    (void) mr;          // one token: nothing to clamp
-    (void) a_stride;
 
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
     // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const int8_t * a0 = a;
 
@@ -254,26 +254,26 @@ void tern_i2s_q8_gemm_ukernel_1x16k256__avx512vnni_vpdpbusd_pf4(
         wp += 1024;
     }
 
-    int32_t s0[16];
-    s0[0] = _mm512_reduce_add_epi32(vacc0x0);
-    s0[1] = _mm512_reduce_add_epi32(vacc0x1);
-    s0[2] = _mm512_reduce_add_epi32(vacc0x2);
-    s0[3] = _mm512_reduce_add_epi32(vacc0x3);
-    s0[4] = _mm512_reduce_add_epi32(vacc0x4);
-    s0[5] = _mm512_reduce_add_epi32(vacc0x5);
-    s0[6] = _mm512_reduce_add_epi32(vacc0x6);
-    s0[7] = _mm512_reduce_add_epi32(vacc0x7);
-    s0[8] = _mm512_reduce_add_epi32(vacc0x8);
-    s0[9] = _mm512_reduce_add_epi32(vacc0x9);
-    s0[10] = _mm512_reduce_add_epi32(vacc0x10);
-    s0[11] = _mm512_reduce_add_epi32(vacc0x11);
-    s0[12] = _mm512_reduce_add_epi32(vacc0x12);
-    s0[13] = _mm512_reduce_add_epi32(vacc0x13);
-    s0[14] = _mm512_reduce_add_epi32(vacc0x14);
-    s0[15] = _mm512_reduce_add_epi32(vacc0x15);
     {
+        int32_t row[16];
+        row[0] = _mm512_reduce_add_epi32(vacc0x0);
+        row[1] = _mm512_reduce_add_epi32(vacc0x1);
+        row[2] = _mm512_reduce_add_epi32(vacc0x2);
+        row[3] = _mm512_reduce_add_epi32(vacc0x3);
+        row[4] = _mm512_reduce_add_epi32(vacc0x4);
+        row[5] = _mm512_reduce_add_epi32(vacc0x5);
+        row[6] = _mm512_reduce_add_epi32(vacc0x6);
+        row[7] = _mm512_reduce_add_epi32(vacc0x7);
+        row[8] = _mm512_reduce_add_epi32(vacc0x8);
+        row[9] = _mm512_reduce_add_epi32(vacc0x9);
+        row[10] = _mm512_reduce_add_epi32(vacc0x10);
+        row[11] = _mm512_reduce_add_epi32(vacc0x11);
+        row[12] = _mm512_reduce_add_epi32(vacc0x12);
+        row[13] = _mm512_reduce_add_epi32(vacc0x13);
+        row[14] = _mm512_reduce_add_epi32(vacc0x14);
+        row[15] = _mm512_reduce_add_epi32(vacc0x15);
         for (size_t r = 0; r < nc; r++) {
-            c[0 * c_stride + r] = s0[r] - a_sum[0];
+            c[0 * c_stride + r] = row[r] - a_sum[0];
         }
     }
 }

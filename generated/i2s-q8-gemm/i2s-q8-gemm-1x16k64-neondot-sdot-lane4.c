@@ -33,10 +33,10 @@ void tern_i2s_q8_gemm_ukernel_1x16k64__neondot_sdot_lane4(
     assert(mr >= 1 && mr <= 1);
     assert(nc >= 1 && nc <= 16);
     assert(kc % 64 == 0);
-    (void) mr;          // one token: nothing to clamp
-    (void) a_stride;
 
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
     // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const int8_t * a0 = a;
 
@@ -262,7 +262,7 @@ void tern_i2s_q8_gemm_ukernel_1x16k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 8, vc2);
             vst1q_s32(tmp + 12, vc3);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }

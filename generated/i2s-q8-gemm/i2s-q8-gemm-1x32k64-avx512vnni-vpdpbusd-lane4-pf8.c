@@ -42,10 +42,10 @@ void tern_i2s_q8_gemm_ukernel_1x32k64__avx512vnni_vpdpbusd_lane4_pf8(
     assert(mr >= 1 && mr <= 1);
     assert(nc >= 1 && nc <= 32);
     assert(kc % 64 == 0);
-    (void) mr;          // one token: nothing to clamp
-    (void) a_stride;
 
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
     // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const int8_t * a0 = a;
 
@@ -213,7 +213,7 @@ void tern_i2s_q8_gemm_ukernel_1x32k64__avx512vnni_vpdpbusd_lane4_pf8(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }

@@ -32,10 +32,10 @@ void tern_i2s_q8_gemm_ukernel_1x4k64__neon_smlal(
     assert(mr >= 1 && mr <= 1);
     assert(nc >= 1 && nc <= 4);
     assert(kc % 64 == 0);
-    (void) mr;          // one token: nothing to clamp
-    (void) a_stride;
 
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
     // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const int8_t * a0 = a;
 
@@ -165,14 +165,14 @@ void tern_i2s_q8_gemm_ukernel_1x4k64__neon_smlal(
         wp += 64;
     }
 
-    int32_t s0[4];
-    s0[0] = vaddvq_s32(vacc0x0);
-    s0[1] = vaddvq_s32(vacc0x1);
-    s0[2] = vaddvq_s32(vacc0x2);
-    s0[3] = vaddvq_s32(vacc0x3);
     {
+        int32_t row[4];
+        row[0] = vaddvq_s32(vacc0x0);
+        row[1] = vaddvq_s32(vacc0x1);
+        row[2] = vaddvq_s32(vacc0x2);
+        row[3] = vaddvq_s32(vacc0x3);
         for (size_t r = 0; r < nc; r++) {
-            c[0 * c_stride + r] = s0[r] - a_sum[0];
+            c[0 * c_stride + r] = row[r] - a_sum[0];
         }
     }
 }

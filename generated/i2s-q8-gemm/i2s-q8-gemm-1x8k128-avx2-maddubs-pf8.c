@@ -40,10 +40,10 @@ void tern_i2s_q8_gemm_ukernel_1x8k128__avx2_maddubs_pf8(
     assert(mr >= 1 && mr <= 1);
     assert(nc >= 1 && nc <= 8);
     assert(kc % 128 == 0);
-    (void) mr;          // one token: nothing to clamp
-    (void) a_stride;
 
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
     // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const int8_t * a0 = a;
 
@@ -170,18 +170,18 @@ void tern_i2s_q8_gemm_ukernel_1x8k128__avx2_maddubs_pf8(
         wp += 256;
     }
 
-    int32_t s0[8];
-    s0[0] = hsum_epi32(vacc0x0);
-    s0[1] = hsum_epi32(vacc0x1);
-    s0[2] = hsum_epi32(vacc0x2);
-    s0[3] = hsum_epi32(vacc0x3);
-    s0[4] = hsum_epi32(vacc0x4);
-    s0[5] = hsum_epi32(vacc0x5);
-    s0[6] = hsum_epi32(vacc0x6);
-    s0[7] = hsum_epi32(vacc0x7);
     {
+        int32_t row[8];
+        row[0] = hsum_epi32(vacc0x0);
+        row[1] = hsum_epi32(vacc0x1);
+        row[2] = hsum_epi32(vacc0x2);
+        row[3] = hsum_epi32(vacc0x3);
+        row[4] = hsum_epi32(vacc0x4);
+        row[5] = hsum_epi32(vacc0x5);
+        row[6] = hsum_epi32(vacc0x6);
+        row[7] = hsum_epi32(vacc0x7);
         for (size_t r = 0; r < nc; r++) {
-            c[0 * c_stride + r] = s0[r] - a_sum[0];
+            c[0 * c_stride + r] = row[r] - a_sum[0];
         }
     }
 }

@@ -136,24 +136,24 @@ void tern_i2s_q8_gemm_ukernel_2x4k128__avx2_maddubs(
         wp += 128;
     }
 
-    int32_t s0[4];
-    s0[0] = hsum_epi32(vacc0x0);
-    s0[1] = hsum_epi32(vacc0x1);
-    s0[2] = hsum_epi32(vacc0x2);
-    s0[3] = hsum_epi32(vacc0x3);
-    int32_t s1[4];
-    s1[0] = hsum_epi32(vacc1x0);
-    s1[1] = hsum_epi32(vacc1x1);
-    s1[2] = hsum_epi32(vacc1x2);
-    s1[3] = hsum_epi32(vacc1x3);
     {
+        int32_t row[4];
+        row[0] = hsum_epi32(vacc0x0);
+        row[1] = hsum_epi32(vacc0x1);
+        row[2] = hsum_epi32(vacc0x2);
+        row[3] = hsum_epi32(vacc0x3);
         for (size_t r = 0; r < nc; r++) {
-            c[0 * c_stride + r] = s0[r] - a_sum[0];
+            c[0 * c_stride + r] = row[r] - a_sum[0];
         }
     }
     if (mr > 1) {
+        int32_t row[4];
+        row[0] = hsum_epi32(vacc1x0);
+        row[1] = hsum_epi32(vacc1x1);
+        row[2] = hsum_epi32(vacc1x2);
+        row[3] = hsum_epi32(vacc1x3);
         for (size_t r = 0; r < nc; r++) {
-            c[1 * c_stride + r] = s1[r] - a_sum[1];
+            c[1 * c_stride + r] = row[r] - a_sum[1];
         }
     }
 }

@@ -642,7 +642,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k128__avx2_maddubs_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -659,7 +659,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k128__avx2_maddubs_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -676,7 +676,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k128__avx2_maddubs_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -693,7 +693,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k128__avx2_maddubs_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }

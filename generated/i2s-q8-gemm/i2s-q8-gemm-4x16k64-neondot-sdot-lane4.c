@@ -475,7 +475,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 8, vc2);
             vst1q_s32(tmp + 12, vc3);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -498,7 +498,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 8, vc2);
             vst1q_s32(tmp + 12, vc3);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -521,7 +521,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 8, vc2);
             vst1q_s32(tmp + 12, vc3);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -544,7 +544,7 @@ void tern_i2s_q8_gemm_ukernel_4x16k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 8, vc2);
             vst1q_s32(tmp + 12, vc3);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }

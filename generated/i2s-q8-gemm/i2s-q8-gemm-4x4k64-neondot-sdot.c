@@ -345,44 +345,44 @@ void tern_i2s_q8_gemm_ukernel_4x4k64__neondot_sdot(
         wp += 64;
     }
 
-    int32_t s0[4];
-    s0[0] = vaddvq_s32(vacc0x0);
-    s0[1] = vaddvq_s32(vacc0x1);
-    s0[2] = vaddvq_s32(vacc0x2);
-    s0[3] = vaddvq_s32(vacc0x3);
-    int32_t s1[4];
-    s1[0] = vaddvq_s32(vacc1x0);
-    s1[1] = vaddvq_s32(vacc1x1);
-    s1[2] = vaddvq_s32(vacc1x2);
-    s1[3] = vaddvq_s32(vacc1x3);
-    int32_t s2[4];
-    s2[0] = vaddvq_s32(vacc2x0);
-    s2[1] = vaddvq_s32(vacc2x1);
-    s2[2] = vaddvq_s32(vacc2x2);
-    s2[3] = vaddvq_s32(vacc2x3);
-    int32_t s3[4];
-    s3[0] = vaddvq_s32(vacc3x0);
-    s3[1] = vaddvq_s32(vacc3x1);
-    s3[2] = vaddvq_s32(vacc3x2);
-    s3[3] = vaddvq_s32(vacc3x3);
     {
+        int32_t row[4];
+        row[0] = vaddvq_s32(vacc0x0);
+        row[1] = vaddvq_s32(vacc0x1);
+        row[2] = vaddvq_s32(vacc0x2);
+        row[3] = vaddvq_s32(vacc0x3);
         for (size_t r = 0; r < nc; r++) {
-            c[0 * c_stride + r] = s0[r] - a_sum[0];
+            c[0 * c_stride + r] = row[r] - a_sum[0];
         }
     }
     if (mr > 1) {
+        int32_t row[4];
+        row[0] = vaddvq_s32(vacc1x0);
+        row[1] = vaddvq_s32(vacc1x1);
+        row[2] = vaddvq_s32(vacc1x2);
+        row[3] = vaddvq_s32(vacc1x3);
         for (size_t r = 0; r < nc; r++) {
-            c[1 * c_stride + r] = s1[r] - a_sum[1];
+            c[1 * c_stride + r] = row[r] - a_sum[1];
         }
     }
     if (mr > 2) {
+        int32_t row[4];
+        row[0] = vaddvq_s32(vacc2x0);
+        row[1] = vaddvq_s32(vacc2x1);
+        row[2] = vaddvq_s32(vacc2x2);
+        row[3] = vaddvq_s32(vacc2x3);
         for (size_t r = 0; r < nc; r++) {
-            c[2 * c_stride + r] = s2[r] - a_sum[2];
+            c[2 * c_stride + r] = row[r] - a_sum[2];
         }
     }
     if (mr > 3) {
+        int32_t row[4];
+        row[0] = vaddvq_s32(vacc3x0);
+        row[1] = vaddvq_s32(vacc3x1);
+        row[2] = vaddvq_s32(vacc3x2);
+        row[3] = vaddvq_s32(vacc3x3);
         for (size_t r = 0; r < nc; r++) {
-            c[3 * c_stride + r] = s3[r] - a_sum[3];
+            c[3 * c_stride + r] = row[r] - a_sum[3];
         }
     }
 }

@@ -451,7 +451,7 @@ void tern_i2s_q8_gemm_ukernel_6x16k64__avxvnni_vpdpbusd_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -468,7 +468,7 @@ void tern_i2s_q8_gemm_ukernel_6x16k64__avxvnni_vpdpbusd_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -485,7 +485,7 @@ void tern_i2s_q8_gemm_ukernel_6x16k64__avxvnni_vpdpbusd_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -502,7 +502,7 @@ void tern_i2s_q8_gemm_ukernel_6x16k64__avxvnni_vpdpbusd_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -519,7 +519,7 @@ void tern_i2s_q8_gemm_ukernel_6x16k64__avxvnni_vpdpbusd_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -536,7 +536,7 @@ void tern_i2s_q8_gemm_ukernel_6x16k64__avxvnni_vpdpbusd_lane4(
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             _mm256_storeu_si256((void *) (tmp + 8), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }

@@ -144,68 +144,68 @@ void tern_i2s_q8_gemm_ukernel_8x2k256__avx512vnni_vpdpbusd(
         wp += 128;
     }
 
-    int32_t s0[2];
-    s0[0] = _mm512_reduce_add_epi32(vacc0x0);
-    s0[1] = _mm512_reduce_add_epi32(vacc0x1);
-    int32_t s1[2];
-    s1[0] = _mm512_reduce_add_epi32(vacc1x0);
-    s1[1] = _mm512_reduce_add_epi32(vacc1x1);
-    int32_t s2[2];
-    s2[0] = _mm512_reduce_add_epi32(vacc2x0);
-    s2[1] = _mm512_reduce_add_epi32(vacc2x1);
-    int32_t s3[2];
-    s3[0] = _mm512_reduce_add_epi32(vacc3x0);
-    s3[1] = _mm512_reduce_add_epi32(vacc3x1);
-    int32_t s4[2];
-    s4[0] = _mm512_reduce_add_epi32(vacc4x0);
-    s4[1] = _mm512_reduce_add_epi32(vacc4x1);
-    int32_t s5[2];
-    s5[0] = _mm512_reduce_add_epi32(vacc5x0);
-    s5[1] = _mm512_reduce_add_epi32(vacc5x1);
-    int32_t s6[2];
-    s6[0] = _mm512_reduce_add_epi32(vacc6x0);
-    s6[1] = _mm512_reduce_add_epi32(vacc6x1);
-    int32_t s7[2];
-    s7[0] = _mm512_reduce_add_epi32(vacc7x0);
-    s7[1] = _mm512_reduce_add_epi32(vacc7x1);
     {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc0x0);
+        row[1] = _mm512_reduce_add_epi32(vacc0x1);
         for (size_t r = 0; r < nc; r++) {
-            c[0 * c_stride + r] = s0[r] - a_sum[0];
+            c[0 * c_stride + r] = row[r] - a_sum[0];
         }
     }
     if (mr > 1) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc1x0);
+        row[1] = _mm512_reduce_add_epi32(vacc1x1);
         for (size_t r = 0; r < nc; r++) {
-            c[1 * c_stride + r] = s1[r] - a_sum[1];
+            c[1 * c_stride + r] = row[r] - a_sum[1];
         }
     }
     if (mr > 2) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc2x0);
+        row[1] = _mm512_reduce_add_epi32(vacc2x1);
         for (size_t r = 0; r < nc; r++) {
-            c[2 * c_stride + r] = s2[r] - a_sum[2];
+            c[2 * c_stride + r] = row[r] - a_sum[2];
         }
     }
     if (mr > 3) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc3x0);
+        row[1] = _mm512_reduce_add_epi32(vacc3x1);
         for (size_t r = 0; r < nc; r++) {
-            c[3 * c_stride + r] = s3[r] - a_sum[3];
+            c[3 * c_stride + r] = row[r] - a_sum[3];
         }
     }
     if (mr > 4) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc4x0);
+        row[1] = _mm512_reduce_add_epi32(vacc4x1);
         for (size_t r = 0; r < nc; r++) {
-            c[4 * c_stride + r] = s4[r] - a_sum[4];
+            c[4 * c_stride + r] = row[r] - a_sum[4];
         }
     }
     if (mr > 5) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc5x0);
+        row[1] = _mm512_reduce_add_epi32(vacc5x1);
         for (size_t r = 0; r < nc; r++) {
-            c[5 * c_stride + r] = s5[r] - a_sum[5];
+            c[5 * c_stride + r] = row[r] - a_sum[5];
         }
     }
     if (mr > 6) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc6x0);
+        row[1] = _mm512_reduce_add_epi32(vacc6x1);
         for (size_t r = 0; r < nc; r++) {
-            c[6 * c_stride + r] = s6[r] - a_sum[6];
+            c[6 * c_stride + r] = row[r] - a_sum[6];
         }
     }
     if (mr > 7) {
+        int32_t row[2];
+        row[0] = _mm512_reduce_add_epi32(vacc7x0);
+        row[1] = _mm512_reduce_add_epi32(vacc7x1);
         for (size_t r = 0; r < nc; r++) {
-            c[7 * c_stride + r] = s7[r] - a_sum[7];
+            c[7 * c_stride + r] = row[r] - a_sum[7];
         }
     }
 }

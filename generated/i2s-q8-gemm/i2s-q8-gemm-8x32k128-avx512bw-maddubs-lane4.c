@@ -1054,7 +1054,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1071,7 +1071,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1088,7 +1088,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1105,7 +1105,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1122,7 +1122,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1139,7 +1139,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1156,7 +1156,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1173,7 +1173,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512bw_maddubs_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }

@@ -1017,7 +1017,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1034,7 +1034,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1051,7 +1051,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1068,7 +1068,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1085,7 +1085,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1102,7 +1102,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1119,7 +1119,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -1136,7 +1136,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k128__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }

@@ -553,7 +553,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -570,7 +570,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -587,7 +587,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -604,7 +604,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -621,7 +621,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -638,7 +638,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -655,7 +655,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -672,7 +672,7 @@ void tern_i2s_q8_gemm_ukernel_8x32k64__avx512vnni_vpdpbusd_lane4(
             _mm512_storeu_si512((void *) (tmp + 0), vc0);
             _mm512_storeu_si512((void *) (tmp + 16), vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }

@@ -731,7 +731,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -745,7 +745,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -759,7 +759,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -773,7 +773,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -787,7 +787,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -801,7 +801,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -815,7 +815,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -829,7 +829,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k128__avx2_maddubs_lane4(
             int32_t tmp[8];
             _mm256_storeu_si256((void *) (tmp + 0), vc0);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }

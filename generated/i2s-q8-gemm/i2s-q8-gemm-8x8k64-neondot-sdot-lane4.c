@@ -449,7 +449,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[0 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -466,7 +466,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[1 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -483,7 +483,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[2 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -500,7 +500,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[3 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -517,7 +517,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[4 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -534,7 +534,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[5 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -551,7 +551,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[6 * c_stride + r] = tmp[r];
             }
         }
     }
@@ -568,7 +568,7 @@ void tern_i2s_q8_gemm_ukernel_8x8k64__neondot_sdot_lane4(
             vst1q_s32(tmp + 0, vc0);
             vst1q_s32(tmp + 4, vc1);
             for (size_t r = 0; r < nc; r++) {
-                ct[r] = tmp[r];
+                c[7 * c_stride + r] = tmp[r];
             }
         }
     }

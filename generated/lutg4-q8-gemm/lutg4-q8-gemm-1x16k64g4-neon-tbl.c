@@ -32,9 +32,10 @@ void tern_lutg4_q8_gemm_ukernel_1x16k64g4__neon_tbl(
     assert(nc >= 1 && nc <= 16);
     assert(kc % 64 == 0);
     (void) a_sum;
-    (void) a_stride;
-    (void) mr;          // one token: nothing to clamp
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const uint8x16_t vmask4 = vdupq_n_u8(0x0f);
     int32x4_t vacc0_0_0 = vdupq_n_s32(0), vacc0_0_1 = vdupq_n_s32(0);
@@ -68,14 +69,14 @@ void tern_lutg4_q8_gemm_ukernel_1x16k64g4__neon_tbl(
         wp += 256;
     }
 
-    int32_t rows[16];
     {
-        vst1q_s32(rows + 0, vacc0_0_0);
-        vst1q_s32(rows + 4, vacc0_0_1);
-        vst1q_s32(rows + 8, vacc0_0_2);
-        vst1q_s32(rows + 12, vacc0_0_3);
-        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
-            c[0 * c_stride + 0 + r] = rows[r];
+        int32_t row[16];
+        vst1q_s32(row + 0, vacc0_0_0);
+        vst1q_s32(row + 4, vacc0_0_1);
+        vst1q_s32(row + 8, vacc0_0_2);
+        vst1q_s32(row + 12, vacc0_0_3);
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
 }

@@ -33,6 +33,7 @@ void tern_lutg4_q8_gemm_ukernel_4x16k64g4__neon_tbl(
     assert(kc % 64 == 0);
     (void) a_sum;
     const uint8_t * wp = w;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const uint8_t * a1 = mr > 1 ? a0 + a_stride : a0;
     const uint8_t * a2 = mr > 2 ? a1 + a_stride : a1;
@@ -120,41 +121,44 @@ void tern_lutg4_q8_gemm_ukernel_4x16k64g4__neon_tbl(
         wp += 256;
     }
 
-    int32_t rows[16];
     {
-        vst1q_s32(rows + 0, vacc0_0_0);
-        vst1q_s32(rows + 4, vacc0_0_1);
-        vst1q_s32(rows + 8, vacc0_0_2);
-        vst1q_s32(rows + 12, vacc0_0_3);
-        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
-            c[0 * c_stride + 0 + r] = rows[r];
+        int32_t row[16];
+        vst1q_s32(row + 0, vacc0_0_0);
+        vst1q_s32(row + 4, vacc0_0_1);
+        vst1q_s32(row + 8, vacc0_0_2);
+        vst1q_s32(row + 12, vacc0_0_3);
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
     if (mr > 1) {
-        vst1q_s32(rows + 0, vacc1_0_0);
-        vst1q_s32(rows + 4, vacc1_0_1);
-        vst1q_s32(rows + 8, vacc1_0_2);
-        vst1q_s32(rows + 12, vacc1_0_3);
-        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
-            c[1 * c_stride + 0 + r] = rows[r];
+        int32_t row[16];
+        vst1q_s32(row + 0, vacc1_0_0);
+        vst1q_s32(row + 4, vacc1_0_1);
+        vst1q_s32(row + 8, vacc1_0_2);
+        vst1q_s32(row + 12, vacc1_0_3);
+        for (size_t r = 0; r < nc; r++) {
+            c[1 * c_stride + r] = row[r];
         }
     }
     if (mr > 2) {
-        vst1q_s32(rows + 0, vacc2_0_0);
-        vst1q_s32(rows + 4, vacc2_0_1);
-        vst1q_s32(rows + 8, vacc2_0_2);
-        vst1q_s32(rows + 12, vacc2_0_3);
-        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
-            c[2 * c_stride + 0 + r] = rows[r];
+        int32_t row[16];
+        vst1q_s32(row + 0, vacc2_0_0);
+        vst1q_s32(row + 4, vacc2_0_1);
+        vst1q_s32(row + 8, vacc2_0_2);
+        vst1q_s32(row + 12, vacc2_0_3);
+        for (size_t r = 0; r < nc; r++) {
+            c[2 * c_stride + r] = row[r];
         }
     }
     if (mr > 3) {
-        vst1q_s32(rows + 0, vacc3_0_0);
-        vst1q_s32(rows + 4, vacc3_0_1);
-        vst1q_s32(rows + 8, vacc3_0_2);
-        vst1q_s32(rows + 12, vacc3_0_3);
-        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
-            c[3 * c_stride + 0 + r] = rows[r];
+        int32_t row[16];
+        vst1q_s32(row + 0, vacc3_0_0);
+        vst1q_s32(row + 4, vacc3_0_1);
+        vst1q_s32(row + 8, vacc3_0_2);
+        vst1q_s32(row + 12, vacc3_0_3);
+        for (size_t r = 0; r < nc; r++) {
+            c[3 * c_stride + r] = row[r];
         }
     }
 }

@@ -47,8 +47,9 @@ void tern_lutg4_q8_pack_ukernel__scalar(
     assert(nr % 8 == 0 && kb % (2 * 4) == 0 && w_stride >= k);
     const size_t kc = (k + kb - 1) / kb * kb;
     const size_t groups = kc / 4;
-    const size_t unit_bytes = nr;                  // one group
+    // A unit: nr index bytes of one group (two bit planes).
     const size_t unit_groups = 1;
+    const size_t unit_bytes = nr;
     const size_t panel_bytes = groups / unit_groups * unit_bytes;
     const size_t panels = (n + nr - 1) / nr;
     uint8_t * out = packed;

@@ -5,7 +5,7 @@
 //
 // tl1 x q8 GEMM tile, portable C: 1 tokens x 16 channels, k-block 64, groups of 2.
 // c[t][r] = sum over groups of T_t,g[index(r, g)] (negated where tl2's sign bit is set; for lutg4
-// T[index_p] - T[index_n]). Layout: templates/lut/lut-q8-pack.c.j2; tables: lut-q8-prep-scalar.c.j2.
+// T[index_p] - T[index_n]). Layout: templates/lut/lut-q8-pack.c.j2; tables: templates/lut/lut-q8-prep.c.j2.
 
 #include <assert.h>
 #include <stddef.h>

@@ -42,9 +42,10 @@ void tern_tl1_q8_gemm_ukernel_1x32k64g2__avx2_pshufb(
     assert(nc >= 1 && nc <= 32);
     assert(kc % 64 == 0);
     (void) a_sum;
-    (void) a_stride;
-    (void) mr;          // one token: nothing to clamp
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const __m256i vmask4 = _mm256_set1_epi8(0x0f);
     __m256i vacc0_0_0 = _mm256_setzero_si256();
@@ -90,15 +91,18 @@ void tern_tl1_q8_gemm_ukernel_1x32k64g2__avx2_pshufb(
 
     int32_t lanes[4][8];
     {
+        int32_t row[32];
         _mm256_storeu_si256((void *) lanes[0], vacc0_0_0);
         _mm256_storeu_si256((void *) lanes[1], vacc0_0_1);
         _mm256_storeu_si256((void *) lanes[2], vacc0_0_2);
         _mm256_storeu_si256((void *) lanes[3], vacc0_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 8; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
 }

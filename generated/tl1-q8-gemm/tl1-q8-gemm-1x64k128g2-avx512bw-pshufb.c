@@ -42,9 +42,10 @@ void tern_tl1_q8_gemm_ukernel_1x64k128g2__avx512bw_pshufb(
     assert(nc >= 1 && nc <= 64);
     assert(kc % 128 == 0);
     (void) a_sum;
-    (void) a_stride;
-    (void) mr;          // one token: nothing to clamp
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const __m512i vmask4 = _mm512_set1_epi8(0x0f);
     __m512i vacc0_0_0 = _mm512_setzero_si512();
@@ -90,15 +91,18 @@ void tern_tl1_q8_gemm_ukernel_1x64k128g2__avx512bw_pshufb(
 
     int32_t lanes[4][16];
     {
+        int32_t row[64];
         _mm512_storeu_si512((void *) lanes[0], vacc0_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc0_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc0_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc0_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
 }

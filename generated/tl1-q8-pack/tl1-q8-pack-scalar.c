@@ -43,8 +43,9 @@ void tern_tl1_q8_pack_ukernel__scalar(
     assert(nr % 8 == 0 && kb % (2 * 2) == 0 && w_stride >= k);
     const size_t kc = (k + kb - 1) / kb * kb;
     const size_t groups = kc / 2;
-    const size_t unit_bytes = nr;                  // a pair of groups
+    // A unit: nr index bytes of a pair of groups.
     const size_t unit_groups = 2;
+    const size_t unit_bytes = nr;
     const size_t panel_bytes = groups / unit_groups * unit_bytes;
     const size_t panels = (n + nr - 1) / nr;
     uint8_t * out = packed;

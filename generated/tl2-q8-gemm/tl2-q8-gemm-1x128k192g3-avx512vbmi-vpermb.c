@@ -52,9 +52,10 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
     assert(nc >= 1 && nc <= 128);
     assert(kc % 192 == 0);
     (void) a_sum;
-    (void) a_stride;
-    (void) mr;          // one token: nothing to clamp
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const __m512i vmask4 = _mm512_set1_epi8(0x0f);
     const __m512i vsplit = _mm512_set_epi8(63, 61, 59, 57, 55, 53, 51, 49, 47, 45, 43, 41, 39, 37, 35, 33, 31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1, 62, 60, 58, 56, 54, 52, 50, 48, 46, 44, 42, 40, 38, 36, 34, 32, 30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
@@ -153,14 +154,14 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
 
     int32_t lanes[4][16];
     {
+        int32_t row[128];
         _mm512_storeu_si512((void *) lanes[0], vacc0_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc0_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc0_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc0_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
         }
         _mm512_storeu_si512((void *) lanes[0], vacc0_1_0);
@@ -169,9 +170,11 @@ void tern_tl2_q8_gemm_ukernel_1x128k192g3__avx512vbmi_vpermb(
         _mm512_storeu_si512((void *) lanes[3], vacc0_1_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 64 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[64 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
 }

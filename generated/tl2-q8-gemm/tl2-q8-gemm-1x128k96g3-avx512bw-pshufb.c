@@ -42,9 +42,10 @@ void tern_tl2_q8_gemm_ukernel_1x128k96g3__avx512bw_pshufb(
     assert(nc >= 1 && nc <= 128);
     assert(kc % 96 == 0);
     (void) a_sum;
-    (void) a_stride;
-    (void) mr;          // one token: nothing to clamp
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const __m512i vmask4 = _mm512_set1_epi8(0x0f);
     const __m512i vsel_a = _mm512_set_epi16(128, 64, 32, 16, 8, 4, 2, 1, 128, 64, 32, 16, 8, 4, 2, 1, 128, 64, 32, 16, 8, 4, 2, 1, 128, 64, 32, 16, 8, 4, 2, 1);
@@ -165,14 +166,14 @@ void tern_tl2_q8_gemm_ukernel_1x128k96g3__avx512bw_pshufb(
 
     int32_t lanes[4][16];
     {
+        int32_t row[128];
         _mm512_storeu_si512((void *) lanes[0], vacc0_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc0_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc0_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc0_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
         }
         _mm512_storeu_si512((void *) lanes[0], vacc0_1_0);
@@ -181,9 +182,11 @@ void tern_tl2_q8_gemm_ukernel_1x128k96g3__avx512bw_pshufb(
         _mm512_storeu_si512((void *) lanes[3], vacc0_1_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 64 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[64 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
 }

@@ -32,9 +32,10 @@ void tern_tl2_q8_gemm_ukernel_1x16k192g3__neon_tbl(
     assert(nc >= 1 && nc <= 16);
     assert(kc % 192 == 0);
     (void) a_sum;
-    (void) a_stride;
-    (void) mr;          // one token: nothing to clamp
     const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const uint8x16_t vmask4 = vdupq_n_u8(0x0f);
     static const uint16_t sel[16] = { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768 };
@@ -88,14 +89,14 @@ void tern_tl2_q8_gemm_ukernel_1x16k192g3__neon_tbl(
         wp += 640;
     }
 
-    int32_t rows[16];
     {
-        vst1q_s32(rows + 0, vacc0_0_0);
-        vst1q_s32(rows + 4, vacc0_0_1);
-        vst1q_s32(rows + 8, vacc0_0_2);
-        vst1q_s32(rows + 12, vacc0_0_3);
-        for (size_t r = 0; r < 16 && 0 + r < nc; r++) {
-            c[0 * c_stride + 0 + r] = rows[r];
+        int32_t row[16];
+        vst1q_s32(row + 0, vacc0_0_0);
+        vst1q_s32(row + 4, vacc0_0_1);
+        vst1q_s32(row + 8, vacc0_0_2);
+        vst1q_s32(row + 12, vacc0_0_3);
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
 }

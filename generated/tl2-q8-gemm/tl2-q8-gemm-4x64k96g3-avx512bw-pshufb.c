@@ -43,6 +43,7 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512bw_pshufb(
     assert(kc % 96 == 0);
     (void) a_sum;
     const uint8_t * wp = w;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
     const uint8_t * a0 = a;
     const uint8_t * a1 = mr > 1 ? a0 + a_stride : a0;
     const uint8_t * a2 = mr > 2 ? a1 + a_stride : a1;
@@ -207,51 +208,63 @@ void tern_tl2_q8_gemm_ukernel_4x64k96g3__avx512bw_pshufb(
 
     int32_t lanes[4][16];
     {
+        int32_t row[64];
         _mm512_storeu_si512((void *) lanes[0], vacc0_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc0_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc0_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc0_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[0 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[0 * c_stride + r] = row[r];
         }
     }
     if (mr > 1) {
+        int32_t row[64];
         _mm512_storeu_si512((void *) lanes[0], vacc1_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc1_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc1_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc1_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[1 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[1 * c_stride + r] = row[r];
         }
     }
     if (mr > 2) {
+        int32_t row[64];
         _mm512_storeu_si512((void *) lanes[0], vacc2_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc2_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc2_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc2_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[2 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[2 * c_stride + r] = row[r];
         }
     }
     if (mr > 3) {
+        int32_t row[64];
         _mm512_storeu_si512((void *) lanes[0], vacc3_0_0);
         _mm512_storeu_si512((void *) lanes[1], vacc3_0_1);
         _mm512_storeu_si512((void *) lanes[2], vacc3_0_2);
         _mm512_storeu_si512((void *) lanes[3], vacc3_0_3);
         for (int q = 0; q < 4; q++) {
             for (int e = 0; e < 16; e++) {
-                const size_t r = 0 + row_of[q][e];
-                if (r < nc) c[3 * c_stride + r] = lanes[q][e];
+                row[0 + row_of[q][e]] = lanes[q][e];
             }
+        }
+        for (size_t r = 0; r < nc; r++) {
+            c[3 * c_stride + r] = row[r];
         }
     }
 }

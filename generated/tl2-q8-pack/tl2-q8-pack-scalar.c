@@ -46,8 +46,9 @@ void tern_tl2_q8_pack_ukernel__scalar(
     assert(nr % 8 == 0 && kb % (2 * 3) == 0 && w_stride >= k);
     const size_t kc = (k + kb - 1) / kb * kb;
     const size_t groups = kc / 3;
-    const size_t unit_bytes = nr + nr / 4;         // a pair of groups: indices, then two sign planes
+    // A unit: nr index bytes of a pair of groups, then a sign plane per group.
     const size_t unit_groups = 2;
+    const size_t unit_bytes = nr + unit_groups * (nr / 8);
     const size_t panel_bytes = groups / unit_groups * unit_bytes;
     const size_t panels = (n + nr - 1) / nr;
     uint8_t * out = packed;

@@ -5,20 +5,27 @@
 
 #include "tern/kernels.h"
 
-struct tern_format_traits {
-    const char * name;
-    uint32_t bits_num, bits_den;   // bits per weight as a fraction (i2s: 2/1)
-    uint32_t group;                // weights per lookup index (1: no tables)
-    uint32_t table_bytes;          // prepared bytes per group and token (0: int8 activations)
+// One row per format, from configs/formats.toml (generated/formats.inc): codegen checks the
+// rows agree with each other; what the C below relies on is asserted again here.
+#define TERN_WFMT(wfmt_enum, name_, g, num, den, entries, max_, bytes)                              \
+    static_assert((g) >= 1 && (den) >= 1, name_ ": a group and a bit fraction");                \
+    static_assert((entries) <= 16 && ((bytes) == 0 || (bytes) == 32),                             \
+                  name_ ": tables are 16 int16 entries (4-bit indices) as low and high bytes");     \
+    static_assert(((bytes) == 0) == ((entries) == 0), name_ ": a table format has entries");
+#include "formats.inc"
+#undef TERN_WFMT
+
+static const struct tern_format_traits formats[TERN_WFMT_COUNT] = {
+#define TERN_WFMT(wfmt_enum, name_, g, num, den, entries, max_, bytes)                              \
+    [wfmt_enum] = { .name = name_, .group = g, .bits_num = num, .bits_den = den,                  \
+                    .table_entries = entries, .max_entry = max_, .table_bytes = bytes },
+#include "formats.inc"
+#undef TERN_WFMT
 };
 
-// LUT tables are 16 int16 entries split into 16 low and 16 high bytes (exact byte shuffles).
-static const struct tern_format_traits formats[TERN_WFMT_COUNT] = {
-    [TERN_WFMT_I2S]   = { .name = "i2s",   .bits_num = 2, .bits_den = 1, .group = 1, .table_bytes = 0 },
-    [TERN_WFMT_TL1]   = { .name = "tl1",   .bits_num = 2, .bits_den = 1, .group = 2, .table_bytes = 32 },
-    [TERN_WFMT_TL2]   = { .name = "tl2",   .bits_num = 5, .bits_den = 3, .group = 3, .table_bytes = 32 },
-    [TERN_WFMT_LUTG4] = { .name = "lutg4", .bits_num = 2, .bits_den = 1, .group = 4, .table_bytes = 32 },
-};
+const struct tern_format_traits * tern_wfmt_traits(enum tern_wfmt wfmt) {
+    return (unsigned) wfmt < TERN_WFMT_COUNT ? &formats[wfmt] : NULL;
+}
 
 const char * tern_wfmt_name(enum tern_wfmt wfmt) {
     return (unsigned) wfmt < TERN_WFMT_COUNT ? formats[wfmt].name : "?";

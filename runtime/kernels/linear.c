@@ -59,7 +59,7 @@ static void prep_tokens(const struct tern_linear * L, size_t t0, size_t t1, cons
     }
 }
 
-void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A) {
+static void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A) {
     assert(m <= A->m_max && L->prep_bytes <= A->row_max);
     prep_tokens(L, 0, m, x, x_stride, A);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "forward.h"
+#include "tern/arch.h"
 #include "tern/pool.h"
 
 #define MAX_CTX ((size_t) 1 << 24)
@@ -49,6 +50,22 @@ void tern_seq_free(struct tern_seq * s) {
 
 // ---------------------------------------------------------------------------- workspaces
 
+// The most prepared bytes per token of any linear (decode or prefill variant) of any layer:
+// the linears are the LINEAR rows of the arch's layer tensor table.
+static size_t max_prep_bytes(const struct tern_model * m) {
+    size_t n_specs, row_max = 0;
+    const struct tern_layer_tensor * spec = tern_layer_tensors(&n_specs);
+    for (uint32_t l = 0; l < m->hp.n_layer; l++) {
+        for (size_t i = 0; i < n_specs; i++) {
+            if (spec[i].role != TERN_TENSOR_LINEAR) continue;
+            const struct tern_linear_pair * p = (const void *) ((const uint8_t *) &m->layers[l] + spec[i].offset);
+            const size_t sizes[] = { row_max, p->decode.prep_bytes, p->prefill.prep_bytes };
+            row_max = max_of(sizes, 3);
+        }
+    }
+    return row_max;
+}
+
 int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * m, struct tern_pool * pool, int threads,
                         size_t n_batch, size_t n_ctx_max, char * err, size_t err_size) {
     *out = NULL;
@@ -86,15 +103,7 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->want = malloc(n_batch * sizeof(bool));
     const size_t dense = tern_dense_scratch_bytes(&m->output, n_batch);
     ws->dense_scratch = dense ? tern_aligned_alloc(dense) : NULL;
-    size_t row_max = 0;
-    for (uint32_t l = 0; l < hp->n_layer; l++) {
-        const struct tern_linear_pair * p[] = { &m->layers[l].wq, &m->layers[l].wk, &m->layers[l].wv, &m->layers[l].wo,
-                                                &m->layers[l].gate, &m->layers[l].up, &m->layers[l].down };
-        for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) {
-            if (p[i]->decode.prep_bytes > row_max) row_max = p[i]->decode.prep_bytes;
-            if (p[i]->prefill.prep_bytes > row_max) row_max = p[i]->prefill.prep_bytes;
-        }
-    }
+    const size_t row_max = max_prep_bytes(m);
     const bool ok = ws->x && ws->h && ws->q && ws->att && ws->k && ws->v && ws->g && ws->u && ws->y && ws->rope &&
                     ws->scores && ws->acc && ws->want && (!dense || ws->dense_scratch) &&
                     tern_group_acts_init(&ws->gacts, n_batch, row_max, ws->threads) == 0;

@@ -16,7 +16,13 @@
 
 #include "tern/cpu.h"      // enum tern_isa and the features each ISA needs
 
-enum tern_wfmt { TERN_WFMT_I2S, TERN_WFMT_TL1, TERN_WFMT_TL2, TERN_WFMT_LUTG4, TERN_WFMT_COUNT };
+// The weight formats (configs/formats.toml, as rows of generated/formats.inc).
+enum tern_wfmt {
+#define TERN_WFMT(wfmt_enum, name, g, bits_num, bits_den, table_entries, max_entry, table_bytes) wfmt_enum,
+#include "formats.inc"
+#undef TERN_WFMT
+    TERN_WFMT_COUNT
+};
 enum tern_afmt { TERN_AFMT_Q8, TERN_AFMT_COUNT };
 
 // c[t][r] = sum_k W[r][k] * a[t][k] for t < mr, r < nc, over a packed panel of NR channels.
@@ -91,7 +97,21 @@ const struct tern_variant * tern_registry_variants(size_t * count);
 const struct tern_variant * tern_registry_find(const char * name);
 const char * tern_registry_hash(void);
 
-const char * tern_wfmt_name(enum tern_wfmt wfmt);
+// A weight format's facts (one configs/formats.toml row): what the runtime sizes buffers from
+// and what tests ask instead of re-deriving them.
+struct tern_format_traits {
+    const char * name;
+    uint32_t group;                // weights per lookup group (1: no tables)
+    uint32_t bits_num, bits_den;   // bits per weight as a fraction (tl2: 5/3)
+    uint32_t table_entries;        // entries an index selects in a group's table (0: no tables)
+    uint32_t max_entry;            // largest |table entry|
+    uint32_t table_bytes;          // prepared bytes per group and token (0: int8 activations):
+                                   // 16 int16 entries as 16 low bytes, then 16 high bytes
+};
+
+// NULL if wfmt is out of range.
+const struct tern_format_traits * tern_wfmt_traits(enum tern_wfmt wfmt);
+const char * tern_wfmt_name(enum tern_wfmt wfmt);                          // "?" if out of range
 
 // True if `cpu` may run v; otherwise *why names the missing features ("needs avx512vnni").
 bool tern_variant_runnable(const struct tern_variant * v, const struct tern_cpu * cpu, char * why, int why_size);

@@ -43,9 +43,6 @@ struct tern_linear tern_linear_view(const struct tern_variant * v, size_t n, siz
 int tern_acts_init(struct tern_acts * A, size_t m_max, size_t row_max);
 void tern_acts_free(struct tern_acts * A);
 
-// Quantizes m tokens of x (m, x_stride) f32 with the variant's prep kernel.
-void tern_linear_prep(const struct tern_linear * L, size_t m, const float * x, size_t x_stride, struct tern_acts * A);
-
 // acc[t][o] for t < m, o in [n0, n1): n0 a multiple of NR, n1 = n or a multiple of NR.
 void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m,
                       int32_t * acc, size_t acc_stride, size_t n0, size_t n1);
