@@ -131,6 +131,8 @@ int main(void) {
         CHECK(pool != NULL, "pool of %d", size);
         if (!pool) continue;
         CHECK(tern_pool_size(pool) == size, "size %d", tern_pool_size(pool));
+        CHECK(tern_pool_threads(pool, 0) == size && tern_pool_threads(pool, -3) == size && tern_pool_threads(pool, 1) == 1 &&
+              tern_pool_threads(pool, size + 5) == size, "tern_pool_threads clamps to 1..%d", size);
         for (int rep = 0; rep < 200; rep++) {
             run_once(pool, 1 + rep % size);
         }
@@ -141,6 +143,8 @@ int main(void) {
         CHECK(tern_pool_bound(pool) <= size, "bound %d of %d", tern_pool_bound(pool), size);
         tern_pool_free(pool);
     }
+
+    CHECK(tern_pool_threads(NULL, 4) == 1, "no pool: one thread");
 
     struct tern_affinity * aff = tern_affinity_init();
     CHECK(aff != NULL && tern_affinity_slots(aff) >= 1, "affinity slots");

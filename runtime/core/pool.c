@@ -162,6 +162,11 @@ int tern_pool_size(const struct tern_pool * pool) {
     return pool->n_threads;
 }
 
+int tern_pool_threads(const struct tern_pool * pool, int nth) {
+    if (!pool) return 1;
+    return nth > 0 && nth < pool->n_threads ? nth : pool->n_threads;
+}
+
 int tern_pool_bound(const struct tern_pool * pool) {
     return atomic_load_explicit(&pool->n_bound, memory_order_relaxed);
 }

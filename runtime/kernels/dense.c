@@ -325,7 +325,7 @@ void tern_dense_matmul(const struct tern_dense * D, struct tern_pool * pool, int
     } else {
         job.dot = tern_dense_dot(D->type, false);
     }
-    const int threads = pool ? (nth > 0 && nth < tern_pool_size(pool) ? nth : tern_pool_size(pool)) : 1;
+    const int threads = tern_pool_threads(pool, nth);
     if (threads <= 1) {
         dense_rows(&job, 0, D->n);
     } else {

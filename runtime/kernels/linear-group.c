@@ -126,7 +126,7 @@ void tern_linear_group_mt(const struct tern_linear_out * outs, size_t count, str
         if (p == job.n_preps) job.prep_L[job.n_preps++] = L;
         job.prep_of[i] = p;
     }
-    const int threads = !pool ? 1 : nth > 0 && nth < tern_pool_size(pool) ? nth : tern_pool_size(pool);
+    const int threads = tern_pool_threads(pool, nth);
     if (m == 1) {
         for (size_t i = 0; i < count; i++) job.start[i + 1] = job.start[i] + panels(outs[i].L) * outs[i].L->panel_bytes;
         if (threads <= 1) decode_task(&job, 0, 1);

@@ -148,7 +148,7 @@ void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * poo
         tern_linear_forward(L, m, x, A, acc, y);
         return;
     }
-    const size_t threads = (size_t) (nth > 0 && nth < tern_pool_size(pool) ? nth : tern_pool_size(pool));
+    const size_t threads = (size_t) tern_pool_threads(pool, nth);
     const size_t nr = L->v->nr, mr = L->v->mr;
     // About 4 chunks per thread for balance; token blocks of <= 64 tokens keep a panel's
     // activations cache-resident.

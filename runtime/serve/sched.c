@@ -289,9 +289,10 @@ static void sample_task(void * ctx, int tid, int nth) {
 
 // Is id a control token whose text is one of stops (the opening of the next chat turn)?
 static bool opens_turn(const struct tern_vocab * vocab, const char * const * stops, int32_t id) {
+    if (!stops || !stops[0]) return false;      // completions have no turns: no lookups
     char special[64], plain[64];
     const size_t n = tern_token_bytes(vocab, id, true, special, sizeof(special));
-    if (!stops || n > sizeof(special) || tern_token_bytes(vocab, id, false, plain, sizeof(plain)) == n) return false;
+    if (n > sizeof(special) || tern_token_bytes(vocab, id, false, plain, sizeof(plain)) == n) return false;
     for (size_t i = 0; stops[i]; i++) {
         if (strlen(stops[i]) == n && memcmp(stops[i], special, n) == 0) return true;
     }

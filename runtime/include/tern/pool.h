@@ -16,6 +16,8 @@ typedef void tern_pool_task(void * ctx, int tid, int nth);
 struct tern_pool * tern_pool_init(int n_threads, bool bind);
 void tern_pool_free(struct tern_pool * pool);
 int tern_pool_size(const struct tern_pool * pool);
+// The threads a run asking for nth (<= 0: all) gets: at most the pool's size; 1 without a pool.
+int tern_pool_threads(const struct tern_pool * pool, int nth);
 int tern_pool_bound(const struct tern_pool * pool);     // workers actually pinned
 
 // Runs fn on threads 0..nth-1 (nth <= size; 0 = all) and returns when all are done.
