@@ -133,9 +133,9 @@ void tern_linear_group_mt(const struct tern_linear_out * outs, size_t count, str
         else tern_pool_run(pool, threads, decode_task, &job);
         return;
     }
-    // About 4 tiles per thread per output; token blocks of <= 64 tokens keep a panel's
+    // About 4 tiles per thread per output; token blocks of <= TERN_TOKEN_BLOCK tokens keep a panel's
     // activations cache-resident.
-    const size_t token_blocks = (m + 63) / 64;
+    const size_t token_blocks = (m + TERN_TOKEN_BLOCK - 1) / TERN_TOKEN_BLOCK;
     for (size_t i = 0; i < count; i++) {
         const struct tern_linear * L = outs[i].L;
         const size_t nr = L->v->nr, mr = L->v->mr;

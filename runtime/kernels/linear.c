@@ -150,9 +150,9 @@ void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * poo
     }
     const size_t threads = (size_t) tern_pool_threads(pool, nth);
     const size_t nr = L->v->nr, mr = L->v->mr;
-    // About 4 chunks per thread for balance; token blocks of <= 64 tokens keep a panel's
+    // About 4 chunks per thread for balance; token blocks of <= TERN_TOKEN_BLOCK tokens keep a panel's
     // activations cache-resident.
-    const size_t token_blocks = (m + 63) / 64;
+    const size_t token_blocks = (m + TERN_TOKEN_BLOCK - 1) / TERN_TOKEN_BLOCK;
     const size_t want_n = (threads * 4 + token_blocks - 1) / token_blocks;
     size_t chunk_n = (L->n + want_n - 1) / want_n;
     chunk_n = (chunk_n + nr - 1) / nr * nr;

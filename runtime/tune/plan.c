@@ -48,6 +48,11 @@ void tune_each_pair(const struct tern_cpu * cpu, const struct tern_profile * pro
 static int is_i2s(struct tune_pair pr) { return pr.d->wfmt == TERN_WFMT_I2S; }
 static int isa_richness(struct tune_pair pr) { return __builtin_popcount(tern_isa_features(pr.d->isa)); }
 static int has_prefill_tile(struct tune_pair pr) { return pr.p->mr > 1; }
+// Per mille of a token block's tile rows that hold tokens (MR 12 fills 64 of 72).
+static int fills_token_block(struct tune_pair pr) {
+    const size_t mr = pr.p->mr, tiles = (TERN_TOKEN_BLOCK + mr - 1) / mr;
+    return (int) (1000 * TERN_TOKEN_BLOCK / (tiles * mr));
+}
 static int prefill_tile(struct tune_pair pr) { return (int) (pr.p->mr * pr.p->nr); }
 static int decode_width(struct tune_pair pr) { return (int) pr.d->nr; }
 
@@ -57,6 +62,7 @@ static int (* const heuristic_rule[])(struct tune_pair pr) = {
     is_i2s,             // i2s weights (the tuner finds the shapes where a LUT format wins)
     isa_richness,       // the richer ISA (more required CPU features)
     has_prefill_tile,   // a prefill kernel with MR > 1 in the layout
+    fills_token_block,  // no token tile rows wasted in a prefill's token blocks
     prefill_tile,       // the larger prefill tile (MR x NR)
     decode_width,       // the wider decode tile (NR)
 };

@@ -9,6 +9,10 @@
 #include "tern/alloc.h"
 #include "tern/kernels.h"
 
+// A prefill on threads runs in blocks of at most this many tokens, so that a panel's
+// activations stay in cache while every token tile of the block uses them.
+#define TERN_TOKEN_BLOCK 64
+
 struct tern_linear {
     const struct tern_variant * v;
     size_t n;               // output channels
