@@ -130,7 +130,6 @@ static struct {
     struct tern_acts A;
     size_t ring_n, packed_bytes;
     float * x, * y;              // (m, k), (m, n)
-    int32_t * acc;               // (m, n)
 } live;
 
 // The weights ring, allocated once: cases use its first ring_n slots of packed_bytes. Its bytes
@@ -141,7 +140,6 @@ static void live_free(void) {
     tern_acts_free(&live.A);
     tern_aligned_free(live.x);
     tern_aligned_free(live.y);
-    tern_aligned_free(live.acc);
     memset(&live, 0, sizeof(live));
 }
 
@@ -162,8 +160,7 @@ static int live_build(const struct bench_case * c) {
     live.ring_n = ring_bytes / live.packed_bytes + 1;
     live.x = tern_aligned_alloc(c->m * c->k * sizeof(float));
     live.y = tern_aligned_alloc(c->m * c->n * sizeof(float));
-    live.acc = tern_aligned_alloc(c->m * c->n * sizeof(int32_t));
-    if (!live.x || !live.y || !live.acc) {
+    if (!live.x || !live.y) {
         live_free();
         return -1;
     }
@@ -185,7 +182,7 @@ static void bench_case_run(gb_state * st, void * ctx) {
     while (gb_keep_running(st)) {
         L.packed = ring + r * live.packed_bytes;
         r = r + 1 == live.ring_n ? 0 : r + 1;
-        tern_linear_forward_mt(&L, pool, n_threads, c->m, live.x, &live.A, live.acc, live.y);
+        tern_linear_forward_mt(&L, pool, n_threads, c->m, live.x, &live.A, live.y);
         gb_clobber_memory();
     }
     const double bytes = (double) live.packed_bytes;

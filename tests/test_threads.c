@@ -25,7 +25,6 @@ int main(void) {
         float * x = malloc(m * k * sizeof(float));
         for (size_t i = 0; i < n * k; i++) w[i] = rng_ternary(&seed);
         for (size_t i = 0; i < m * k; i++) x[i] = rng_float(&seed, -1.0f, 1.0f);
-        int32_t * acc = malloc(m * n * sizeof(int32_t));
         float * y1 = malloc(m * n * sizeof(float)), * yt = malloc(m * n * sizeof(float));
         for (size_t i = 0; i < count; i++) {
             const struct tern_variant * v = &variants[i];
@@ -33,10 +32,10 @@ int main(void) {
             struct tern_linear L;
             struct tern_acts A;
             if (tern_linear_init(&L, v, n, k, w, k, 0.125f) || tern_acts_init(&A, m, L.prep_bytes)) return 2;
-            tern_linear_forward(&L, m, x, &A, acc, y1);
+            tern_linear_forward(&L, m, x, &A, y1);
             for (int nth = 1; nth <= 4; nth++) {
                 memset(yt, 0xff, m * n * sizeof(float));
-                tern_linear_forward_mt(&L, pool, nth, m, x, &A, acc, yt);
+                tern_linear_forward_mt(&L, pool, nth, m, x, &A, yt);
                 CHECK(memcmp(y1, yt, m * n * sizeof(float)) == 0, "%s m=%zu n=%zu k=%zu: %d threads differ from 1",
                       v->name, m, n, k, nth);
             }
@@ -46,7 +45,6 @@ int main(void) {
         }
         free(w);
         free(x);
-        free(acc);
         free(y1);
         free(yt);
     }

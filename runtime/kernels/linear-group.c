@@ -64,9 +64,7 @@ static void run_tile(const struct group_job * job, size_t i, const struct tern_a
     const struct tern_linear * L = job->outs[i].L;
     const size_t nr = L->v->nr, n0 = p0 * nr, n1 = p1 * nr < L->n ? p1 * nr : L->n;
     if (n0 >= n1) return;
-    int32_t * acc = job->outs[i].acc + m0 * L->n;
-    tern_linear_gemm(L, A, m1 - m0, acc, L->n, n0, n1);
-    tern_linear_epilogue(L, A, m1 - m0, acc, L->n, job->outs[i].y + m0 * L->n, L->n, n0, n1);
+    tern_linear_gemm(L, A, m1 - m0, job->outs[i].y + m0 * L->n, L->n, n0, n1);
 }
 
 static size_t panels(const struct tern_linear * L) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tern/linear.h"
+#include "tern/ops.h"
 #include "tern/pool.h"
 
 struct tern_linear tern_linear_view(const struct tern_variant * v, size_t n, size_t k, void * packed, float w_scale) {
@@ -64,51 +65,63 @@ static void tern_linear_prep(const struct tern_linear * L, size_t m, const float
     prep_tokens(L, 0, m, x, x_stride, A);
 }
 
-void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m,
-                      int32_t * acc, size_t acc_stride, size_t n0, size_t n1) {
+// y[t][n0..n1) from acc[t][0..n1-n0).
+static void epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
+                     const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1) {
+    const struct tern_vec_ops * ops = tern_vec_ops_get();
+    for (size_t t = 0; t < m; t++) {
+        // DESIGN §2: the factor once per token, in this order
+        const float f = L->row_scale ? A->amax[t] : L->w_scale * A->amax[t] / 127.0f;
+        ops->scale_i32(n1 - n0, acc + t * acc_stride, L->row_scale ? L->row_scale + n0 : NULL, f, y + t * y_stride + n0);
+    }
+}
+
+// Panel outer, tokens inner: a panel's weights stay in cache while every token tile uses them.
+// Only the first tile of a panel would wait on memory for them, so while the tiles of one
+// panel run, the next panel is prefetched into L2, a share of its lines before each tile.
+// A panel's accumulators go to a compact block, scaled into y one panel later: rows n int32
+// apart would fall into a few L1 sets, and loads right after the kernel's masked stores would
+// wait for them.
+void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m, float * y, size_t y_stride,
+                      size_t n0, size_t n1) {
     const struct tern_variant * v = L->v;
     assert(n0 % v->nr == 0 && n1 <= L->n && (n1 == L->n || n1 % v->nr == 0));
+    assert(v->nr * v->mr <= TERN_ACC_BLOCK);
+    _Alignas(64) int32_t block[2][TERN_ACC_BLOCK];
     const uint8_t * panels = L->packed;
-    const int8_t * a = A->a;
-    // Panel outer, tokens inner: a panel's weights stay in cache while every token tile uses them.
-    // Only the first tile of a panel would wait on memory for them, so while the tiles of one
-    // panel run, the next panel is prefetched into L2, a share of its lines before each tile.
-    const size_t lines = L->panel_bytes / 64, tiles = (m + v->mr - 1) / v->mr, per_tile = (lines + tiles - 1) / tiles;
-    for (size_t o = n0; o < n1; o += v->nr) {
-        const size_t nc = n1 - o < v->nr ? n1 - o : v->nr;
-        const uint8_t * panel = panels + o / v->nr * L->panel_bytes;
-        const uint8_t * next = o + v->nr < n1 ? panel + L->panel_bytes : NULL;
-        for (size_t t = 0, j = 0; t < m; t += v->mr, j++) {
-            const size_t mr = m - t < v->mr ? m - t : v->mr;
-            for (size_t l = j * per_tile; next && tiles > 1 && l < (j + 1) * per_tile && l < lines; l++) {
-                __builtin_prefetch(next + l * 64, 0, 2);
+    const size_t lines = L->panel_bytes / 64;
+    // As many tokens per pass over the panels as the block holds (whole tiles).
+    const size_t pass = TERN_ACC_BLOCK / v->nr / v->mr * v->mr;
+    for (size_t t0 = 0; t0 < m; t0 += pass) {
+        const size_t mb = m - t0 < pass ? m - t0 : pass;
+        const int8_t * a = (const int8_t *) A->a + t0 * A->stride;
+        const size_t tiles = (mb + v->mr - 1) / v->mr, per_tile = (lines + tiles - 1) / tiles;
+        struct tern_acts part = *A;
+        part.amax = A->amax + t0;
+        size_t prev = SIZE_MAX;
+        for (size_t o = n0, p = 0; o < n1; o += v->nr, p ^= 1) {
+            const size_t nc = n1 - o < v->nr ? n1 - o : v->nr;
+            const uint8_t * panel = panels + o / v->nr * L->panel_bytes;
+            const uint8_t * next = o + v->nr < n1 ? panel + L->panel_bytes : NULL;
+            for (size_t t = 0, j = 0; t < mb; t += v->mr, j++) {
+                const size_t mr = mb - t < v->mr ? mb - t : v->mr;
+                for (size_t l = j * per_tile; next && tiles > 1 && l < (j + 1) * per_tile && l < lines; l++) {
+                    __builtin_prefetch(next + l * 64, 0, 2);
+                }
+                v->gemm(mr, nc, L->kc, panel, a + t * A->stride, A->stride, A->sum + t0 + t, block[p] + t * v->nr, v->nr);
             }
-            v->gemm(mr, nc, L->kc, panel, a + t * A->stride, A->stride, A->sum + t, acc + t * acc_stride + o, acc_stride);
+            if (prev != SIZE_MAX) epilogue(L, &part, mb, block[p ^ 1], v->nr, y + t0 * y_stride, y_stride, prev, o);
+            prev = o;
+        }
+        if (prev != SIZE_MAX) {
+            epilogue(L, &part, mb, block[((n1 - n0 + v->nr - 1) / v->nr - 1) & 1], v->nr, y + t0 * y_stride, y_stride, prev, n1);
         }
     }
 }
 
-void tern_linear_epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
-                          const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1) {
-    for (size_t t = 0; t < m; t++) {
-        if (L->row_scale) {
-            for (size_t o = n0; o < n1; o++) {
-                y[t * y_stride + o] = (float) acc[t * acc_stride + o] * (L->row_scale[o] * A->amax[t] / 127.0f);
-            }
-            continue;
-        }
-        const float factor = L->w_scale * A->amax[t] / 127.0f;   // DESIGN §2: once per token, this order
-        for (size_t o = n0; o < n1; o++) {
-            y[t * y_stride + o] = (float) acc[t * acc_stride + o] * factor;
-        }
-    }
-}
-
-void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x, struct tern_acts * A,
-                         int32_t * acc, float * y) {
+void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x, struct tern_acts * A, float * y) {
     tern_linear_prep(L, m, x, L->k, A);
-    tern_linear_gemm(L, A, m, acc, L->n, 0, L->n);
-    tern_linear_epilogue(L, A, m, acc, L->n, y, L->n, 0, L->n);
+    tern_linear_gemm(L, A, m, y, L->n, 0, L->n);
 }
 
 struct forward_job {
@@ -117,7 +130,6 @@ struct forward_job {
     size_t m;
     const float * x;
     struct tern_acts * A;
-    int32_t * acc;
     float * y;
     size_t chunk_n, chunk_m;     // channels (multiple of NR) and tokens (multiple of MR) per chunk
     size_t chunks_n, chunks;
@@ -137,15 +149,14 @@ static void forward_task(void * ctx, int tid, int nth) {
         part.a = (int8_t *) job->A->a + m0 * job->A->stride;
         part.sum = job->A->sum + m0;
         part.amax = job->A->amax + m0;
-        tern_linear_gemm(L, &part, m1 - m0, job->acc + m0 * L->n, L->n, n0, n1);
-        tern_linear_epilogue(L, &part, m1 - m0, job->acc + m0 * L->n, L->n, job->y + m0 * L->n, L->n, n0, n1);
+        tern_linear_gemm(L, &part, m1 - m0, job->y + m0 * L->n, L->n, n0, n1);
     }
 }
 
 void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * pool, int nth, size_t m,
-                            const float * x, struct tern_acts * A, int32_t * acc, float * y) {
+                            const float * x, struct tern_acts * A, float * y) {
     if (!pool || nth == 1 || (nth <= 0 && tern_pool_size(pool) == 1)) {
-        tern_linear_forward(L, m, x, A, acc, y);
+        tern_linear_forward(L, m, x, A, y);
         return;
     }
     const size_t threads = (size_t) tern_pool_threads(pool, nth);
@@ -159,7 +170,7 @@ void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * poo
     size_t chunk_m = (m + token_blocks - 1) / token_blocks;
     chunk_m = (chunk_m + mr - 1) / mr * mr;
     struct forward_job job = {
-        .L = L, .pool = pool, .m = m, .x = x, .A = A, .acc = acc, .y = y,
+        .L = L, .pool = pool, .m = m, .x = x, .A = A, .y = y,
         .chunk_n = chunk_n, .chunk_m = chunk_m,
         .chunks_n = (L->n + chunk_n - 1) / chunk_n,
     };

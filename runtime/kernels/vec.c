@@ -102,9 +102,17 @@ static void silu_mul_c(size_t n, float * g, const float * u) {
     for (size_t i = 0; i < n; i++) g[i] = g[i] / (1.0f + tern_expf(-g[i])) * u[i];
 }
 
+static void scale_i32_c(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
+    if (row_scale) {
+        for (size_t i = 0; i < n; i++) y[i] = (float) acc[i] * (row_scale[i] * f / 127.0f);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) y[i] = (float) acc[i] * f;
+}
+
 static const struct tern_vec_ops portable = {
     "scalar", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, dot_u8s8x2_c, to_f16_c, from_f16_c, round_f16_c,
-    attn_c, silu_mul_c,
+    attn_c, silu_mul_c, scale_i32_c,
 };
 
 const struct tern_vec_ops * tern_vec_ops_portable(void) {
@@ -340,6 +348,17 @@ AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
     silu_mul_c(n - i, g + i, u + i);
 }
 
+AVX2 static void scale_i32_avx2(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
+    const __m256 vf = _mm256_set1_ps(f), d = _mm256_set1_ps(127.0f);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 a = _mm256_cvtepi32_ps(_mm256_loadu_si256((const __m256i *) (acc + i)));
+        const __m256 s = row_scale ? _mm256_div_ps(_mm256_mul_ps(_mm256_loadu_ps(row_scale + i), vf), d) : vf;
+        _mm256_storeu_ps(y + i, _mm256_mul_ps(a, s));
+    }
+    scale_i32_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f, y + i);
+}
+
 // softmax_rows 8 lanes at a time: the same max and exponentials; the double sum in another order.
 AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
     for (size_t h = 0; h < g; h++) {
@@ -394,7 +413,7 @@ ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2, softmax_avx2)
 
 static const struct tern_vec_ops avx2 = {
     "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2, to_f16_avx2,
-    from_f16_avx2, round_f16_avx2, attn_avx2, silu_mul_avx2,
+    from_f16_avx2, round_f16_avx2, attn_avx2, silu_mul_avx2, scale_i32_avx2,
 };
 
 #define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
@@ -421,6 +440,17 @@ AVX512 static __m512 exp_avx512(__m512 x) {
         e = _mm512_mask_blend_ps(big, e, sat);
     }
     return e;
+}
+
+AVX512 static void scale_i32_avx512(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
+    const __m512 vf = _mm512_set1_ps(f), d = _mm512_set1_ps(127.0f);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m512 a = _mm512_cvtepi32_ps(_mm512_loadu_si512((const void *) (acc + i)));
+        const __m512 s = row_scale ? _mm512_div_ps(_mm512_mul_ps(_mm512_loadu_ps(row_scale + i), vf), d) : vf;
+        _mm512_storeu_ps(y + i, _mm512_mul_ps(a, s));
+    }
+    scale_i32_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f, y + i);
 }
 
 AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
@@ -484,7 +514,7 @@ ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512, softmax_avx512)
 
 static const struct tern_vec_ops avx512 = {
     "avx512bw", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2,
-    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512, scale_i32_avx512,
 };
 
 // AVX-512 VNNI: vpdpbusd multiplies u8 by s8 and adds groups of 4 into int32 lanes, exactly.
@@ -505,7 +535,7 @@ static void dot_u8s8x2_vnni(size_t n, const uint8_t * a, const uint8_t * b, cons
 
 static const struct tern_vec_ops avx512vnni = {
     "avx512vnni", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_vnni,
-    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512, scale_i32_avx512,
 };
 #endif
 

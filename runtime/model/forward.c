@@ -39,10 +39,8 @@ static void mark(struct tern_workspace * ws, enum tern_step step) {
 static void linears(struct tern_workspace * ws, size_t n, const float * x, size_t count,
                     const struct tern_linear_pair * const * P, float * const * y) {
     struct tern_linear_out outs[TERN_GROUP_MAX];
-    int32_t * acc = ws->acc;
     for (size_t i = 0; i < count; i++) {
-        outs[i] = (struct tern_linear_out) { .L = n == 1 ? &P[i]->decode : &P[i]->prefill, .y = y[i], .acc = acc };
-        acc += n * outs[i].L->n;
+        outs[i] = (struct tern_linear_out) { .L = n == 1 ? &P[i]->decode : &P[i]->prefill, .y = y[i] };
     }
     tern_linear_group_mt(outs, count, ws->pool, ws->threads, n, x, &ws->gacts);
 }

@@ -23,7 +23,6 @@ struct tern_workspace {
     float * rope;                   // (n_batch, head_dim) cos | sin at each token's position
     float * scores;                 // (threads, scores_per_thread) attention scratch
     size_t scores_per_thread;       // query heads per KV head x n_ctx_max
-    int32_t * acc;                  // (n_batch, widest group of linear outputs: q + 2 kv, 2 ff, ...)
     struct tern_group_acts gacts;   // quantized activations of a linear group's input
     bool * want;                    // (n_batch) a slice's logits flags
     void * dense_scratch;           // the output head's scratch for n_batch rows

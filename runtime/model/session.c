@@ -86,7 +86,6 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->n_batch = n_batch;
     ws->n_ctx_max = n_ctx_max;
     const struct tern_dims * d = &ws->dims;
-    const size_t widths[] = { d->embd, 2 * d->ff, d->q + 2 * d->kv };     // outputs of one group
     ws->x = tern_aligned_alloc(n_batch * d->embd * sizeof(float));
     ws->h = tern_aligned_alloc(n_batch * d->embd * sizeof(float));
     ws->q = tern_aligned_alloc(n_batch * d->q * sizeof(float));
@@ -99,13 +98,12 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->rope = tern_aligned_alloc(n_batch * hp->head_dim * sizeof(float));
     ws->scores_per_thread = n_ctx_max * (hp->n_head / hp->n_head_kv);
     ws->scores = tern_aligned_alloc((size_t) ws->threads * ws->scores_per_thread * sizeof(float));
-    ws->acc = tern_aligned_alloc(n_batch * max_of(widths, 3) * sizeof(int32_t));
     ws->want = malloc(n_batch * sizeof(bool));
     const size_t dense = tern_dense_scratch_bytes(&m->output, n_batch);
     ws->dense_scratch = dense ? tern_aligned_alloc(dense) : NULL;
     const size_t row_max = max_prep_bytes(m);
     const bool ok = ws->x && ws->h && ws->q && ws->att && ws->k && ws->v && ws->g && ws->u && ws->y && ws->rope &&
-                    ws->scores && ws->acc && ws->want && (!dense || ws->dense_scratch) &&
+                    ws->scores && ws->want && (!dense || ws->dense_scratch) &&
                     tern_group_acts_init(&ws->gacts, n_batch, row_max, ws->threads) == 0;
     if (!ok) {
         tern_workspace_free(ws);
@@ -118,7 +116,7 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
 
 void tern_workspace_free(struct tern_workspace * ws) {
     if (!ws) return;
-    void * p[] = { ws->x, ws->h, ws->q, ws->att, ws->k, ws->v, ws->g, ws->u, ws->y, ws->rope, ws->scores, ws->acc,
+    void * p[] = { ws->x, ws->h, ws->q, ws->att, ws->k, ws->v, ws->g, ws->u, ws->y, ws->rope, ws->scores,
                    ws->dense_scratch, ws->logits };
     for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) tern_aligned_free(p[i]);
     free(ws->want);

@@ -17,8 +17,7 @@ bool tune_verify(const struct tern_variant * v) {
     const size_t m = v->mr + 1, n = 2 * v->nr + 1, k = 2 * v->kb + 5;
     int8_t * w = malloc(n * k);
     float * x = malloc(m * k * sizeof(float)), * want = malloc(m * n * sizeof(float)), * got = malloc(m * n * sizeof(float));
-    int32_t * acc = malloc(m * n * sizeof(int32_t));
-    bool ok = w && x && want && got && acc;
+    bool ok = w && x && want && got;
     uint64_t s = 0x2545f4914f6cdd1dull;
     for (size_t i = 0; ok && i < n * k; i++) w[i] = (int8_t) ((int) (tern_splitmix64(&s) % 3) - 1);
     for (size_t i = 0; ok && i < m * k; i++) x[i] = (float) ((int) (i * 7919 % 2001) - 1000) / 250.0f;
@@ -26,7 +25,7 @@ bool tune_verify(const struct tern_variant * v) {
     struct tern_acts A;
     if (ok && tern_linear_init(&L, v, n, k, w, k, 0.75f) == 0) {
         if (tern_acts_init(&A, m, L.prep_bytes) == 0) {
-            tern_linear_forward(&L, m, x, &A, acc, got);
+            tern_linear_forward(&L, m, x, &A, got);
             ok = tern_ref_linear(m, n, k, w, 0.75f, x, want) == 0 && memcmp(want, got, m * n * sizeof(float)) == 0;
             tern_acts_free(&A);
         } else {
@@ -40,7 +39,6 @@ bool tune_verify(const struct tern_variant * v) {
     free(x);
     free(want);
     free(got);
-    free(acc);
     return ok;
 }
 
@@ -49,7 +47,6 @@ void tune_bench_free(struct tune_bench * b) {
     tern_aligned_free(b->ring);
     tern_aligned_free(b->x);
     tern_aligned_free(b->y);
-    tern_aligned_free(b->acc);
     tern_pool_free(b->pool);
     memset(b, 0, sizeof(*b));
 }
@@ -62,9 +59,8 @@ int tune_bench_init(struct tune_bench * b, int max_threads, size_t max_k, size_t
     b->ring = tern_aligned_alloc(b->ring_bytes);
     b->x = tern_aligned_alloc(max_tokens * max_k * sizeof(float));
     b->y = tern_aligned_alloc(max_tokens * max_n * sizeof(float));
-    b->acc = tern_aligned_alloc(max_tokens * max_n * sizeof(int32_t));
     const bool acts_ok = tern_acts_init(&b->A, max_tokens, max_prep) == 0;
-    if (!b->pool || !b->ring || !b->x || !b->y || !b->acc || !acts_ok) {
+    if (!b->pool || !b->ring || !b->x || !b->y || !acts_ok) {
         snprintf(err, err_size, "out of memory setting up the tuner (ring of %zu MiB)", b->ring_bytes >> 20);
         tune_bench_free(b);
         return -1;
@@ -83,7 +79,7 @@ double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t
     struct tern_linear L = tern_linear_view(v, n, k, b->ring + b->ring_pos, 1.0f);
     b->ring_pos += bytes;
     const double t0 = tern_now_s();
-    tern_linear_forward_mt(&L, b->pool, threads, tokens, b->x, &b->A, b->acc, b->y);
+    tern_linear_forward_mt(&L, b->pool, threads, tokens, b->x, &b->A, b->y);
     return (tern_now_s() - t0) * 1e6;
 }
 

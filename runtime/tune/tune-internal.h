@@ -51,7 +51,6 @@ struct tune_bench {
     struct tern_acts A;
     float * x;                 // (max_tokens, max_k) f32
     float * y;                 // (max_tokens, max_n) f32
-    int32_t * acc;             // (max_tokens, max_n)
 };
 
 #define TUNE_MIN_SAMPLE_US 2000.0   // a sample spans enough calls to last this long (short calls are noisy)

@@ -13,6 +13,10 @@
 // activations stay in cache while every token tile of the block uses them.
 #define TERN_TOKEN_BLOCK 64
 
+// int32 accumulators of one pass of tiles over a panel (tokens x NR); a variant's MR x NR
+// tile must fit.
+#define TERN_ACC_BLOCK 8192
+
 struct tern_linear {
     const struct tern_variant * v;
     size_t n;               // output channels
@@ -47,14 +51,11 @@ struct tern_linear tern_linear_view(const struct tern_variant * v, size_t n, siz
 int tern_acts_init(struct tern_acts * A, size_t m_max, size_t row_max);
 void tern_acts_free(struct tern_acts * A);
 
-// acc[t][o] for t < m, o in [n0, n1): n0 a multiple of NR, n1 = n or a multiple of NR.
-void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m,
-                      int32_t * acc, size_t acc_stride, size_t n0, size_t n1);
-
-// y[t][o] = (float) acc[t][o] * (scale[o] * amax[t] / 127) over the same range, scale[o] =
-// row_scale[o] or w_scale (the same numbers, in the same order, whichever is used).
-void tern_linear_epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
-                          const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1);
+// y[t][o] for t < m, o in [n0, n1) (n0 a multiple of NR, n1 = n or a multiple of NR), panel by
+// panel: the kernel's int32 acc[t][o], then y = (float) acc * (scale[o] * amax[t] / 127) with
+// scale[o] = row_scale[o] or w_scale (the same numbers, in the same order, whichever is used).
+void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, size_t m, float * y, size_t y_stride,
+                      size_t n0, size_t n1);
 
 struct tern_pool;
 
@@ -63,8 +64,7 @@ struct tern_pool;
 // blocks (multiples of MR) are claimed dynamically. Results equal the single-threaded ones
 // bit for bit: every output is computed by the same kernel on the same tile.
 void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * pool, int nth, size_t m,
-                            const float * x, struct tern_acts * A, int32_t * acc, float * y);
+                            const float * x, struct tern_acts * A, float * y);
 
-// Everything, single-threaded: y (m, n) from x (m, k). acc is (m, n) scratch.
-void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x, struct tern_acts * A,
-                         int32_t * acc, float * y);
+// Everything, single-threaded: y (m, n) from x (m, k).
+void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x, struct tern_acts * A, float * y);

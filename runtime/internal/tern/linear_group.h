@@ -21,7 +21,6 @@ struct tern_pool;
 struct tern_linear_out {
     const struct tern_linear * L;
     float * y;                  // (m, L->n)
-    int32_t * acc;              // (m, L->n) scratch
 };
 
 // Quantized activations for up to TERN_GROUP_MAX distinct preps: m_max tokens shared, and one

@@ -68,6 +68,9 @@ struct tern_vec_ops {
                  const float * q, float scale, float * scores, float * out);
     // g[i] = g[i] / (1 + tern_expf(-g[i])) * u[i]: tern_expf's operations lane by lane.
     void (*silu_mul)(size_t n, float * g, const float * u);
+    // A linear's epilogue for one token: y[i] = (float) acc[i] * f, or with row_scale
+    // y[i] = (float) acc[i] * (row_scale[i] * f / 127) (f = amax then).
+    void (*scale_i32)(size_t n, const int32_t * acc, const float * row_scale, float f, float * y);
 };
 // The best table the CPU's usable features (TERN_ISA cap applied) allow; chosen once.
 const struct tern_vec_ops * tern_vec_ops_get(void);
