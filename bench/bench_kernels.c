@@ -12,6 +12,9 @@
 //   bits/w packed bits streamed per weight (2 for i2s/tl1/lutg4, ~1.67 for tl2, more with padding)
 // Each format's activation prep (quantization, or table build for LUT formats) is also timed
 // on its own: prep/<phase>/<preset>/<shape>/k<K>_m<tokens>/<prep kernel>.
+// Prefill attention of one (token, KV head) is timed too, per vector-ops table this CPU runs:
+// attention/hd<HD>_g<G>/n<keys>/<table>, f16 keys and values, counter GFMA/s (float
+// multiply-adds: 2 * g * keys * hd per call).
 // Extra flags (before Google Benchmark's own --benchmark_*):
 //   --tern_tokens=N   prefill tokens (default 64)
 //   --tern_threads=N  threads of the op (default 1), from tern's pool
@@ -29,6 +32,7 @@
 #include "tern/kernels.h"
 #include "tern/linear.h"
 #include "tern/membw.h"
+#include "tern/ops.h"
 #include "tern/presets.h"
 #include "tern/pool.h"
 #include "tern/topology.h"
@@ -219,6 +223,43 @@ static void bench_prep_run(gb_state * st, void * ctx) {
     gb_counter_set(st, "tok/s", (double) c->m, GB_COUNTER_ITERATION_INVARIANT_RATE);
     tern_acts_free(&A);
     tern_aligned_free(x);
+}
+
+// ---------------------------------------------------------------------------- attention
+
+struct attn_case {
+    char name[128];
+    const struct tern_vec_ops * ops;
+    size_t hd, g, n;
+};
+
+// One call as the prefill makes it: g query heads over n cached f16 keys and values.
+static void bench_attn_run(gb_state * st, void * ctx) {
+    const struct attn_case * c = ctx;
+    const size_t kv = c->n * c->hd;
+    uint16_t * K = tern_aligned_alloc(kv * sizeof(uint16_t)), * V = tern_aligned_alloc(kv * sizeof(uint16_t));
+    float * q = tern_aligned_alloc(c->g * c->hd * sizeof(float)), * out = tern_aligned_alloc(c->g * c->hd * sizeof(float));
+    float * scores = tern_aligned_alloc(c->g * c->n * sizeof(float)), * tmp = tern_aligned_alloc(kv * sizeof(float));
+    if (!K || !V || !q || !out || !scores || !tmp) {
+        gb_skip(st, "out of memory");
+    } else {
+        for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
+        c->ops->to_f16(kv, tmp, K);
+        for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * 40503u % 2001) - 1000) / 1000.0f;
+        c->ops->to_f16(kv, tmp, V);
+        for (size_t i = 0; i < c->g * c->hd; i++) q[i] = (float) ((int) (i * 7919u % 2001) - 1000) / 1000.0f;
+        while (gb_keep_running(st)) {
+            c->ops->attn(c->hd, c->g, c->n, K, V, c->hd, false, q, 0.088f, scores, out);
+            gb_clobber_memory();
+        }
+        gb_counter_set(st, "GFMA/s", 2e-9 * (double) (c->g * c->n * c->hd), GB_COUNTER_ITERATION_INVARIANT_RATE);
+    }
+    tern_aligned_free(K);
+    tern_aligned_free(V);
+    tern_aligned_free(q);
+    tern_aligned_free(out);
+    tern_aligned_free(scores);
+    tern_aligned_free(tmp);
 }
 
 // ---------------------------------------------------------------------------- registration
@@ -423,6 +464,23 @@ int main(int argc, char ** argv) {
         b = gb_register(cases[i].name, cases[i].is_prep ? bench_prep_run : bench_case_run, &cases[i]);
         gb_bench_use_real_time(b);
         gb_bench_unit_us(b);
+    }
+
+    // 2B4T's heads (hd 128, 4 query heads per KV head) at a short, a mid and a long context.
+    static struct attn_case attn_cases[3 * 8];
+    size_t n_attn = 0, n_tables;
+    const struct tern_vec_ops * const * tables = tern_vec_ops_all(&n_tables);
+    const size_t keys[] = { 64, 256, 1024 };
+    for (size_t t = 0; t < n_tables; t++) {
+        if ((tern_vec_ops_features(tables[t]) & ~cpu->usable) != 0) continue;
+        for (size_t j = 0; j < sizeof(keys) / sizeof(keys[0]) && n_attn < sizeof(attn_cases) / sizeof(attn_cases[0]); j++) {
+            struct attn_case * c = &attn_cases[n_attn++];
+            *c = (struct attn_case) { .ops = tables[t], .hd = 128, .g = 4, .n = keys[j] };
+            snprintf(c->name, sizeof(c->name), "attention/hd%zu_g%zu/n%zu/%s", c->hd, c->g, c->n, c->ops->name);
+            b = gb_register(c->name, bench_attn_run, c);
+            gb_bench_use_real_time(b);
+            gb_bench_unit_us(b);
+        }
     }
 
     const int rc = gb_run(&argc, argv, collect, NULL);

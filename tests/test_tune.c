@@ -132,6 +132,11 @@ static void test_noisy_profile(void) {
         { "decode 12 samples, prefill 3", 12, 3, 0.94, 1.0, "", false },
         // Both well measured: decode 10 % faster, prefill 1.5x slower: the pair is slower.
         { "decode faster, prefill slower", 12, 12, 0.90, 1.5, "", false },
+        // Both well measured: decode 15 % faster, prefill 20 % slower; their sum is 8 % faster,
+        // but a faster decode must not buy a slower prefill.
+        { "decode 15 % faster, prefill 20 % slower", 12, 12, 0.85, 1.2, "", false },
+        // ... nor a faster prefill a slower decode (sum 8 % faster).
+        { "prefill 2x faster, decode 8 % slower", 12, 12, 1.08, 0.5, "", false },
         // Both well measured, 2 % faster: below the effect size (noise of 4 % each way).
         { "2 % faster", 12, 12, 0.98, 0.98, "", false },
         // Both well measured, 15 % faster: the challenger wins ...

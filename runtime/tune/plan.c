@@ -110,16 +110,16 @@ void tune_find_phases(const struct tern_profile * p, size_t k, size_t n, int thr
 }
 
 // A phase the profile lacks costs every pair the same: nothing.
-int tune_pair_costs(const struct tune_phases * ph, struct tune_pair pr, double * cost) {
+int tune_pair_costs(const struct tune_phases * ph, struct tune_pair pr, enum tune_phase_set phases, double * cost) {
     int rounds = TERN_TUNE_MAX_FINAL;
     for (int r = 0; r < TERN_TUNE_MAX_FINAL; r++) cost[r] = 0;
-    if (ph->decode) {
+    if (ph->decode && (phases & TUNE_DECODE)) {
         const struct tern_tune_candidate * c = tern_entry_candidate(ph->decode, pr.d);
         if (!c) return 0;
         rounds = c->n_final < rounds ? c->n_final : rounds;
         for (int r = 0; r < rounds; r++) cost[r] += c->final_us[r];
     }
-    for (size_t i = 0; i < ph->n_prefill; i++) {
+    for (size_t i = 0; (phases & TUNE_PREFILL) && i < ph->n_prefill; i++) {
         const struct tern_tune_candidate * c = tern_entry_candidate(ph->prefill[i], pr.p);
         if (!c) return 0;
         rounds = c->n_final < rounds ? c->n_final : rounds;
@@ -134,15 +134,37 @@ struct contest {
     struct tune_pair heuristic, best;
     double best_cost[TERN_TUNE_MAX_FINAL], best_median;
     int best_n, tried;
+    int slower_phase;         // pairs left out for being slower in one phase
 };
+
+// Whether the pair is slower than the heuristic pair in one phase alone, by more than the
+// effect size and significantly: a faster decode kernel must not buy a slower prefill
+// (or the other way round) even where their sum is faster.
+static bool slower_in_a_phase(const struct contest * c, struct tune_pair pr) {
+    const enum tune_phase_set each[] = { TUNE_DECODE, TUNE_PREFILL };
+    for (size_t i = 0; i < sizeof(each) / sizeof(each[0]); i++) {
+        double x[TERN_TUNE_MAX_FINAL], h[TERN_TUNE_MAX_FINAL];
+        const int nx = tune_pair_costs(c->ph, pr, each[i], x), nh = tune_pair_costs(c->ph, c->heuristic, each[i], h);
+        if (nx == 0 || nh == 0) continue;
+        const double mx = tern_median(x, (size_t) nx), mh = tern_median(h, (size_t) nh);
+        if (mx > mh * (1 + TERN_PLAN_MIN_GAIN) && tern_mann_whitney_p(x, (size_t) nx, h, (size_t) nh) < TERN_PLAN_ALPHA) {
+            return true;
+        }
+    }
+    return false;
+}
 
 static void consider(void * ctx, struct tune_pair pr) {
     struct contest * c = ctx;
     if (pr.d == c->heuristic.d && pr.p == c->heuristic.p) return;
     double cost[TERN_TUNE_MAX_FINAL];
-    const int n = tune_pair_costs(c->ph, pr, cost);
+    const int n = tune_pair_costs(c->ph, pr, TUNE_BOTH, cost);
     if (n < TERN_PLAN_MIN_SAMPLES) return;
     c->tried++;
+    if (slower_in_a_phase(c, pr)) {
+        c->slower_phase++;
+        return;
+    }
     const double m = tern_median(cost, (size_t) n);
     if (!c->best.d || m < c->best_median) {
         c->best = pr;
@@ -164,10 +186,15 @@ void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * p
     const struct tune_pair heuristic = { out->decode, out->prefill };
     struct contest c = { .ph = &ph, .heuristic = heuristic };
     tune_each_pair(cpu, profile, consider, &c);
-    const int nh = tune_pair_costs(&ph, heuristic, heuristic_cost);
+    const int nh = tune_pair_costs(&ph, heuristic, TUNE_BOTH, heuristic_cost);
     if (nh > 0) {
         out->heuristic_cost_us = out->cost_us = tern_median(heuristic_cost, (size_t) nh);
         out->samples = nh;
+    }
+    if (!c.best.d && c.slower_phase > 0) {
+        snprintf(out->why, sizeof(out->why), "heuristic: %d other pair%s measured, each slower in decode or prefill",
+                 c.slower_phase, c.slower_phase == 1 ? "" : "s");
+        return;
     }
     if (!c.best.d) {
         snprintf(out->why, sizeof(out->why),

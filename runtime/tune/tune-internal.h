@@ -32,10 +32,13 @@ struct tune_phases {
 
 void tune_find_phases(const struct tern_profile * p, size_t k, size_t n, int threads, struct tune_phases * ph);
 
+// The phases a cost counts.
+enum tune_phase_set { TUNE_DECODE = 1, TUNE_PREFILL = 2, TUNE_BOTH = 3 };
+
 // The pair's cost in each round of the final: decode time + the prefill phases' mean time
-// per prompt token, into cost (TERN_TUNE_MAX_FINAL). Returns the rounds every phase has a
-// sample for (0 if a phase lacks one of the pair's variants).
-int tune_pair_costs(const struct tune_phases * ph, struct tune_pair pr, double * cost);
+// per prompt token (or one of the two), into cost (TERN_TUNE_MAX_FINAL). Returns the rounds
+// every counted phase has a sample for (0 if a phase lacks one of the pair's variants).
+int tune_pair_costs(const struct tune_phases * ph, struct tune_pair pr, enum tune_phase_set phases, double * cost);
 
 // tern_plan_heuristic without the variants profile rejected (profile may be NULL).
 void tune_plan_heuristic(const struct tern_cpu * cpu, const struct tern_profile * profile,

@@ -181,7 +181,7 @@ static double pair_median(const struct tern_profile * p, const struct tern_tune_
     struct tune_phases ph;
     tune_find_phases(p, e->shape.k, e->shape.n, e->threads, &ph);
     double cost[TERN_TUNE_MAX_FINAL];
-    const int n = tune_pair_costs(&ph, pr, cost);
+    const int n = tune_pair_costs(&ph, pr, TUNE_BOTH, cost);
     return n > 0 ? tern_median(cost, (size_t) n) : INFINITY;
 }
 

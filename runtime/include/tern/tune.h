@@ -163,7 +163,8 @@ void tern_plan_heuristic(const struct tern_cpu * cpu, struct tern_plan_choice * 
 // The pair for (k, n) at `threads` (the profile's nearest thread count): the heuristic one
 // unless the profile's measurements show another pair of variants runnable on cpu faster by
 // more than TERN_PLAN_MIN_GAIN with p < TERN_PLAN_ALPHA, each phase from at least
-// TERN_PLAN_MIN_SAMPLES samples, and the validation at that thread count kept the tuned plan.
+// TERN_PLAN_MIN_SAMPLES samples, not slower in decode or in prefill alone (by as much, as
+// significantly), and the validation at that thread count kept the tuned plan.
 // profile may be NULL.
 void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * profile, size_t k, size_t n,
                       int threads, struct tern_plan_choice * out);
