@@ -45,11 +45,11 @@ static const struct {
     const char * decode, * prefill;
 } expected_heuristic[] = {
 #if defined(__x86_64__)
-    { TERN_ISA_AVX512VNNI, V("1x32k64__avx512vnni_vpdpbusd_lane4"), V("8x32k64__avx512vnni_vpdpbusd_lane4") },
-    { TERN_ISA_AVX512BW, V("1x32k128__avx512bw_maddubs_lane4"), V("8x32k128__avx512bw_maddubs_lane4") },
-    { TERN_ISA_AVX2, V("1x16k128__avx2_maddubs_lane4"), V("4x16k128__avx2_maddubs_lane4") },
+    { TERN_ISA_AVX512VNNI, V("1x32k64__avx512vnni_vpdpbusd_lane4_pf8"), V("8x32k64__avx512vnni_vpdpbusd_lane4") },
+    { TERN_ISA_AVX512BW, V("1x32k128__avx512bw_maddubs_lane4_pf8"), V("8x32k128__avx512bw_maddubs_lane4") },
+    { TERN_ISA_AVX2, V("1x16k128__avx2_maddubs_lane4_pf8"), V("4x16k128__avx2_maddubs_lane4") },
 #elif defined(__aarch64__)
-    { TERN_ISA_NEONDOT, V("1x16k64__neondot_sdot_lane4"), V("4x16k64__neondot_sdot_lane4") },
+    { TERN_ISA_NEONDOT, V("1x16k64__neondot_sdot_lane4_pf8"), V("4x16k64__neondot_sdot_lane4") },
     { TERN_ISA_NEON, V("1x4k64__neon_smlal"), V("4x4k64__neon_smlal") },
 #endif
     { TERN_ISA_SCALAR, V("1x4k64__scalar"), V("4x4k64__scalar") },

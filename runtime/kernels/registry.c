@@ -7,9 +7,9 @@
 #include "tern/kernels.h"
 
 static const struct tern_variant variants[] = {
-#define TERN_GEMM_UKERNEL(isa_, name_, wfmt_, afmt_, mr_, nr_, kb_, g_, vbytes_, prep_, pack_) \
+#define TERN_GEMM_UKERNEL(isa_, name_, wfmt_, afmt_, mr_, nr_, kb_, g_, vbytes_, pf_, prep_, pack_) \
     { .name = #name_, .isa = isa_, .wfmt = wfmt_, .afmt = afmt_, .mr = mr_, .nr = nr_, .kb = kb_, .g = g_,  \
-      .vbytes = vbytes_, .gemm = name_, .prep = prep_, .pack = pack_, .prep_name = #prep_, .pack_name = #pack_ },
+      .vbytes = vbytes_, .pf = pf_, .gemm = name_, .prep = prep_, .pack = pack_, .prep_name = #prep_, .pack_name = #pack_ },
 #include "kernels.inc"
 #undef TERN_GEMM_UKERNEL
 };

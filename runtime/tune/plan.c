@@ -55,6 +55,7 @@ static int fills_token_block(struct tune_pair pr) {
 }
 static int prefill_tile(struct tune_pair pr) { return (int) (pr.p->mr * pr.p->nr); }
 static int decode_width(struct tune_pair pr) { return (int) pr.d->nr; }
+static int decode_prefetches(struct tune_pair pr) { return pr.d->pf > 0; }
 
 // Most important first; the first criterion on which two pairs differ decides (a full tie
 // keeps registry order).
@@ -65,6 +66,8 @@ static int (* const heuristic_rule[])(struct tune_pair pr) = {
     fills_token_block,  // no token tile rows wasted in a prefill's token blocks
     prefill_tile,       // the larger prefill tile (MR x NR)
     decode_width,       // the wider decode tile (NR)
+    decode_prefetches,  // a decode tile that prefetches its panel ahead (the hardware prefetcher
+                        // alone leaves a core's streams short of the bandwidth)
 };
 
 static bool heuristic_prefers(struct tune_pair a, struct tune_pair b) {

@@ -61,7 +61,7 @@ typedef uint64_t tern_mac_probe_fn(size_t iters, uint64_t * lanes_sum);
 #define TERN_MAC_PROBE(isa, name) tern_mac_probe_fn name;
 #define TERN_PACK_UKERNEL(isa, name, wfmt, afmt) tern_pack_ukernel_fn name;
 #define TERN_PREP_UKERNEL(isa, name, wfmt, afmt) tern_prep_ukernel_fn name;
-#define TERN_GEMM_UKERNEL(isa, name, wfmt, afmt, mr, nr, kb, g, vbytes, prep, pack) tern_gemm_ukernel_fn name;
+#define TERN_GEMM_UKERNEL(isa, name, wfmt, afmt, mr, nr, kb, g, vbytes, pf, prep, pack) tern_gemm_ukernel_fn name;
 #include "kernels.inc"
 #undef TERN_MAC_PROBE
 #undef TERN_PACK_UKERNEL
@@ -85,6 +85,7 @@ struct tern_variant {
     enum tern_wfmt wfmt;
     enum tern_afmt afmt;
     uint32_t mr, nr, kb, g, vbytes;
+    uint32_t pf;            // decode tiles: software prefetch distance in k-blocks (0 = none)
     tern_gemm_ukernel_fn * gemm;
     tern_prep_ukernel_fn * prep;
     tern_pack_ukernel_fn * pack;
