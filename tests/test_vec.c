@@ -256,6 +256,43 @@ static void check_silu(const struct tern_vec_ops * ops, const struct tern_vec_op
     free(want);
 }
 
+// ---------------------------------------------------------------------------- scale_i32
+
+// A linear's epilogue: bit-exact with the portable loop at every length (tails), with one
+// factor and with per-row scales, over int32 values up to the largest a linear can hold.
+static void check_scale(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
+    enum { N = 1037 };
+    int32_t * acc = malloc(N * sizeof(int32_t));
+    float * rs = malloc(N * sizeof(float)), * y = malloc(N * sizeof(float)), * want = malloc(N * sizeof(float));
+    struct tally t = { ops->name, "scale_i32", 0, 0, "", 0 };
+    uint64_t seed = 11;
+    for (size_t i = 0; i < N; i++) {
+        acc[i] = (int32_t) (rng_next(&seed) % (2u * 128u * 65536u + 1u)) - 128 * 65536;
+        rs[i] = rng_float(&seed, 1e-4f, 3.0f);
+    }
+    const float factors[] = { 0.0371f * 2.5f / 127.0f, 7.25f, 1e-20f };
+    for (size_t n = 0; n <= N; n = n < 40 ? n + 1 : n * 2 + 3 > N ? (n == N ? N + 1 : N) : n * 2 + 3) {
+        for (size_t f = 0; f < sizeof(factors) / sizeof(factors[0]); f++) {
+            for (int rows = 0; rows < 2; rows++) {
+                ops->scale_i32(n, acc, rows ? rs : NULL, factors[f], y);
+                ref->scale_i32(n, acc, rows ? rs : NULL, factors[f], want);
+                for (size_t i = 0; i < n; i++) {
+                    t.cases++;
+                    if (f32_bits(y[i]) != f32_bits(want[i])) {
+                        tally_bad(&t, "n %zu, acc %d, f %a%s: got %a, portable %a", n, acc[i], factors[f],
+                                  rows ? " with row scales" : "", y[i], want[i]);
+                    }
+                }
+            }
+        }
+    }
+    tally_end(&t, true);
+    free(acc);
+    free(rs);
+    free(y);
+    free(want);
+}
+
 // ---------------------------------------------------------------------------- dot_u8s8x2
 
 static void check_u8s8(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
@@ -500,6 +537,7 @@ int main(void) {
         check_dots(ops, ref);
         check_attn(ops, ref);
         check_silu(ops, ref);
+        check_scale(ops, ref);
     }
     CHECK(tern_vec_ops_get() == best, "tern_vec_ops_get() is %s, the best usable table is %s", tern_vec_ops_get()->name,
           best ? best->name : "none");

@@ -348,16 +348,23 @@ AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
     silu_mul_c(n - i, g + i, u + i);
 }
 
-AVX2 static void scale_i32_avx2(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
-    const __m256 vf = _mm256_set1_ps(f), d = _mm256_set1_ps(127.0f);
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const __m256 a = _mm256_cvtepi32_ps(_mm256_loadu_si256((const __m256i *) (acc + i)));
-        const __m256 s = row_scale ? _mm256_div_ps(_mm256_mul_ps(_mm256_loadu_ps(row_scale + i), vf), d) : vf;
-        _mm256_storeu_ps(y + i, _mm256_mul_ps(a, s));
+// scale_i32_c for one vector width: the same product per element, W at a time.
+#define SCALE_I32(SUFFIX, ATTR, VEC, W, SET1, CVT, LOADI, LOADF, MUL, DIV, STORE)                              \
+    ATTR static void scale_i32_##SUFFIX(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) { \
+        const VEC vf = SET1(f), d = SET1(127.0f);                                                               \
+        size_t i = 0;                                                                                           \
+        for (; i + (W) <= n; i += (W)) {                                                                        \
+            const VEC a = CVT(LOADI(acc + i));                                                                  \
+            const VEC s = row_scale ? DIV(MUL(LOADF(row_scale + i), vf), d) : vf;                               \
+            STORE(y + i, MUL(a, s));                                                                            \
+        }                                                                                                       \
+        scale_i32_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f, y + i);                                \
     }
-    scale_i32_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f, y + i);
-}
+#define LOADI8(p) _mm256_loadu_si256((const __m256i *) (p))
+#define LOADI16(p) _mm512_loadu_si512((const void *) (p))
+
+SCALE_I32(avx2, AVX2, __m256, 8, _mm256_set1_ps, _mm256_cvtepi32_ps, LOADI8, _mm256_loadu_ps, _mm256_mul_ps,
+          _mm256_div_ps, _mm256_storeu_ps)
 
 // softmax_rows 8 lanes at a time: the same max and exponentials; the double sum in another order.
 AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
@@ -442,16 +449,8 @@ AVX512 static __m512 exp_avx512(__m512 x) {
     return e;
 }
 
-AVX512 static void scale_i32_avx512(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
-    const __m512 vf = _mm512_set1_ps(f), d = _mm512_set1_ps(127.0f);
-    size_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        const __m512 a = _mm512_cvtepi32_ps(_mm512_loadu_si512((const void *) (acc + i)));
-        const __m512 s = row_scale ? _mm512_div_ps(_mm512_mul_ps(_mm512_loadu_ps(row_scale + i), vf), d) : vf;
-        _mm512_storeu_ps(y + i, _mm512_mul_ps(a, s));
-    }
-    scale_i32_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f, y + i);
-}
+SCALE_I32(avx512, AVX512, __m512, 16, _mm512_set1_ps, _mm512_cvtepi32_ps, LOADI16, _mm512_loadu_ps, _mm512_mul_ps,
+          _mm512_div_ps, _mm512_storeu_ps)
 
 AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
     const __m512 one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
