@@ -31,6 +31,7 @@
 #include "tern/clock.h"
 #include "tern/kernels.h"
 #include "tern/linear.h"
+#include "tern/macpeak.h"
 #include "tern/membw.h"
 #include "tern/ops.h"
 #include "tern/presets.h"
@@ -50,7 +51,7 @@ struct bench_case {
 
 static double read_bw;          // bytes/s, measured at start (on the benchmark's thread count)
 static double mac_peak;         // u8 x s8 MACs/s of one core, measured at start (0: no probe runs here)
-static const char * mac_peak_probe; // the probe that gave it
+static const struct tern_mac_probe * mac_peak_probe; // the probe that gave it
 static struct tern_pool * pool; // NULL: single-threaded
 static int n_threads = 1;
 static size_t llc_bytes;
@@ -73,54 +74,11 @@ static void bench_read_bw(gb_state * st, void * ctx) {
 
 // ---------------------------------------------------------------------------- compute peak
 
-// The ISA compute probes (generated/kernels.inc, from configs/isa.toml `mac`).
-static const struct probe {
-    const char * name;
-    enum tern_isa isa;
-    tern_mac_probe_fn * fn;
-} probes[] = {
-#define TERN_MAC_PROBE(isa_, name_) { #name_, isa_, name_ },
-#include "kernels.inc"
-#undef TERN_MAC_PROBE
-    { NULL, TERN_ISA_SCALAR, NULL },
-};
-
-// MACs/s of one probe on this thread: rounds grow until a call lasts >= 20 ms, best of `passes`.
-static double probe_rate(const struct probe * p, int passes) {
-    size_t iters = 1024;
-    double best = 0;
-    for (int pass = 0; pass < passes;) {
-        uint64_t lanes;
-        const double t0 = tern_now_s();
-        const uint64_t macs = p->fn(iters, &lanes);
-        const double dt = tern_now_s() - t0;
-        gb_do_not_optimize(&lanes);
-        if (dt < 0.02) {
-            iters *= 2;
-            continue;
-        }
-        best = (double) macs / dt > best ? (double) macs / dt : best;
-        pass++;
-    }
-    return best;
-}
-
-static void measure_mac_peak(const struct tern_cpu * cpu) {
-    for (const struct probe * p = probes; p->name; p++) {
-        if ((tern_isa_features(p->isa) & ~cpu->usable) != 0) continue;
-        const double rate = probe_rate(p, 5);
-        if (rate > mac_peak) {
-            mac_peak = rate;
-            mac_peak_probe = p->name;
-        }
-    }
-}
-
 static void bench_probe(gb_state * st, void * ctx) {
-    const struct probe * p = ctx;
+    const struct tern_mac_probe * p = ctx;
     double rate = 0;
     while (gb_keep_running(st)) {
-        rate = probe_rate(p, 1);
+        rate = tern_mac_probe_rate(p, 1);
     }
     gb_counter_set(st, "GMAC/s", rate / 1e9, GB_COUNTER_DEFAULT);
 }
@@ -309,7 +267,7 @@ static void collect(const gb_result * r, void * user) {
 // Best variant per format and ISA for every (phase, preset, shape) that ran.
 static void print_summary(FILE * out) {
     fprintf(out, "\nbest variant per format and ISA (read bandwidth %.1f GB/s, int8 peak %.1f GMAC/s per core from %s, "
-            "%d thread%s)\n", read_bw / 1e9, mac_peak / 1e9, mac_peak_probe ? mac_peak_probe : "no probe", n_threads,
+            "%d thread%s)\n", read_bw / 1e9, mac_peak / 1e9, mac_peak_probe ? mac_peak_probe->name : "no probe", n_threads,
             n_threads == 1 ? "" : "s");
     fprintf(out, "%-8s %-24s %-28s %-11s %-60s %9s %8s %6s %8s %6s\n", "phase", "preset", "shape", "isa", "variant",
             "time_us", "GB/s", "bw%", "GOP/s", "peak%");
@@ -392,7 +350,7 @@ int main(int argc, char ** argv) {
         tern_pool_free(pool);
         return 1;
     }
-    measure_mac_peak(cpu);
+    mac_peak_probe = tern_mac_probe_best(cpu, 5, &mac_peak);
 
     char text[64];
     gb_add_context("tern_cpu", cpu->brand);
@@ -401,7 +359,7 @@ int main(int argc, char ** argv) {
     gb_add_context("tern_read_bw_GBps", text);
     snprintf(text, sizeof(text), "%.2f", mac_peak / 1e9);
     gb_add_context("tern_int8_peak_GMACs", text);
-    if (mac_peak_probe) gb_add_context("tern_int8_peak_probe", mac_peak_probe);
+    if (mac_peak_probe) gb_add_context("tern_int8_peak_probe", mac_peak_probe->name);
     snprintf(text, sizeof(text), "%d", n_threads);
     gb_add_context("tern_threads", text);
     snprintf(text, sizeof(text), "%zu", llc_bytes);
@@ -410,14 +368,14 @@ int main(int argc, char ** argv) {
 
     gb_bench * b = gb_register("memory/read_bw", bench_read_bw, NULL);
     gb_bench_use_real_time(b);
-    for (const struct probe * p = probes; p->name; p++) {
-        if (p->name == mac_peak_probe) {     // the best probe here: the peak that peak% divides by
-            b = gb_register("compute/int8_peak", bench_probe, (void *) p);
-            gb_bench_use_real_time(b);
-        }
+    if (mac_peak_probe) {     // the best probe here: the peak that peak% divides by
+        b = gb_register("compute/int8_peak", bench_probe, (void *) mac_peak_probe);
+        gb_bench_use_real_time(b);
     }
     char probe_case[160];
-    for (const struct probe * p = probes; p->name; p++) {
+    size_t n_probes;
+    const struct tern_mac_probe * probes = tern_mac_probes(&n_probes);
+    for (const struct tern_mac_probe * p = probes; p < probes + n_probes; p++) {
         if ((tern_isa_features(p->isa) & ~cpu->usable) != 0) continue;
         snprintf(probe_case, sizeof(probe_case), "compute/int8_peak/%s", p->name);
         b = gb_register(probe_case, bench_probe, (void *) p);

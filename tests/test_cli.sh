@@ -128,6 +128,14 @@ if "$tern" --help | grep -q "gen-model"; then
     expect "bench e2e md"      0 "\\| pp16 \\| .*±"                      -- "$tern" bench e2e -m "$m" -p 16 -n 4 -t 1 -r 2
     expect "bench e2e tg"      0 "tg4, 1 thread: .* bound"               -- "$tern" bench e2e -m "$m" -p 16 -n 4 -t 1 -r 2
     expect "bench e2e json"    0 "\"avg_ts\""                          -- "$tern" bench e2e -m "$m" -p 8 -n 2 -t 1,2 -r 2 -o json
+    expect "bench e2e pp bound" 0 "pp16, 1 thread: .* ternary MACs per token, int8 peak .* -> bound .* reached" -- "$tern" bench e2e -m "$m" -p 16 -n 0 -t 1 -r 2
+    # The compute bound's MACs per token, from the preset's shapes (configs/models): 2 layers of
+    # q, k, v, o (256 x 256, 2 x 256 x 64, 256 x 256) and gate, up, down (3 x 256 x 640).
+    if "$tern" bench e2e -m "$m" -p 8 -n 0 -t 1 -r 2 -o json 2>/dev/null | python3 -c "import json,sys; r=json.load(sys.stdin)[0]; assert r['macs_per_token']==2*(256*256*2+2*256*64+3*256*640), r['macs_per_token']; assert r['int8_peak_macs_per_s']>0 and 0<r['compute_bound_reached']<2 and len(r['int8_peak_samples'])==2"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAIL bench e2e json: pp compute bound fields"
+    fi
     if "$tern" bench e2e -m "$m" -p 8 -n 2 -t 1 -r 2 -o json 2>/dev/null | python3 -c "import json,sys; r=json.load(sys.stdin); assert len(r)==2 and r[0]['n_prompt']==8 and r[1]['n_gen']==2"; then
         passed=$((passed + 1))
     else

@@ -9,7 +9,9 @@
 // (the weights, plus the KV cache at the test's context) over the machine's read bandwidth,
 // measured on the same threads between the repetitions, interleaved with them: on a shared
 // machine the bandwidth moves from minute to minute, and a bound is only valid beside the run
-// it bounds.
+// it bounds. Every pp test likewise gets its compute bound: the ternary multiply-accumulates a
+// prompt token needs over the int8 MAC peak of the same threads (the fastest generated probe
+// here, tern/macpeak.h), measured before each repetition.
 
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +22,9 @@
 #include "cli.h"
 #include "model-opts.h"
 #include "tern/clock.h"
+#include "tern/arch.h"
 #include "tern/codec.h"
+#include "tern/macpeak.h"
 #include "tern/membw.h"
 #include "tern/pool.h"
 #include "tern/rng.h"
@@ -39,6 +43,9 @@ struct result {
     double weight_bytes;         // weights read per generated token
     double kv_bytes;             // KV cache read per generated token, averaged over the test's positions
     double kv_positions;         // those positions, averaged
+    // pp tests: the compute bound, per repetition
+    double peak[MAX_REPS];       // int8 MACs/s of the test's threads just before repetition i
+    double macs_per_token;       // ternary multiply-accumulates per prompt token
     double step_s[TERN_STEP_COUNT];   // --steps: seconds per forward step, summed over the repetitions
 };
 
@@ -115,31 +122,61 @@ static void stats(struct result * r) {
     mean_std(r->samples_ns, r->n_samples, &r->avg_ns, &r->std_ns);
 }
 
-// The bound of a tg test: mean bandwidth / bytes; reached: the mean of each repetition's
-// t/s over the bound from the bandwidth measured just before it.
+// A test's bound: the mean of the limit measured before each repetition (bytes/s or MACs/s)
+// over the work of one token (bytes or MACs); reached: the mean of each repetition's t/s
+// over the bound from the limit measured just before it.
 struct bound {
-    double bw, bw_min, bw_max, ts, reached, reached_min, reached_max;
+    double limit, limit_min, limit_max, ts, reached, reached_min, reached_max;
 };
 
-static struct bound bound_of(const struct result * r) {
-    struct bound b = { .bw_min = INFINITY, .reached_min = INFINITY };
-    const double bytes = bytes_per_token(r);
+static struct bound bound_from(const struct result * r, const double * limit, double work_per_token, int tokens) {
+    struct bound b = { .limit_min = INFINITY, .reached_min = INFINITY };
     double unused;
     for (int i = 0; i < r->n_samples; i++) {
-        const double reached = (r->n_gen * 1e9 / r->samples_ns[i]) / (r->bw[i] / bytes);
-        b.bw_min = fmin(b.bw_min, r->bw[i]);
-        b.bw_max = fmax(b.bw_max, r->bw[i]);
+        const double reached = (tokens * 1e9 / r->samples_ns[i]) / (limit[i] / work_per_token);
+        b.limit_min = fmin(b.limit_min, limit[i]);
+        b.limit_max = fmax(b.limit_max, limit[i]);
         b.reached_min = fmin(b.reached_min, reached);
         b.reached_max = fmax(b.reached_max, reached);
         b.reached += reached / r->n_samples;
     }
-    mean_std(r->bw, r->n_samples, &b.bw, &unused);
-    b.ts = b.bw / bytes;
+    mean_std(limit, r->n_samples, &b.limit, &unused);
+    b.ts = b.limit / work_per_token;
     return b;
+}
+
+// tg tests: bytes per token over the read bandwidth.
+static struct bound bound_of(const struct result * r) {
+    return bound_from(r, r->bw, bytes_per_token(r), r->n_gen);
+}
+
+// pp tests: ternary MACs per token over the int8 peak.
+static struct bound compute_bound_of(const struct result * r) {
+    return bound_from(r, r->peak, r->macs_per_token, r->n_prompt);
 }
 
 static bool is_tg(const struct result * r) {
     return r->n_gen > 0 && r->n_prompt == 0;
+}
+
+static bool is_pp(const struct result * r) {
+    return r->n_prompt > 0 && r->n_gen == 0;
+}
+
+// Multiply-accumulates of every ternary linear of every layer, once: a prompt token's work
+// (the output head runs for the last token only, as in llama-bench).
+static double ternary_macs_per_token(const struct tern_model * m) {
+    size_t n_specs;
+    const struct tern_layer_tensor * spec = tern_layer_tensors(&n_specs);
+    double macs = 0;
+    for (uint32_t l = 0; l < m->hp.n_layer; l++) {
+        for (size_t i = 0; i < n_specs; i++) {
+            if (spec[i].role != TERN_TENSOR_LINEAR) continue;
+            const struct tern_linear_pair * p = (const void *) ((const uint8_t *) &m->layers[l] + spec[i].offset);
+            macs += (double) p->prefill.n * (double) p->prefill.k;
+        }
+    }
+    return macs;
 }
 
 // What the report says about the model and the run, beside each test's result.
@@ -182,10 +219,17 @@ static double peak_rss_mib(void) {
     return (double) ru.ru_maxrss / 1024.0;
 }
 
+// The probes a run measures its bounds with, made on the first test that needs each.
+struct probes {
+    struct tern_read_probe * read;         // tg tests
+    const struct tern_mac_probe * mac;     // pp tests
+    bool mac_chosen;
+};
+
 // Runs every planned test on one loaded model (one thread count), appending to R->results.
-// *probe is made on the first tg test and kept for the next thread counts. 0, or 1 after a message.
+// The probes are kept for the next thread counts. 0, or 1 after a message.
 static int run_tests(struct cli_model * L, const struct result * plan, size_t n_plan, size_t reps, bool quiet,
-                     int32_t * tokens, int max_ctx, struct tern_read_probe ** probe, struct report * R) {
+                     int32_t * tokens, int max_ctx, struct probes * probe, struct report * R) {
     const struct tern_hparams * hp = &L->model.hp;
     R->params_b = (double) hp->n_layer * ((double) hp->n_embd * (hp->n_head + 2 * hp->n_head_kv) * hp->head_dim +
                   (double) hp->n_embd * hp->n_head * hp->head_dim + 3.0 * hp->n_embd * hp->n_ff) +
@@ -213,17 +257,26 @@ static int run_tests(struct cli_model * L, const struct result * plan, size_t n_
             r->kv_positions = r->n_depth + (r->n_gen + 1) / 2.0;
             r->kv_bytes = kv_per_pos * r->kv_positions;
             r->weight_bytes = weights;
-            if (!*probe) {
+            if (!probe->read) {
                 R->rss_mib = peak_rss_mib();     // before the probe's buffer inflates it
                 R->probed = true;
-                if (!(*probe = tern_read_probe_init(tern_read_buffer_bytes(R->l3)))) {
+                if (!(probe->read = tern_read_probe_init(tern_read_buffer_bytes(R->l3)))) {
                     fprintf(stderr, "tern bench e2e: out of memory for the read-bandwidth probe\n");
                     return 1;
                 }
             }
         }
+        if (is_pp(r)) {
+            r->macs_per_token = ternary_macs_per_token(&L->model);
+            if (!probe->mac_chosen) {
+                double unused;
+                probe->mac = tern_mac_probe_best(tern_cpu_get(), 2, &unused);
+                probe->mac_chosen = true;
+            }
+        }
         for (size_t k = 0; k < reps; k++) {
-            if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(*probe, L->pool, L->threads, 3);
+            if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(probe->read, L->pool, L->threads, 3);
+            if (is_pp(r) && probe->mac) r->peak[r->n_samples] = tern_mac_peak_run(probe->mac, L->pool, L->threads, 2);
             tern_workspace_time_steps(L->session.ws, R->steps);     // zeroes the step sums
             if (run_once(&b, r, &r->samples_ns[r->n_samples++])) return 1;
             const double * st = tern_workspace_step_seconds(L->session.ws);
@@ -259,8 +312,16 @@ static void print_json(const struct report * R) {
             printf("    \"bytes_per_token\": %.0f,\n    \"weight_bytes_per_token\": %.0f,\n"
                    "    \"kv_bytes_per_token\": %.0f,\n    \"read_bw_bytes_per_s\": %.0f,\n    \"bound_ts\": %.3f,\n"
                    "    \"bound_reached\": %.4f,\n    \"read_bw_samples\": [",
-                   bytes_per_token(r), r->weight_bytes, r->kv_bytes, bd.bw, bd.ts, bd.reached);
+                   bytes_per_token(r), r->weight_bytes, r->kv_bytes, bd.limit, bd.ts, bd.reached);
             for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->bw[k]);
+            printf("],\n");
+        }
+        if (is_pp(r) && r->peak[0] > 0) {
+            const struct bound bd = compute_bound_of(r);
+            printf("    \"macs_per_token\": %.0f,\n    \"int8_peak_macs_per_s\": %.0f,\n    \"compute_bound_ts\": %.3f,\n"
+                   "    \"compute_bound_reached\": %.4f,\n    \"int8_peak_samples\": [",
+                   r->macs_per_token, bd.limit, bd.ts, bd.reached);
+            for (int k = 0; k < r->n_samples; k++) printf("%s%.0f", k ? ", " : "", r->peak[k]);
             printf("],\n");
         }
         if (R->steps) {
@@ -302,10 +363,21 @@ static void print_markdown(const struct report * R) {
         printf("%s, %d thread%s: %.0f MiB per token (%.0f weights + %.1f KV cache at %.0f positions), read bandwidth "
                "%.1f GB/s (%.1f..%.1f, measured before each of %d runs) -> bound %.1f t/s; reached %.0f%% "
                "(%.0f..%.0f)%s\n", test, r->threads, r->threads == 1 ? "" : "s", bytes_per_token(r) / 1048576.0,
-               r->weight_bytes / 1048576.0, r->kv_bytes / 1048576.0, r->kv_positions, bd.bw / 1e9, bd.bw_min / 1e9,
-               bd.bw_max / 1e9, r->n_samples, bd.ts, 100.0 * bd.reached, 100.0 * bd.reached_min, 100.0 * bd.reached_max,
+               r->weight_bytes / 1048576.0, r->kv_bytes / 1048576.0, r->kv_positions, bd.limit / 1e9, bd.limit_min / 1e9,
+               bd.limit_max / 1e9, r->n_samples, bd.ts, 100.0 * bd.reached, 100.0 * bd.reached_min, 100.0 * bd.reached_max,
                bytes_per_token(r) < 2.0 * (double) R->l3 ? " (fits in the last-level cache: a DRAM bound does not apply)"
                                                          : "");
+    }
+    for (size_t i = 0; i < R->n_results; i++) {
+        const struct result * r = &R->results[i];
+        if (!is_pp(r) || r->peak[0] <= 0) continue;
+        const struct bound bd = compute_bound_of(r);
+        char test[48];
+        test_name(r, test, sizeof(test));
+        printf("%s, %d thread%s: %.3f G ternary MACs per token, int8 peak %.1f GMAC/s (%.1f..%.1f, measured before each "
+               "of %d runs) -> bound %.1f t/s; reached %.0f%% (%.0f..%.0f)\n", test, r->threads, r->threads == 1 ? "" : "s",
+               r->macs_per_token / 1e9, bd.limit / 1e9, bd.limit_min / 1e9, bd.limit_max / 1e9, r->n_samples, bd.ts,
+               100.0 * bd.reached, 100.0 * bd.reached_min, 100.0 * bd.reached_max);
     }
     for (size_t i = 0; R->steps && i < R->n_results; i++) {
         const struct result * r = &R->results[i];
@@ -355,7 +427,8 @@ int tern_cmd_bench_e2e(int argc, char ** argv) {
                          "tern bench e2e -m FILE [-p 512] [-n 128] [-pg PP,TG] [-d 0] [-t 1,2] [-r 5] [-o md|json] [options]\n"
                          "  prompt processing (ppN: N tokens in one batch), generation (tgN: N single-token steps) and\n"
                          "  both (ppP+tgG), at depth D (@ dD: a context already holding D tokens), in tokens/s as\n"
-                         "  llama-bench reports them; each tg test with its decode bound, measured between its runs",
+                         "  llama-bench reports them; each tg test with its decode bound and each pp test with its\n"
+                         "  compute bound, measured between its runs",
                          argc, argv, &exit_code)) {
         return exit_code;
     }
@@ -390,7 +463,7 @@ int tern_cmd_bench_e2e(int argc, char ** argv) {
     struct tern_topology topo;
     tern_topology_get(&topo);
     R.l3 = topo.l3;
-    struct tern_read_probe * probe = NULL;
+    struct probes probe = { 0 };
     int rc = 0;
     for (size_t ti = 0; ti < n_threads && !rc; ti++) {
         struct cli_model L;
@@ -402,7 +475,7 @@ int tern_cmd_bench_e2e(int argc, char ** argv) {
         rc = run_tests(&L, plan, n_plan, reps, json, tokens, max_ctx, &probe, &R);
         cli_model_close(&L);
     }
-    tern_read_probe_free(probe);
+    tern_read_probe_free(probe.read);
     if (!R.probed) R.rss_mib = peak_rss_mib();
     if (!rc) {
         if (json) print_json(&R);
