@@ -10,7 +10,38 @@
 #include "tern/linear.h"
 #include "tern/pool.h"
 
+// The prefill split: chunks of whole panels and tiles cover the channels and tokens exactly
+// once, and give every thread work.
+static void test_split(void) {
+    size_t count;
+    const struct tern_variant * variants = tern_registry_variants(&count);
+    const struct tern_variant * v = NULL;
+    for (size_t i = 0; i < count && !v; i++) {
+        if (variants[i].mr == 8 && variants[i].nr == 32) v = &variants[i];
+    }
+    if (!v) v = &variants[0];
+    const size_t ns[] = { 640, 2560, 6912, 100, 32, 33 }, ms[] = { 1, 8, 64, 65, 128, 512 };
+    for (size_t a = 0; a < sizeof(ns) / sizeof(ns[0]); a++) {
+        for (size_t b = 0; b < sizeof(ms) / sizeof(ms[0]); b++) {
+            for (int t = 1; t <= 4; t++) {
+                const struct tern_linear L = tern_linear_view(v, ns[a], 64, NULL, 1.0f);
+                const struct tern_split sp = tern_linear_split(&L, ms[b], t);
+                const size_t blocks = (ms[b] + sp.chunk_m - 1) / sp.chunk_m;
+                CHECK(sp.chunk_n % v->nr == 0 && sp.chunk_m % v->mr == 0 && sp.chunk_m <= TERN_TOKEN_BLOCK + v->mr &&
+                      sp.chunks_n * sp.chunk_n >= ns[a] && (sp.chunks_n - 1) * sp.chunk_n < ns[a] &&
+                      sp.chunks == sp.chunks_n * blocks && (blocks - 1) * sp.chunk_m < ms[b],
+                      "%s n=%zu m=%zu %d threads: chunks of %zu x %zu, %zu x %zu", v->name, ns[a], ms[b], t, sp.chunk_n,
+                      sp.chunk_m, sp.chunks_n, blocks);
+                const size_t panels = (ns[a] + v->nr - 1) / v->nr;
+                CHECK(sp.chunks >= (panels * blocks < (size_t) t ? panels * blocks : (size_t) t),
+                      "%s n=%zu m=%zu %d threads: %zu chunks", v->name, ns[a], ms[b], t, sp.chunks);
+            }
+        }
+    }
+}
+
 int main(void) {
+    test_split();
     const struct tern_cpu * cpu = tern_cpu_get();
     struct tern_pool * pool = tern_pool_init(4, true);
     CHECK(pool != NULL, "pool");

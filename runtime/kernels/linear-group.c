@@ -47,7 +47,7 @@ struct group_job {
     // decode: the group's panels as one byte range
     size_t start[TERN_GROUP_MAX + 1];   // byte offset of each output's first panel; start[count] = total
     // prefill: (output, channel chunk, token block) tiles
-    size_t chunk_n[TERN_GROUP_MAX], chunk_m[TERN_GROUP_MAX], chunks_n[TERN_GROUP_MAX];
+    struct tern_split split[TERN_GROUP_MAX];
     size_t first_chunk[TERN_GROUP_MAX + 1];
 };
 
@@ -98,9 +98,10 @@ static void prefill_task(void * ctx, int tid, int nth) {
         size_t i = 0;
         while (c >= job->first_chunk[i + 1]) i++;
         const size_t local = c - job->first_chunk[i], nr = job->outs[i].L->v->nr;
-        const size_t p0 = local % job->chunks_n[i] * (job->chunk_n[i] / nr), p1 = p0 + job->chunk_n[i] / nr;
-        const size_t m0 = local / job->chunks_n[i] * job->chunk_m[i];
-        const size_t m1 = m0 + job->chunk_m[i] < job->m ? m0 + job->chunk_m[i] : job->m;
+        const struct tern_split * sp = &job->split[i];
+        const size_t p0 = local % sp->chunks_n * (sp->chunk_n / nr), p1 = p0 + sp->chunk_n / nr;
+        const size_t m0 = local / sp->chunks_n * sp->chunk_m;
+        const size_t m1 = m0 + sp->chunk_m < job->m ? m0 + sp->chunk_m : job->m;
         const struct tern_acts * A = &job->G->shared[job->prep_of[i]];
         struct tern_acts part = *A;
         part.a = (int8_t *) A->a + m0 * A->stride;
@@ -131,19 +132,9 @@ void tern_linear_group_mt(const struct tern_linear_out * outs, size_t count, str
         else tern_pool_run(pool, threads, decode_task, &job);
         return;
     }
-    // About 4 tiles per thread per output; token blocks of <= TERN_TOKEN_BLOCK tokens keep a panel's
-    // activations cache-resident.
-    const size_t token_blocks = (m + TERN_TOKEN_BLOCK - 1) / TERN_TOKEN_BLOCK;
     for (size_t i = 0; i < count; i++) {
-        const struct tern_linear * L = outs[i].L;
-        const size_t nr = L->v->nr, mr = L->v->mr;
-        const size_t want_n = ((size_t) threads * 4 + token_blocks - 1) / token_blocks;
-        size_t chunk_n = (L->n + want_n - 1) / want_n;
-        job.chunk_n[i] = (chunk_n + nr - 1) / nr * nr;
-        const size_t chunk_m = (m + token_blocks - 1) / token_blocks;
-        job.chunk_m[i] = (chunk_m + mr - 1) / mr * mr;
-        job.chunks_n[i] = (L->n + job.chunk_n[i] - 1) / job.chunk_n[i];
-        job.first_chunk[i + 1] = job.first_chunk[i] + job.chunks_n[i] * ((m + job.chunk_m[i] - 1) / job.chunk_m[i]);
+        job.split[i] = tern_linear_split(outs[i].L, m, threads);
+        job.first_chunk[i + 1] = job.first_chunk[i] + job.split[i].chunks;
     }
     if (threads <= 1) {
         prefill_task(&job, 0, 1);

@@ -124,6 +124,17 @@ void tern_linear_forward(const struct tern_linear * L, size_t m, const float * x
     tern_linear_gemm(L, A, m, y, L->n, 0, L->n);
 }
 
+struct tern_split tern_linear_split(const struct tern_linear * L, size_t m, int threads) {
+    const size_t nr = L->v->nr, mr = L->v->mr, t = threads > 1 ? (size_t) threads : 1;
+    const size_t blocks = (m + TERN_TOKEN_BLOCK - 1) / TERN_TOKEN_BLOCK, panels = (L->n + nr - 1) / nr;
+    const size_t want_n = (t * 4 + blocks - 1) / blocks;
+    const size_t per_chunk = (panels + want_n - 1) / want_n;     // panels per channel chunk
+    struct tern_split s = { .chunk_n = per_chunk * nr, .chunk_m = ((m + blocks - 1) / blocks + mr - 1) / mr * mr };
+    s.chunks_n = (L->n + s.chunk_n - 1) / s.chunk_n;
+    s.chunks = s.chunks_n * ((m + s.chunk_m - 1) / s.chunk_m);
+    return s;
+}
+
 struct forward_job {
     const struct tern_linear * L;
     struct tern_pool * pool;
@@ -131,8 +142,7 @@ struct forward_job {
     const float * x;
     struct tern_acts * A;
     float * y;
-    size_t chunk_n, chunk_m;     // channels (multiple of NR) and tokens (multiple of MR) per chunk
-    size_t chunks_n, chunks;
+    struct tern_split split;
 };
 
 static void forward_task(void * ctx, int tid, int nth) {
@@ -142,9 +152,10 @@ static void forward_task(void * ctx, int tid, int nth) {
     const size_t t0 = job->m * (size_t) tid / (size_t) nth, t1 = job->m * (size_t) (tid + 1) / (size_t) nth;
     prep_tokens(L, t0, t1, job->x, L->k, job->A);
     tern_pool_barrier(job->pool);
-    for (size_t c; (c = tern_pool_next_chunk(job->pool)) < job->chunks;) {
-        const size_t n0 = c % job->chunks_n * job->chunk_n, n1 = n0 + job->chunk_n < L->n ? n0 + job->chunk_n : L->n;
-        const size_t m0 = c / job->chunks_n * job->chunk_m, m1 = m0 + job->chunk_m < job->m ? m0 + job->chunk_m : job->m;
+    const struct tern_split * sp = &job->split;
+    for (size_t c; (c = tern_pool_next_chunk(job->pool)) < sp->chunks;) {
+        const size_t n0 = c % sp->chunks_n * sp->chunk_n, n1 = n0 + sp->chunk_n < L->n ? n0 + sp->chunk_n : L->n;
+        const size_t m0 = c / sp->chunks_n * sp->chunk_m, m1 = m0 + sp->chunk_m < job->m ? m0 + sp->chunk_m : job->m;
         struct tern_acts part = *job->A;
         part.a = (int8_t *) job->A->a + m0 * job->A->stride;
         part.sum = job->A->sum + m0;
@@ -159,21 +170,8 @@ void tern_linear_forward_mt(const struct tern_linear * L, struct tern_pool * poo
         tern_linear_forward(L, m, x, A, y);
         return;
     }
-    const size_t threads = (size_t) tern_pool_threads(pool, nth);
-    const size_t nr = L->v->nr, mr = L->v->mr;
-    // About 4 chunks per thread for balance; token blocks of <= TERN_TOKEN_BLOCK tokens keep a panel's
-    // activations cache-resident.
-    const size_t token_blocks = (m + TERN_TOKEN_BLOCK - 1) / TERN_TOKEN_BLOCK;
-    const size_t want_n = (threads * 4 + token_blocks - 1) / token_blocks;
-    size_t chunk_n = (L->n + want_n - 1) / want_n;
-    chunk_n = (chunk_n + nr - 1) / nr * nr;
-    size_t chunk_m = (m + token_blocks - 1) / token_blocks;
-    chunk_m = (chunk_m + mr - 1) / mr * mr;
-    struct forward_job job = {
-        .L = L, .pool = pool, .m = m, .x = x, .A = A, .y = y,
-        .chunk_n = chunk_n, .chunk_m = chunk_m,
-        .chunks_n = (L->n + chunk_n - 1) / chunk_n,
-    };
-    job.chunks = job.chunks_n * ((m + chunk_m - 1) / chunk_m);
-    tern_pool_run(pool, (int) threads, forward_task, &job);
+    const int threads = tern_pool_threads(pool, nth);
+    struct forward_job job = { .L = L, .pool = pool, .m = m, .x = x, .A = A, .y = y,
+                               .split = tern_linear_split(L, m, threads) };
+    tern_pool_run(pool, threads, forward_task, &job);
 }

@@ -59,6 +59,15 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
 
 struct tern_pool;
 
+// How a prefill of m tokens on `threads` threads splits one linear into chunks that threads
+// claim: channel chunks (multiples of NR) x token blocks (multiples of MR, at most
+// TERN_TOKEN_BLOCK tokens, so a panel's activations stay in cache), about 4 per thread.
+struct tern_split {
+    size_t chunk_n, chunk_m;    // channels and tokens per chunk
+    size_t chunks_n, chunks;    // channel chunks; all chunks (chunks_n x token blocks)
+};
+struct tern_split tern_linear_split(const struct tern_linear * L, size_t m, int threads);
+
 // Everything on nth threads of pool (0 = all; pool NULL = the caller alone): tokens are
 // quantized once (split across threads), then channel chunks (multiples of NR) x token
 // blocks (multiples of MR) are claimed dynamically. Results equal the single-threaded ones
