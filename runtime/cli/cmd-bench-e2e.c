@@ -276,7 +276,7 @@ static int run_tests(struct cli_model * L, const struct result * plan, size_t n_
         }
         for (size_t k = 0; k < reps; k++) {
             if (is_tg(r)) r->bw[r->n_samples] = tern_read_probe_run(probe->read, L->pool, L->threads, 3);
-            if (is_pp(r) && probe->mac) r->peak[r->n_samples] = tern_mac_peak_run(probe->mac, L->pool, L->threads, 2);
+            if (is_pp(r) && probe->mac) r->peak[r->n_samples] = tern_mac_peak_run(probe->mac, L->pool, L->threads, 3);
             tern_workspace_time_steps(L->session.ws, R->steps);     // zeroes the step sums
             if (run_once(&b, r, &r->samples_ns[r->n_samples++])) return 1;
             const double * st = tern_workspace_step_seconds(L->session.ws);
