@@ -65,13 +65,12 @@ static void tern_linear_prep(const struct tern_linear * L, size_t m, const float
     prep_tokens(L, 0, m, x, x_stride, A);
 }
 
-// y[t][n0..n1) from acc[t][0..n1-n0).
-static void epilogue(const struct tern_linear * L, const struct tern_acts * A, size_t m,
+// y[t][n0..n1) from acc[t][0..n1-n0) (rows acc_stride apart), amax[t] the token's.
+static void epilogue(const struct tern_vec_ops * ops, const struct tern_linear * L, const float * amax, size_t m,
                      const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1) {
-    const struct tern_vec_ops * ops = tern_vec_ops_get();
     for (size_t t = 0; t < m; t++) {
         // DESIGN §2: the factor once per token, in this order
-        const float f = L->row_scale ? A->amax[t] : L->w_scale * A->amax[t] / 127.0f;
+        const float f = L->row_scale ? amax[t] : L->w_scale * amax[t] / 127.0f;
         ops->scale_i32(n1 - n0, acc + t * acc_stride, L->row_scale ? L->row_scale + n0 : NULL, f, y + t * y_stride + n0);
     }
 }
@@ -88,6 +87,7 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
     assert(n0 % v->nr == 0 && n1 <= L->n && (n1 == L->n || n1 % v->nr == 0));
     assert(v->nr * v->mr <= TERN_ACC_BLOCK);
     _Alignas(64) int32_t block[2][TERN_ACC_BLOCK];
+    const struct tern_vec_ops * ops = tern_vec_ops_get();
     const uint8_t * panels = L->packed;
     const size_t lines = L->panel_bytes / 64;
     // As many tokens per pass over the panels as the block holds (whole tiles).
@@ -96,10 +96,10 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
         const size_t mb = m - t0 < pass ? m - t0 : pass;
         const int8_t * a = (const int8_t *) A->a + t0 * A->stride;
         const size_t tiles = (mb + v->mr - 1) / v->mr, per_tile = (lines + tiles - 1) / tiles;
-        struct tern_acts part = *A;
-        part.amax = A->amax + t0;
-        size_t prev = SIZE_MAX;
-        for (size_t o = n0, p = 0; o < n1; o += v->nr, p ^= 1) {
+        float * const yb = y + t0 * y_stride;
+        size_t prev = n1;                    // the panel whose accumulators wait in block[p ^ 1]
+        size_t p = 0;
+        for (size_t o = n0; o < n1; o += v->nr, p ^= 1) {
             const size_t nc = n1 - o < v->nr ? n1 - o : v->nr;
             const uint8_t * panel = panels + o / v->nr * L->panel_bytes;
             const uint8_t * next = o + v->nr < n1 ? panel + L->panel_bytes : NULL;
@@ -110,12 +110,10 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
                 }
                 v->gemm(mr, nc, L->kc, panel, a + t * A->stride, A->stride, A->sum + t0 + t, block[p] + t * v->nr, v->nr);
             }
-            if (prev != SIZE_MAX) epilogue(L, &part, mb, block[p ^ 1], v->nr, y + t0 * y_stride, y_stride, prev, o);
+            if (prev < n1) epilogue(ops, L, A->amax + t0, mb, block[p ^ 1], v->nr, yb, y_stride, prev, o);
             prev = o;
         }
-        if (prev != SIZE_MAX) {
-            epilogue(L, &part, mb, block[((n1 - n0 + v->nr - 1) / v->nr - 1) & 1], v->nr, y + t0 * y_stride, y_stride, prev, n1);
-        }
+        if (prev < n1) epilogue(ops, L, A->amax + t0, mb, block[p ^ 1], v->nr, yb, y_stride, prev, n1);
     }
 }
 

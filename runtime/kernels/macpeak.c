@@ -18,29 +18,30 @@ const struct tern_mac_probe * tern_mac_probes(size_t * n) {
     return probes;
 }
 
+// One call of p: MACs/s; *dt its seconds.
+static double timed_call(const struct tern_mac_probe * p, size_t iters, double * dt) {
+    uint64_t lanes;
+    const double t0 = tern_now_s();
+    const uint64_t macs = p->fn(iters, &lanes);
+    *dt = tern_now_s() - t0;
+    return (double) macs / *dt;
+}
+
 // Iterations for one call of p to last >= MIN_CALL_S on this thread, and that call's rate.
 static size_t calibrate(const struct tern_mac_probe * p, double * rate) {
     for (size_t iters = 1024;; iters *= 2) {
-        uint64_t lanes;
-        const double t0 = tern_now_s();
-        const uint64_t macs = p->fn(iters, &lanes);
-        const double dt = tern_now_s() - t0;
-        if (dt >= MIN_CALL_S) {
-            *rate = (double) macs / dt;
-            return iters;
-        }
+        double dt;
+        *rate = timed_call(p, iters, &dt);
+        if (dt >= MIN_CALL_S) return iters;
     }
 }
 
 double tern_mac_probe_rate(const struct tern_mac_probe * p, int passes) {
-    double best;
+    double best, dt;
     const size_t iters = calibrate(p, &best);
     for (int pass = 1; pass < passes; pass++) {
-        uint64_t lanes;
-        const double t0 = tern_now_s();
-        const uint64_t macs = p->fn(iters, &lanes);
-        const double dt = tern_now_s() - t0;
-        if ((double) macs / dt > best) best = (double) macs / dt;
+        const double r = timed_call(p, iters, &dt);
+        best = r > best ? r : best;
     }
     return best;
 }
@@ -70,10 +71,8 @@ struct peak_job {
 static void peak_task(void * ctx, int tid, int nth) {
     (void) nth;
     struct peak_job * job = ctx;
-    uint64_t lanes;
-    const double t0 = tern_now_s();
-    const uint64_t macs = job->p->fn(job->iters, &lanes);
-    job->rate[tid] = (double) macs / (tern_now_s() - t0);
+    double dt;
+    job->rate[tid] = timed_call(job->p, job->iters, &dt);
 }
 
 double tern_mac_peak_run(const struct tern_mac_probe * p, struct tern_pool * pool, int nth, int passes) {
