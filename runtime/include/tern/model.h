@@ -28,6 +28,9 @@ struct tern_hf_model;
 struct tern_pool;
 struct tern_vocab;
 
+// The largest head dim a model may have (the loader refuses larger).
+#define TERN_MAX_HEAD_DIM 1024
+
 struct tern_hparams {
     const struct tern_arch * arch;   // the architecture's row (tern/arch.h)
     char arch_name[32];              // as the file spells it ("bitnet-b1.58", "bitnet-25", ...)
@@ -111,7 +114,8 @@ struct tern_seq {
     size_t n_ctx;                    // positions the cache has room for
     size_t n_past;                   // positions 0..n_past-1 are cached
     enum tern_kv_type kv_type;
-    void * k, * v;                   // (n_layer, n_head_kv, n_ctx, head_dim) f16 or f32
+    void * k, * v;                   // f16 or f32, (n_layer, n_head_kv) heads of n_ctx positions padded to
+                                     // whole key tiles: V (positions, head_dim), K key tiles (tern/ops.h)
 };
 
 // n_ctx 0 = min(n_ctx_train, 4096). 0, or -1 with err (out of memory, bad size).
