@@ -191,7 +191,8 @@ struct attn_case {
     size_t hd, g, n;
 };
 
-// One call as the prefill makes it: g query heads over n cached f16 keys and values.
+// One call as the prefill makes it: g query heads over n cached f16 keys (in key tiles; n is a
+// multiple of the tile) and values.
 static void bench_attn_run(gb_state * st, void * ctx) {
     const struct attn_case * c = ctx;
     const size_t kv = c->n * c->hd;

@@ -200,8 +200,10 @@ static void against_reference_model(const struct tern_model * mp, const char * p
         // f32 cache: float summation order and float exp only. Mostly that stays within 1e-4 x std,
         // but where a sum lands within an ulp of an int8 activation rounding boundary, one value
         // rounds the other way and these random models carry it to every later logit (up to
-        // ~0.05 x std); a wrong position, head, scale or cache slot moves them much further.
-        { true, false, 1, 0.08 }, { true, true, 2, 0.08 },
+        // ~0.1 x std: bitnet-tiny seed 1 does so when the attention scores are FMA chains, and
+        // stays at 1e-6 with a separate multiply and add); a wrong position, head, scale or
+        // cache slot moves them much further.
+        { true, false, 1, 0.12 }, { true, true, 2, 0.12 },
         { false, false, 2, 0.15 }, { false, true, 1, 0.15 },    // f16 cache: K, V, Q rounded to f16, and the
         // int8 activation rounding it flips now and then amplifies that in these random models
     };
@@ -216,7 +218,8 @@ static void against_reference_model(const struct tern_model * mp, const char * p
                what, cases[i].decode ? "decode" : "prefill", cases[i].kv_f32 ? "f32" : "f16", cases[i].threads,
                cases[i].threads == 1 ? "" : "s", c.max_abs, c.max_abs / c.std, cases[i].max_rel, c.argmax_agree, n);
         CHECK(c.max_abs <= cases[i].max_rel * c.std, "%s: logits too far from the reference", what);
-        CHECK(c.argmax_agree >= (int) n - (cases[i].kv_f32 ? 0 : (int) n / 10), "%s: argmax differs", what);
+        // (such a carried rounding also flips an argmax where the top two logits nearly tie)
+        CHECK(c.argmax_agree >= (int) n - (cases[i].kv_f32 ? 1 : (int) n / 10), "%s: argmax differs", what);
         free(got);
     }
     free(ref);

@@ -466,11 +466,13 @@ static void attn_exact(const struct attn_case * c, double * out, double * bound)
 
 static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
     static const size_t hds[] = { 4, 8, 12, 16, 24, 32, 48, 64, 96, 100, 128, 256 };
-    static const size_t ns[] = { 1, 2, 3, 5, 8, 17, 64, 100, 255, 300 };
+    static const size_t ns[] = { 1, 2, 3, 5, 8, 16, 17, 33, 64, 100, 255, 300 };
     enum { MAX_G = 8, MAX_HD = 256, MAX_N = 300, PAD = 16 };
     const size_t stride = 2 * MAX_HD + PAD;   // rows of a cache with other heads between them
     float * Kf = malloc(MAX_N * stride * sizeof(float)), * Vf = malloc(MAX_N * stride * sizeof(float));
     uint16_t * Kh = malloc(MAX_N * stride * sizeof(uint16_t)), * Vh = malloc(MAX_N * stride * sizeof(uint16_t));
+    float * Kt32 = malloc(tern_key_positions(MAX_N) * MAX_HD * sizeof(float));
+    uint16_t * Kt16 = malloc(tern_key_positions(MAX_N) * MAX_HD * sizeof(uint16_t));
     float * q = malloc(MAX_G * MAX_HD * sizeof(float));
     float * scores = malloc(MAX_G * MAX_N * sizeof(float)), * out = malloc(MAX_G * MAX_HD * sizeof(float));
     float * outr = malloc(MAX_G * MAX_HD * sizeof(float));
@@ -493,8 +495,21 @@ static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_op
                     for (size_t i = 0; i < g * hd; i++) q[i] = rng_float(&seed, -1, 1) * qscale;
                     const struct attn_case c = { hd, g, n, stride, f32, 1.0f / sqrtf((float) hd),
                                                  f32 ? (const void *) Kf : Kh, f32 ? (const void *) Vf : Vh, q };
-                    ops->attn(hd, g, n, c.K, c.V, stride, f32, q, c.scale, scores, out);
-                    ref->attn(hd, g, n, c.K, c.V, stride, f32, q, c.scale, scores, outr);
+                    // The keys in key tiles, the lanes past n poisoned with NaN: no result may see them.
+                    const size_t esize = f32 ? 4 : 2, tiled = tern_key_positions(n) * hd;
+                    for (size_t e = 0; e < tiled; e++) {
+                        if (f32) Kt32[e] = NAN;
+                        else Kt16[e] = 0x7e00;
+                    }
+                    for (size_t j = 0; j < n; j++) {
+                        for (size_t i = 0; i < hd; i++) {
+                            memcpy((uint8_t *) (f32 ? (void *) Kt32 : (void *) Kt16) + tern_key_at(hd, j, i) * esize,
+                                   (const uint8_t *) c.K + (j * stride + i) * esize, esize);
+                        }
+                    }
+                    const void * Kt = f32 ? (const void *) Kt32 : (const void *) Kt16;
+                    ops->attn(hd, g, n, Kt, c.V, stride, f32, q, c.scale, scores, out);
+                    ref->attn(hd, g, n, Kt, c.V, stride, f32, q, c.scale, scores, outr);
                     attn_exact(&c, exact, bound);
                     t.cases++;
                     for (size_t i = 0; i < g * hd; i++) {
@@ -509,7 +524,7 @@ static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_op
         }
     }
     tally_end(&t, false);
-    free(Kf), free(Vf), free(Kh), free(Vh), free(q), free(scores), free(out), free(outr), free(exact), free(bound);
+    free(Kf), free(Vf), free(Kh), free(Vh), free(Kt32), free(Kt16), free(q), free(scores), free(out), free(outr), free(exact), free(bound);
 }
 
 int main(void) {

@@ -45,8 +45,25 @@ void tern_i2s_q8_pack_ukernel__scalar_lane4(
     for (size_t o = 0; o < n; o++) {
         const size_t p = o / nr, v = o % nr / lanes, l = o % lanes;
         const int8_t * row = w + o * w_stride;
-        for (size_t g = 0; g * 16 < k; g++) {
-            uint8_t * dst = out + p * panel_bytes + (g * (nr / lanes) + v) * vbytes + 4 * l;
+        uint8_t * dst = out + p * panel_bytes + v * vbytes + 4 * l;
+        const size_t group_bytes = nr / lanes * vbytes;
+        size_t g = 0;
+        // Whole groups, 4 k a word: byte q of word f is row[16g + 4f + q], and w + 1 is taken
+        // of the 4 bytes at once without carries between them (-1 = 0xff -> 0, 0 -> 1, 1 -> 2),
+        // so byte q of the OR of the shifted words is the byte the layout wants.
+        for (; 16 * g + 16 <= k; g++, dst += group_bytes) {
+            uint32_t word = 0;
+            for (size_t f = 0; f < 4; f++) {
+                const uint8_t * b = (const uint8_t *) row + 16 * g + 4 * f;
+                const uint32_t x = (uint32_t) b[0] | (uint32_t) b[1] << 8 | (uint32_t) b[2] << 16 | (uint32_t) b[3] << 24;
+                const uint32_t code = ((x & 0x7f7f7f7fu) + 0x01010101u) ^ (x & 0x80808080u);
+                assert((code & 0xfcfcfcfcu) == 0 && (code & code >> 1 & 0x01010101u) == 0);
+                word |= code << (2 * f);
+            }
+            for (size_t q = 0; q < 4; q++) dst[q] = (uint8_t) (word >> (8 * q));
+        }
+        // The last, partial group: positions past k are weight 0.
+        for (; g * 16 < k; g++, dst += group_bytes) {
             for (size_t q = 0; q < 4; q++) {
                 unsigned byte = 0;
                 for (size_t f = 0; f < 4; f++) {

@@ -83,8 +83,11 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
                    const float * q, float scale, float * scores, float * out) {
     for (size_t j = 0; j < n; j++) {
         for (size_t h = 0; h < g; h++) {
-            const float d = f32 ? dot_f32_c(hd, (const float *) K + j * stride, q + h * hd)
-                                : dot_f16_c(hd, (const uint16_t *) K + j * stride, q + h * hd);
+            float d = 0;
+            for (size_t c = 0; c < hd; c++) {
+                const size_t at = tern_key_at(hd, j, c);
+                d += (f32 ? ((const float *) K)[at] : tern_f16_to_f32(((const uint16_t *) K)[at])) * q[h * hd + c];
+            }
             scores[h * n + j] = d * scale;
         }
     }
@@ -176,40 +179,62 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
     axpy_f32_c(n - i, s, x + i, y + i);
 }
 
-// The fused GQA attention, for a vector type of W floats: each K / V chunk is converted once
+// The fused GQA attention, for a vector type of W floats: each K / V vector is converted once
 // and used by GH heads whose accumulators stay in registers (GH is a compile-time constant,
 // so the per-head loops unroll; a run-time count would spill them to the stack). Heads go
 // 4 at a time, the rest one by one; hd % W != 0 falls back to portable C.
-// Scores: 4 positions at a time (independent FMA chains), each position's W-lane partial sums
-// reduced by REDUCE4 for 4 positions at once; positions past n alias the last one (loads stay
-// in bounds, those scores are not stored), so every score is summed in the same order.
+// Scores: the keys come in tiles of 16 positions (tern_key_at), so a vector is one element of
+// W positions and each score is one chain of FMAs over the elements in order: no horizontal
+// sums, and the same bits whichever path or table computes it. NT tiles at a time give GH * NT
+// * 16 / W independent chains (the last tiles go one at a time); lanes past n are never stored.
 // Outputs: 2 chunks of W at a time, each element summed over positions in order.
-#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, REDUCE4, GH)                    \
-    ATTR static inline void FN(size_t hd, size_t n, const void * K, const void * V, size_t stride, bool f32,    \
-                               const float * q, float scale, float * scores, size_t sstride, float * out, int pass) { \
-        if (pass == 0) {                                                                                \
-            for (size_t j = 0; j < n; j += 4) {                                                         \
-                size_t at[4];                                                                           \
-                for (size_t p = 0; p < 4; p++) at[p] = (j + p < n ? j + p : n - 1) * stride;           \
-                VEC acc[GH][4];                                                                         \
-                for (size_t h = 0; h < (GH); h++) acc[h][0] = acc[h][1] = acc[h][2] = acc[h][3] = ZERO; \
-                for (size_t c = 0; c < hd; c += (W)) {                                                  \
-                    VEC kc[4];                                                                          \
-                    for (size_t p = 0; p < 4; p++) {                                                    \
-                        kc[p] = f32 ? LOADF((const float *) K + at[p] + c) : LOADH((const uint16_t *) K + at[p] + c); \
-                    }                                                                                   \
-                    for (size_t h = 0; h < (GH); h++) {                                                 \
-                        const VEC qc = LOADF(q + h * hd + c);                                           \
-                        for (size_t p = 0; p < 4; p++) acc[h][p] = FMA(kc[p], qc, acc[h][p]);           \
-                    }                                                                                   \
-                }                                                                                       \
-                for (size_t h = 0; h < (GH); h++) {                                                     \
-                    float s4[4];                                                                        \
-                    _mm_storeu_ps(s4, _mm_mul_ps(REDUCE4(acc[h][0], acc[h][1], acc[h][2], acc[h][3]),   \
-                                                 _mm_set1_ps(scale)));                                  \
-                    for (size_t p = 0; p < 4 && j + p < n; p++) scores[h * sstride + j + p] = s4[p];    \
+#define ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)                     \
+    {                                                                                                   \
+        enum { VT = TERN_KEY_TILE / (W), NV = (NT) * VT };                                              \
+        size_t at[NV];                                                                                  \
+        for (size_t p = 0; p < (NT); p++) {                                                             \
+            for (size_t v = 0; v < VT; v++) at[p * VT + v] = (t0 + p) * tile_elems + v * (W);           \
+        }                                                                                               \
+        VEC acc[GH][NV];                                                                                \
+        for (size_t h = 0; h < (GH); h++) {                                                             \
+            for (size_t i = 0; i < NV; i++) acc[h][i] = ZERO;                                           \
+        }                                                                                               \
+        for (size_t c = 0; c < hd; c++) {                                                               \
+            VEC kc[NV];                                                                                 \
+            for (size_t i = 0; i < NV; i++) {                                                           \
+                const size_t e = at[i] + c * TERN_KEY_TILE;                                             \
+                kc[i] = f32 ? LOADF((const float *) K + e) : LOADH((const uint16_t *) K + e);           \
+            }                                                                                           \
+            for (size_t h = 0; h < (GH); h++) {                                                         \
+                const VEC qc = SET1(q[h * hd + c]);                                                     \
+                for (size_t i = 0; i < NV; i++) acc[h][i] = FMA(kc[i], qc, acc[h][i]);                  \
+            }                                                                                           \
+        }                                                                                               \
+        for (size_t i = 0; i < NV; i++) {                                                               \
+            const size_t j = (t0 + i / VT) * TERN_KEY_TILE + i % VT * (W);                              \
+            if (j >= n) break;                                                                          \
+            for (size_t h = 0; h < (GH); h++) {                                                         \
+                float * sc = scores + h * sstride + j;                                                  \
+                if (j + (W) <= n) {                                                                     \
+                    STORE(sc, MUL(acc[h][i], vscale));                                                  \
+                } else {                                                                                \
+                    float tmp[W];                                                                       \
+                    STORE(tmp, MUL(acc[h][i], vscale));                                                 \
+                    memcpy(sc, tmp, (n - j) * sizeof(float));                                           \
                 }                                                                                       \
             }                                                                                           \
+        }                                                                                               \
+    }
+
+#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)                 \
+    ATTR static inline void FN(size_t hd, size_t n, const void * K, const void * V, size_t stride, bool f32,\
+                               const float * q, float scale, float * scores, size_t sstride, float * out, int pass) {\
+        if (pass == 0) {                                                                                \
+            const size_t tiles = (n + TERN_KEY_TILE - 1) / TERN_KEY_TILE, tile_elems = hd * TERN_KEY_TILE;\
+            const VEC vscale = SET1(scale);                                                             \
+            size_t t0 = 0;                                                                              \
+            for (; t0 + (NT) <= tiles; t0 += (NT)) ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)\
+            for (; t0 < tiles; t0++) ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, 1)\
             return;                                                                                     \
         }                                                                                               \
         size_t c = 0;                                                                                   \
@@ -400,22 +425,11 @@ AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
     }
 }
 
-// hsum8 of a, b, c and d at once, each summed in hsum8's order (halves, then pairs, then
-// the last two), so a score does not depend on which of these sums computed it.
-AVX2 static inline __m128 reduce4_avx2(__m256 a, __m256 b, __m256 c, __m256 d) {
-    const __m256 ab = _mm256_add_ps(_mm256_permute2f128_ps(a, b, 0x20), _mm256_permute2f128_ps(a, b, 0x31));
-    const __m256 cd = _mm256_add_ps(_mm256_permute2f128_ps(c, d, 0x20), _mm256_permute2f128_ps(c, d, 0x31));
-    const __m256 pab = _mm256_add_ps(ab, _mm256_permute_ps(ab, 0x4e)), pcd = _mm256_add_ps(cd, _mm256_permute_ps(cd, 0x4e));
-    const __m256 rab = _mm256_add_ps(pab, _mm256_permute_ps(pab, 0xb1)), rcd = _mm256_add_ps(pcd, _mm256_permute_ps(pcd, 0xb1));
-    const __m256 s = _mm256_shuffle_ps(rab, rcd, 0);       // (a a c c | b b d d)
-    return _mm_blend_ps(_mm256_castps256_ps128(s), _mm256_extractf128_ps(s, 1), 0xa);
-}
-
 #define LOADH8(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (p)))
 ATTN_HEADS(attn4_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
-           _mm256_storeu_ps, reduce4_avx2, 4)
+           _mm256_storeu_ps, _mm256_mul_ps, 4, 1)
 ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
-           _mm256_storeu_ps, reduce4_avx2, 1)
+           _mm256_storeu_ps, _mm256_mul_ps, 1, 2)
 ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2, softmax_avx2)
 
 static const struct tern_vec_ops avx2 = {
@@ -492,23 +506,11 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores) {
     }
 }
 
-// _mm512_reduce_add_ps of a, b, c and d at once, each summed in the order GCC's
-// avx512fintrin.h sums one (256-bit halves, 128-bit halves, then pairs, then the last two),
-// so a score does not depend on which of these sums computed it.
-AVX512 static inline __m128 reduce4_avx512(__m512 a, __m512 b, __m512 c, __m512 d) {
-    const __m512 ab = _mm512_add_ps(_mm512_shuffle_f32x4(a, b, 0x44), _mm512_shuffle_f32x4(a, b, 0xee));
-    const __m512 cd = _mm512_add_ps(_mm512_shuffle_f32x4(c, d, 0x44), _mm512_shuffle_f32x4(c, d, 0xee));
-    const __m512 t = _mm512_add_ps(_mm512_shuffle_f32x4(ab, cd, 0x88), _mm512_shuffle_f32x4(ab, cd, 0xdd));
-    const __m512 u = _mm512_add_ps(t, _mm512_permute_ps(t, 0x4e));
-    const __m512 r = _mm512_add_ps(u, _mm512_permute_ps(u, 0xb1));
-    return _mm512_castps512_ps128(_mm512_permutexvar_ps(_mm512_setr_epi32(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), r));
-}
-
 #define LOADH16(p) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (p)))
 ATTN_HEADS(attn4_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
-           _mm512_set1_ps, _mm512_storeu_ps, reduce4_avx512, 4)
+           _mm512_set1_ps, _mm512_storeu_ps, _mm512_mul_ps, 4, 4)
 ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
-           _mm512_set1_ps, _mm512_storeu_ps, reduce4_avx512, 1)
+           _mm512_set1_ps, _mm512_storeu_ps, _mm512_mul_ps, 1, 8)
 ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512, softmax_avx512)
 
 static const struct tern_vec_ops avx512 = {

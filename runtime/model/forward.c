@@ -123,10 +123,11 @@ static size_t kv_esize(const struct tern_seq * s) {
     return s->kv_type == TERN_KV_F32 ? 4 : 2;
 }
 
-// Element offset of (layer, kv head, position) in a sequence's cache.
-static size_t kv_offset(const struct tern_workspace * ws, const struct tern_seq * s, size_t l, size_t kvh, size_t pos) {
+// Element offset of (layer, kv head) in a sequence's caches: each head holds its positions
+// padded to whole key tiles, V as rows of head_dim, K in key tiles (tern_key_at).
+static size_t kv_head_offset(const struct tern_workspace * ws, const struct tern_seq * s, size_t l, size_t kvh) {
     const struct tern_hparams * hp = &ws->m->hp;
-    return ((l * hp->n_head_kv + kvh) * s->n_ctx + pos) * hp->head_dim;
+    return (l * hp->n_head_kv + kvh) * tern_key_positions(s->n_ctx) * hp->head_dim;
 }
 
 // K and V of the slice's tokens into their sequences' caches, at their positions. Where a
@@ -138,15 +139,19 @@ static void kv_store(struct tern_workspace * ws, const struct slice * sl, size_t
     const struct tern_vec_ops * ops = tern_vec_ops_get();
     for (size_t t = t0; t < t1; t++) {
         struct tern_seq * s = sl->seq[t];
+        const size_t pos = sl->pos[t];
         for (size_t h = 0; h < hp->n_head_kv; h++) {
-            const size_t off = kv_offset(ws, s, l, h, sl->pos[t]);
+            const size_t base = kv_head_offset(ws, s, l, h), key = base + tern_key_at(hd, pos, 0);
             const float * k = ws->k + t * kv_dim + h * hd, * v = ws->v + t * kv_dim + h * hd;
             if (s->kv_type == TERN_KV_F32) {
-                memcpy((float *) s->k + off, k, hd * sizeof(float));
-                memcpy((float *) s->v + off, v, hd * sizeof(float));
+                float * kd = (float *) s->k + key;
+                for (size_t c = 0; c < hd; c++) kd[c * TERN_KEY_TILE] = k[c];
+                memcpy((float *) s->v + base + pos * hd, v, hd * sizeof(float));
             } else {
-                ops->to_f16(hd, k, (uint16_t *) s->k + off);
-                ops->to_f16(hd, v, (uint16_t *) s->v + off);
+                uint16_t kh[TERN_MAX_HEAD_DIM], * kd = (uint16_t *) s->k + key;
+                ops->to_f16(hd, k, kh);
+                for (size_t c = 0; c < hd; c++) kd[c * TERN_KEY_TILE] = kh[c];
+                ops->to_f16(hd, v, (uint16_t *) s->v + base + pos * hd);
             }
         }
         if (s->kv_type == TERN_KV_F16) ops->round_f16(ws->dims.q, ws->q + t * ws->dims.q);
@@ -177,7 +182,7 @@ static void attend(const struct attn_job * job, size_t item, float * scores) {
     const size_t hd = hp->head_dim, q_dim = ws->dims.q, g = hp->n_head / hp->n_head_kv;
     const size_t t = item / hp->n_head_kv, kvh = item % hp->n_head_kv;
     const struct tern_seq * s = job->sl->seq[t];
-    const size_t off = kv_offset(ws, s, job->l, kvh, 0) * kv_esize(s);
+    const size_t off = kv_head_offset(ws, s, job->l, kvh) * kv_esize(s);
     job->ops->attn(hd, g, job->sl->pos[t] + 1, (const uint8_t *) s->k + off, (const uint8_t *) s->v + off, hd,
                    s->kv_type == TERN_KV_F32, ws->q + t * q_dim + kvh * g * hd, 1.0f / sqrtf((float) hd), scores,
                    ws->att + t * q_dim + kvh * g * hd);

@@ -22,7 +22,7 @@
 #include "tern/tokenizer.h"
 
 #define MAX_PLANS 16
-#define MAX_REPACK_THREADS 64
+#define MAX_LOAD_THREADS 64
 
 struct loader {
     struct tern_model * m;
@@ -114,8 +114,8 @@ static int read_hparams(struct loader * L) {
         return fail(L, "embedding length %u is not a multiple of %u heads and %s.attention.key_length is missing",
                     hp->n_embd, hp->n_head, hp->arch_name);
     }
-    if (hp->head_dim == 0 || hp->head_dim > 1024 || hp->head_dim % 2) {
-        return fail(L, "head dim %u: RoPE needs an even head dim of at most 1024", hp->head_dim);
+    if (hp->head_dim == 0 || hp->head_dim > TERN_MAX_HEAD_DIM || hp->head_dim % 2) {
+        return fail(L, "head dim %u: RoPE needs an even head dim of at most %d", hp->head_dim, TERN_MAX_HEAD_DIM);
     }
     uint32_t rot;
     if (get_u32(L, "rope.dimension_count", &rot) && rot != hp->head_dim) {
@@ -192,18 +192,47 @@ static bool in_mapping(const struct tern_model * m, const void * p) {
     return m->hf || ((const uint8_t *) p >= m->gguf.base && (const uint8_t *) p < m->gguf.base + m->gguf.size);
 }
 
+// fn(arg) on up to `want` threads, the caller being one of them; returns when all are done.
+static void on_threads(void * (*fn)(void *), void * arg, size_t want) {
+    pthread_t tid[MAX_LOAD_THREADS];
+    size_t started = 0;
+    if (want > MAX_LOAD_THREADS) want = MAX_LOAD_THREADS;
+    while (started + 1 < want && pthread_create(&tid[started], NULL, fn, arg) == 0) started++;
+    fn(arg);
+    for (size_t i = 0; i < started; i++) pthread_join(tid[i], NULL);
+}
+
+// A copy out of the file mapping in chunks that threads claim in turn, each chunk's file pages
+// dropped once copied. On a VM the copy's cost is mostly the kernel zeroing (and the host
+// backing) the fresh huge pages as they fault, which runs on the faulting thread: more threads,
+// less time.
+struct chunked_copy {
+    uint8_t * dst;
+    const uint8_t * src;
+    size_t bytes, chunk;
+    atomic_size_t next;
+};
+
+static void * copy_worker(void * arg) {
+    struct chunked_copy * C = arg;
+    for (size_t at; (at = atomic_fetch_add(&C->next, C->chunk)) < C->bytes;) {
+        const size_t n = C->bytes - at < C->chunk ? C->bytes - at : C->chunk;
+        memcpy(C->dst + at, C->src + at, n);
+        tern_drop_pages(C->src + at, n);
+    }
+    return NULL;
+}
+
 // The embedding (often the tied output: half the bytes of a decode step) copied out of the
 // file mapping into huge pages, a chunk at a time with each chunk's file pages dropped, so
 // RSS never holds two copies.
 static int move_to_huge_pages(struct loader * L, const struct tern_gguf_tensor * t, struct tern_dense * D) {
-    const size_t bytes = (size_t) t->nbytes, chunk = (size_t) 64 << 20;
+    const size_t bytes = (size_t) t->nbytes, chunk = (size_t) 16 << 20;
     uint8_t * dst = tern_huge_alloc(bytes);
     if (!dst) return fail(L, "out of memory for the %.0f MiB embedding", (double) bytes / 1048576.0);
-    for (size_t at = 0; at < bytes; at += chunk) {
-        const size_t n = bytes - at < chunk ? bytes - at : chunk;
-        memcpy(dst + at, t->data + at, n);
-        tern_drop_pages(t->data + at, n);
-    }
+    struct chunked_copy job = { .dst = dst, .src = t->data, .bytes = bytes, .chunk = chunk };
+    atomic_init(&job.next, 0);
+    on_threads(copy_worker, &job, L->opt->threads > 1 ? (size_t) L->opt->threads : 1);
     L->m->embd_copy = dst;
     L->m->embd_copy_bytes = bytes;
     D->w = dst;
@@ -342,17 +371,13 @@ static void * repack_worker(void * arg) {
 
 // 0, or -1 with J->err. Up to `threads` threads (the caller is one), no more than chunks.
 static int repack_all(struct repack * J, int threads) {
-    pthread_t tid[MAX_REPACK_THREADS];
-    size_t n_chunks = (J->n + J->chunk - 1) / J->chunk, started = 0;
+    const size_t n_chunks = (J->n + J->chunk - 1) / J->chunk;
     size_t want = threads > 1 ? (size_t) threads : 1;
-    if (want > MAX_REPACK_THREADS) want = MAX_REPACK_THREADS;
     if (want > n_chunks) want = n_chunks;
     atomic_init(&J->next, 0);
     atomic_init(&J->failed, false);
     pthread_mutex_init(&J->mu, NULL);
-    while (started + 1 < want && pthread_create(&tid[started], NULL, repack_worker, J) == 0) started++;
-    repack_worker(J);
-    for (size_t i = 0; i < started; i++) pthread_join(tid[i], NULL);
+    on_threads(repack_worker, J, want);
     pthread_mutex_destroy(&J->mu);
     return atomic_load(&J->failed) ? -1 : 0;
 }

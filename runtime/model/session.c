@@ -6,6 +6,7 @@
 
 #include "forward.h"
 #include "tern/arch.h"
+#include "tern/ops.h"
 #include "tern/pool.h"
 
 #define MAX_CTX ((size_t) 1 << 24)
@@ -32,7 +33,8 @@ int tern_seq_init(struct tern_seq * s, const struct tern_model * m, size_t n_ctx
         return -1;
     }
     const struct tern_dims d = tern_hparams_dims(&m->hp);
-    const size_t bytes = (size_t) m->hp.n_layer * n_ctx * d.kv * (kv_type == TERN_KV_F32 ? 4 : 2);
+    // Each head's positions padded to whole key tiles (tern/ops.h).
+    const size_t bytes = (size_t) m->hp.n_layer * tern_key_positions(n_ctx) * d.kv * (kv_type == TERN_KV_F32 ? 4 : 2);
     *s = (struct tern_seq) { .n_ctx = n_ctx, .kv_type = kv_type, .k = tern_aligned_alloc(bytes), .v = tern_aligned_alloc(bytes) };
     if (!s->k || !s->v) {
         tern_seq_free(s);

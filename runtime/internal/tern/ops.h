@@ -61,10 +61,14 @@ struct tern_vec_ops {
     void (*round_f16)(size_t n, float * x);                    // x = f32(f16(x))
     // Causal attention of g query heads sharing one KV head (GQA), for one token:
     //   scores[h][j] = scale * q[h] . K[j]   (j < n_keys), softmax over j,  out[h] = sum_j p[h][j] V[j]
-    // q, out: (g, hd); K, V: n_keys rows of hd values (f16 or f32), kv_stride elements apart;
-    // scores: (g, n_keys) scratch. K and V rows are read once for all g heads. The plain
-    // version to read is attn_c in runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
-    void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t kv_stride, bool kv_f32,
+    // q, out: (g, hd); V: n_keys rows of hd values (f16 or f32), v_stride elements apart; K: in
+    // key tiles (tern_key_at): the keys of TERN_KEY_TILE positions element by element, so one
+    // vector holds one element of consecutive positions and a score is a chain of multiply-adds
+    // with no horizontal sum. Every tile that holds a key is whole in memory; lanes past n_keys
+    // hold anything (NaN included) and never reach a result. scores: (g, n_keys) scratch. K and V
+    // are read once for all g heads. The plain version to read is attn_c in
+    // runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
+    void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t v_stride, bool kv_f32,
                  const float * q, float scale, float * scores, float * out);
     // g[i] = g[i] / (1 + tern_expf(-g[i])) * u[i]: tern_expf's operations lane by lane.
     void (*silu_mul)(size_t n, float * g, const float * u);
@@ -72,6 +76,17 @@ struct tern_vec_ops {
     // y[i] = (float) acc[i] * (row_scale[i] * f / 127) (f = amax then).
     void (*scale_i32)(size_t n, const int32_t * acc, const float * row_scale, float f, float * y);
 };
+// Key tiles: the keys of positions 16t .. 16t+15 are a (hd, 16) block, so element c of position j
+// of an attn call's K is element tern_key_at(hd, j, c) (f16 or f32 elements).
+#define TERN_KEY_TILE 16
+static inline size_t tern_key_at(size_t hd, size_t j, size_t c) {
+    return (j / TERN_KEY_TILE * hd + c) * TERN_KEY_TILE + j % TERN_KEY_TILE;
+}
+// Positions a cache of n positions allocates: whole key tiles.
+static inline size_t tern_key_positions(size_t n) {
+    return (n + TERN_KEY_TILE - 1) / TERN_KEY_TILE * TERN_KEY_TILE;
+}
+
 // The best table the CPU's usable features (TERN_ISA cap applied) allow; chosen once.
 const struct tern_vec_ops * tern_vec_ops_get(void);
 // The portable C table: the reference the others are tested against; runs everywhere.
