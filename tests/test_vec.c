@@ -202,6 +202,44 @@ static void check_conversions(const struct tern_vec_ops * ops, const struct tern
     free(x), free(h), free(want_h), free(y), free(want_y), free(codes);
 }
 
+// ---------------------------------------------------------------------------- rmsnorm
+
+// Bit-exact with the portable one at every length (each tail of the 32 chains); the portable one
+// within 4 float roundings of the double-precision x / sqrt(mean(x^2) + eps) * w.
+static void check_rmsnorm(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
+    enum { N = 7000 };
+    float * x = malloc(N * sizeof(float)), * w = malloc(N * sizeof(float));
+    float * y = malloc(N * sizeof(float)), * want = malloc(N * sizeof(float));
+    struct tally t = { ops->name, "rmsnorm", 0, 0, "", 0 };
+    struct tally o = { "portable", "rms~exact", 0, 0, "", 0 };
+    uint64_t seed = 11;
+    for (size_t i = 0; i < N; i++) {
+        x[i] = rng_float(&seed, -4, 4) * (i % 7 == 0 ? 30.0f : 1.0f);
+        w[i] = rng_float(&seed, -2, 2);
+    }
+    for (size_t n = 1; n <= N; n = n < 70 ? n + 1 : n * 2 + 5 > N ? (n == N ? N + 1 : N) : n * 2 + 5) {
+        ops->rmsnorm(n, x, w, 1e-5f, y);
+        ref->rmsnorm(n, x, w, 1e-5f, want);
+        double ss = 0;
+        for (size_t i = 0; i < n; i++) ss += (double) x[i] * x[i];
+        const double scale = 1.0 / sqrt(ss / (double) n + 1e-5);
+        for (size_t i = 0; i < n; i++) {
+            t.cases++;
+            if (f32_bits(y[i]) != f32_bits(want[i])) {
+                tally_bad(&t, "n %zu, i %zu: got %a, portable %a", n, i, y[i], want[i]);
+            }
+            if (ops == ref) {
+                const double exact = x[i] * scale * w[i];
+                o.cases++;
+                tally_ratio(&o, fabs(want[i] - exact), 4 * 0x1p-24 * fabs(exact) + 0x1p-140, "rmsnorm vs double", true);
+            }
+        }
+    }
+    tally_end(&t, true);
+    if (ops == ref) tally_end(&o, false);
+    free(x), free(w), free(y), free(want);
+}
+
 // ---------------------------------------------------------------------------- silu_mul
 
 // Bit-exact with the portable steps on every input class (normal, saturating, subnormal
@@ -551,6 +589,7 @@ int main(void) {
         check_u8s8(ops, ref);
         check_dots(ops, ref);
         check_attn(ops, ref);
+        check_rmsnorm(ops, ref);
         check_silu(ops, ref);
         check_scale(ops, ref);
     }

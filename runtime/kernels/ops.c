@@ -34,19 +34,7 @@ uint16_t tern_f32_to_f16(float f) {
 }
 
 void tern_rmsnorm(float * y, const float * x, const float * w, size_t n, float eps) {
-    // ggml sums the float squares in double, one chain; eight chains in a fixed order give the
-    // same float mean (a double sum of n <= 2^20 float squares is exact to ~1e-13) without
-    // waiting on each add, and the same result on every ISA.
-    double part[8] = { 0 };
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        for (int j = 0; j < 8; j++) part[j] += (double) (x[i + j] * x[i + j]);
-    }
-    for (; i < n; i++) part[i % 8] += (double) (x[i] * x[i]);
-    const double sum = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
-    const float mean = (float) (sum / (double) n);
-    const float scale = 1.0f / sqrtf(mean + eps);
-    for (size_t i = 0; i < n; i++) y[i] = x[i] * scale * w[i];
+    tern_vec_ops_get()->rmsnorm(n, x, w, eps, y);
 }
 
 void tern_rope_table(float * cos_sin, size_t n, size_t pos0, size_t dim, float base) {

@@ -101,6 +101,32 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
     }
 }
 
+// The chains added pairwise as a tree (chain c + half into chain c, halving), which is what
+// the SIMD tables do with their vectors and then their lanes.
+static double rms_chains_sum(double * part) {
+    for (size_t half = TERN_RMS_CHAINS / 2; half >= 1; half /= 2) {
+        for (size_t c = 0; c < half; c++) part[c] += part[c + half];
+    }
+    return part[0];
+}
+
+// The tail past the last whole round of chains and the sum: 1 / rms, the part every table shares.
+static float rms_inv(size_t n, size_t i, const float * x, float eps, double * part) {
+    for (; i < n; i++) part[i % TERN_RMS_CHAINS] += (double) (x[i] * x[i]);
+    const float mean = (float) (rms_chains_sum(part) / (double) n);
+    return 1.0f / sqrtf(mean + eps);
+}
+
+static void rmsnorm_c(size_t n, const float * x, const float * w, float eps, float * y) {
+    double part[TERN_RMS_CHAINS] = { 0 };
+    size_t i = 0;
+    for (; i + TERN_RMS_CHAINS <= n; i += TERN_RMS_CHAINS) {
+        for (size_t c = 0; c < TERN_RMS_CHAINS; c++) part[c] += (double) (x[i + c] * x[i + c]);
+    }
+    const float scale = rms_inv(n, i, x, eps, part);
+    for (size_t j = 0; j < n; j++) y[j] = x[j] * scale * w[j];
+}
+
 static void silu_mul_c(size_t n, float * g, const float * u) {
     for (size_t i = 0; i < n; i++) g[i] = g[i] / (1.0f + tern_expf(-g[i])) * u[i];
 }
@@ -115,7 +141,7 @@ static void scale_i32_c(size_t n, const int32_t * acc, const float * row_scale, 
 
 static const struct tern_vec_ops portable = {
     "scalar", dot_f16_c, dot_f32_c, dot_q8_c, axpy_f16_c, axpy_f32_c, dot_u8s8x2_c, to_f16_c, from_f16_c, round_f16_c,
-    attn_c, silu_mul_c, scale_i32_c,
+    attn_c, rmsnorm_c, silu_mul_c, scale_i32_c,
 };
 
 const struct tern_vec_ops * tern_vec_ops_portable(void) {
@@ -187,7 +213,8 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
 // W positions and each score is one chain of FMAs over the elements in order: no horizontal
 // sums, and the same bits whichever path or table computes it. NT tiles at a time give GH * NT
 // * 16 / W independent chains (the last tiles go one at a time); lanes past n are never stored.
-// Outputs: 2 chunks of W at a time, each element summed over positions in order.
+// Outputs: CH chunks of W at a time (the rest one by one), each element summed over positions
+// in order.
 #define ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)                     \
     {                                                                                                   \
         enum { VT = TERN_KEY_TILE / (W), NV = (NT) * VT };                                              \
@@ -226,7 +253,29 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
         }                                                                                               \
     }
 
-#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)                 \
+#define ATTN_PV_CHUNKS(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, GH, CH)                            \
+    {                                                                                                   \
+        VEC o[GH][CH];                                                                                  \
+        for (size_t h = 0; h < (GH); h++) {                                                             \
+            for (size_t i = 0; i < (CH); i++) o[h][i] = ZERO;                                           \
+        }                                                                                               \
+        for (size_t j = 0; j < n; j++) {                                                                \
+            VEC vj[CH];                                                                                 \
+            for (size_t i = 0; i < (CH); i++) {                                                         \
+                const size_t e = j * stride + c + i * (W);                                              \
+                vj[i] = f32 ? LOADF((const float *) V + e) : LOADH((const uint16_t *) V + e);           \
+            }                                                                                           \
+            for (size_t h = 0; h < (GH); h++) {                                                         \
+                const VEC sj = SET1(scores[h * sstride + j]);                                           \
+                for (size_t i = 0; i < (CH); i++) o[h][i] = FMA(sj, vj[i], o[h][i]);                    \
+            }                                                                                           \
+        }                                                                                               \
+        for (size_t h = 0; h < (GH); h++) {                                                             \
+            for (size_t i = 0; i < (CH); i++) STORE(out + h * hd + c + i * (W), o[h][i]);               \
+        }                                                                                               \
+    }
+
+#define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT, CH)                 \
     ATTR static inline void FN(size_t hd, size_t n, const void * K, const void * V, size_t stride, bool f32,\
                                const float * q, float scale, float * scores, size_t sstride, float * out, int pass) {\
         if (pass == 0) {                                                                                \
@@ -238,35 +287,8 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
             return;                                                                                     \
         }                                                                                               \
         size_t c = 0;                                                                                   \
-        for (; c + 2 * (W) <= hd; c += 2 * (W)) {                                                       \
-            VEC o0[GH], o1[GH];                                                                         \
-            for (size_t h = 0; h < (GH); h++) o0[h] = o1[h] = ZERO;                                     \
-            for (size_t j = 0; j < n; j++) {                                                            \
-                const VEC v0 = f32 ? LOADF((const float *) V + j * stride + c)                           \
-                                   : LOADH((const uint16_t *) V + j * stride + c);                       \
-                const VEC v1 = f32 ? LOADF((const float *) V + j * stride + c + (W))                     \
-                                   : LOADH((const uint16_t *) V + j * stride + c + (W));                 \
-                for (size_t h = 0; h < (GH); h++) {                                                     \
-                    const VEC sj = SET1(scores[h * sstride + j]);                                       \
-                    o0[h] = FMA(sj, v0, o0[h]);                                                         \
-                    o1[h] = FMA(sj, v1, o1[h]);                                                         \
-                }                                                                                       \
-            }                                                                                           \
-            for (size_t h = 0; h < (GH); h++) {                                                         \
-                STORE(out + h * hd + c, o0[h]);                                                         \
-                STORE(out + h * hd + c + (W), o1[h]);                                                   \
-            }                                                                                           \
-        }                                                                                               \
-        for (; c < hd; c += (W)) {                                                                      \
-            VEC o[GH];                                                                                  \
-            for (size_t h = 0; h < (GH); h++) o[h] = ZERO;                                              \
-            for (size_t j = 0; j < n; j++) {                                                            \
-                const VEC vc = f32 ? LOADF((const float *) V + j * stride + c)                           \
-                                   : LOADH((const uint16_t *) V + j * stride + c);                       \
-                for (size_t h = 0; h < (GH); h++) o[h] = FMA(SET1(scores[h * sstride + j]), vc, o[h]);  \
-            }                                                                                           \
-            for (size_t h = 0; h < (GH); h++) STORE(out + h * hd + c, o[h]);                            \
-        }                                                                                               \
+        for (; c + (CH) * (W) <= hd; c += (CH) * (W)) ATTN_PV_CHUNKS(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, GH, CH)\
+        for (; c < hd; c += (W)) ATTN_PV_CHUNKS(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, GH, 1)    \
     }
 
 #define ATTN_DRIVER(FN, ATTR, W, H4, H1, SOFTMAX)                                                         \
@@ -363,6 +385,30 @@ AVX2 static __m256 exp_avx2(__m256 x) {
     return _mm256_blendv_ps(e, nn, _mm256_cmp_ps(nn, nn, _CMP_UNORD_Q));     // NaN in, NaN out
 }
 
+// Chain c of the 32 is lane c % 4 of vector c / 4: the float squares as the portable loop
+// makes them, widened and added lane by lane; y as two float products, as the portable loop.
+AVX2 static void rmsnorm_avx2(size_t n, const float * x, const float * w, float eps, float * y) {
+    __m256d acc[TERN_RMS_CHAINS / 4];
+    for (size_t v = 0; v < TERN_RMS_CHAINS / 4; v++) acc[v] = _mm256_setzero_pd();
+    size_t i = 0;
+    for (; i + TERN_RMS_CHAINS <= n; i += TERN_RMS_CHAINS) {
+        for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) {
+            const __m256 xv = _mm256_loadu_ps(x + i + 8 * v), sq = _mm256_mul_ps(xv, xv);
+            acc[2 * v] = _mm256_add_pd(acc[2 * v], _mm256_cvtps_pd(_mm256_castps256_ps128(sq)));
+            acc[2 * v + 1] = _mm256_add_pd(acc[2 * v + 1], _mm256_cvtps_pd(_mm256_extractf128_ps(sq, 1)));
+        }
+    }
+    double part[TERN_RMS_CHAINS];
+    for (size_t v = 0; v < TERN_RMS_CHAINS / 4; v++) _mm256_storeu_pd(part + 4 * v, acc[v]);
+    const float scale = rms_inv(n, i, x, eps, part);
+    const __m256 vs = _mm256_set1_ps(scale);
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        _mm256_storeu_ps(y + j, _mm256_mul_ps(_mm256_mul_ps(_mm256_loadu_ps(x + j), vs), _mm256_loadu_ps(w + j)));
+    }
+    for (; j < n; j++) y[j] = x[j] * scale * w[j];
+}
+
 AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
     const __m256 one = _mm256_set1_ps(1.0f), zero = _mm256_setzero_ps();
     size_t i = 0;
@@ -427,14 +473,14 @@ AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
 
 #define LOADH8(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (p)))
 ATTN_HEADS(attn4_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
-           _mm256_storeu_ps, _mm256_mul_ps, 4, 1)
+           _mm256_storeu_ps, _mm256_mul_ps, 4, 1, 2)
 ATTN_HEADS(attn1_avx2, AVX2, __m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, LOADH8, _mm256_fmadd_ps, _mm256_set1_ps,
-           _mm256_storeu_ps, _mm256_mul_ps, 1, 2)
+           _mm256_storeu_ps, _mm256_mul_ps, 1, 2, 4)
 ATTN_DRIVER(attn_avx2, AVX2, 8, attn4_avx2, attn1_avx2, softmax_avx2)
 
 static const struct tern_vec_ops avx2 = {
     "avx2", dot_f16_avx2, dot_f32_avx2, dot_q8_avx2, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2, to_f16_avx2,
-    from_f16_avx2, round_f16_avx2, attn_avx2, silu_mul_avx2, scale_i32_avx2,
+    from_f16_avx2, round_f16_avx2, attn_avx2, rmsnorm_avx2, silu_mul_avx2, scale_i32_avx2,
 };
 
 #define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
@@ -465,6 +511,28 @@ AVX512 static __m512 exp_avx512(__m512 x) {
 
 SCALE_I32(avx512, AVX512, __m512, 16, _mm512_set1_ps, _mm512_cvtepi32_ps, LOADI16, _mm512_loadu_ps, _mm512_mul_ps,
           _mm512_div_ps, _mm512_storeu_ps)
+
+// Chain c of the 32 is lane c % 8 of vector c / 8 (as rmsnorm_avx2, 8 doubles a vector).
+AVX512 static void rmsnorm_avx512(size_t n, const float * x, const float * w, float eps, float * y) {
+    __m512d acc[TERN_RMS_CHAINS / 8];
+    for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) acc[v] = _mm512_setzero_pd();
+    size_t i = 0;
+    for (; i + TERN_RMS_CHAINS <= n; i += TERN_RMS_CHAINS) {
+        for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) {
+            const __m256 xv = _mm256_loadu_ps(x + i + 8 * v);
+            acc[v] = _mm512_add_pd(acc[v], _mm512_cvtps_pd(_mm256_mul_ps(xv, xv)));
+        }
+    }
+    double part[TERN_RMS_CHAINS];
+    for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) _mm512_storeu_pd(part + 8 * v, acc[v]);
+    const float scale = rms_inv(n, i, x, eps, part);
+    const __m512 vs = _mm512_set1_ps(scale);
+    size_t j = 0;
+    for (; j + 16 <= n; j += 16) {
+        _mm512_storeu_ps(y + j, _mm512_mul_ps(_mm512_mul_ps(_mm512_loadu_ps(x + j), vs), _mm512_loadu_ps(w + j)));
+    }
+    for (; j < n; j++) y[j] = x[j] * scale * w[j];
+}
 
 AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
     const __m512 one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
@@ -508,14 +576,14 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores) {
 
 #define LOADH16(p) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (p)))
 ATTN_HEADS(attn4_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
-           _mm512_set1_ps, _mm512_storeu_ps, _mm512_mul_ps, 4, 4)
+           _mm512_set1_ps, _mm512_storeu_ps, _mm512_mul_ps, 4, 4, 4)
 ATTN_HEADS(attn1_avx512, AVX512, __m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, LOADH16, _mm512_fmadd_ps,
-           _mm512_set1_ps, _mm512_storeu_ps, _mm512_mul_ps, 1, 8)
+           _mm512_set1_ps, _mm512_storeu_ps, _mm512_mul_ps, 1, 8, 8)
 ATTN_DRIVER(attn_avx512, AVX512, 16, attn4_avx512, attn1_avx512, softmax_avx512)
 
 static const struct tern_vec_ops avx512 = {
     "avx512bw", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_avx2,
-    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512, scale_i32_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, rmsnorm_avx512, silu_mul_avx512, scale_i32_avx512,
 };
 
 // AVX-512 VNNI: vpdpbusd multiplies u8 by s8 and adds groups of 4 into int32 lanes, exactly.
@@ -536,7 +604,7 @@ static void dot_u8s8x2_vnni(size_t n, const uint8_t * a, const uint8_t * b, cons
 
 static const struct tern_vec_ops avx512vnni = {
     "avx512vnni", dot_f16_avx512, dot_f32_avx512, dot_q8_avx512, axpy_f16_avx2, axpy_f32_avx2, dot_u8s8x2_vnni,
-    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, silu_mul_avx512, scale_i32_avx512,
+    to_f16_avx2, from_f16_avx2, round_f16_avx2, attn_avx512, rmsnorm_avx512, silu_mul_avx512, scale_i32_avx512,
 };
 #endif
 

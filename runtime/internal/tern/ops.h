@@ -17,7 +17,7 @@ static inline float tern_bf16_to_f32(uint16_t h) {
     return v.f;
 }
 
-// y (n) = x / rms(x) * w; the sum of squares in double (as ggml).
+// y (n) = x / rms(x) * w; the sum of squares in double (as ggml): the vector table's rmsnorm.
 void tern_rmsnorm(float * y, const float * x, const float * w, size_t n, float eps);
 
 // cos/sin (half) for positions pos0..pos0+n-1: theta_i = pos * base^(-2i/dim), the powers
@@ -70,6 +70,10 @@ struct tern_vec_ops {
     // runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
     void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t v_stride, bool kv_f32,
                  const float * q, float scale, float * scores, float * out);
+    // y = x * (1 / sqrt(mean(x^2) + eps)) * w for n values, the float squares summed in double
+    // in TERN_RMS_CHAINS chains (square i into chain i % TERN_RMS_CHAINS, the chains added in a
+    // fixed tree): the same bits on every table, and a dependency depth of n / TERN_RMS_CHAINS.
+    void (*rmsnorm)(size_t n, const float * x, const float * w, float eps, float * y);
     // g[i] = g[i] / (1 + tern_expf(-g[i])) * u[i]: tern_expf's operations lane by lane.
     void (*silu_mul)(size_t n, float * g, const float * u);
     // A linear's epilogue for one token: y[i] = (float) acc[i] * f, or with row_scale
@@ -79,6 +83,8 @@ struct tern_vec_ops {
 // Key tiles: the keys of positions 16t .. 16t+15 are a (hd, 16) block, so element c of position j
 // of an attn call's K is element tern_key_at(hd, j, c) (f16 or f32 elements).
 #define TERN_KEY_TILE 16
+// Double chains of rmsnorm's sum of squares: 4 vectors of 8 doubles.
+#define TERN_RMS_CHAINS 32
 static inline size_t tern_key_at(size_t hd, size_t j, size_t c) {
     return (j / TERN_KEY_TILE * hd + c) * TERN_KEY_TILE + j % TERN_KEY_TILE;
 }
