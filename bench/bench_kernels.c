@@ -208,7 +208,7 @@ static void bench_attn_run(gb_state * st, void * ctx) {
         c->ops->to_f16(kv, tmp, V);
         for (size_t i = 0; i < c->g * c->hd; i++) q[i] = (float) ((int) (i * 7919u % 2001) - 1000) / 1000.0f;
         while (gb_keep_running(st)) {
-            c->ops->attn(c->hd, c->g, c->n, K, V, c->hd, false, q, 0.088f, scores, out);
+            c->ops->attn(c->hd, c->g, c->n, K, V, c->hd, false, q, 0.088f, scores, out, NULL, NULL);
             gb_clobber_memory();
         }
         gb_counter_set(st, "GFMA/s", 2e-9 * (double) (c->g * c->n * c->hd), GB_COUNTER_ITERATION_INVARIANT_RATE);

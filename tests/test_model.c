@@ -59,7 +59,8 @@ static float * run(const struct tern_model * m, int threads, bool kv_f32, const 
     struct tern_session s;
     char err[300];
     float * out = malloc(n * m->hp.n_vocab * sizeof(float));
-    if (tern_session_init(&s, m, pool, threads, 256, batch ? batch : n, kv_f32 ? TERN_KV_F32 : TERN_KV_F16, err, sizeof(err))) {
+    const size_t n_ctx = n > 256 ? n : 256;
+    if (tern_session_init(&s, m, pool, threads, n_ctx, batch ? batch : n, kv_f32 ? TERN_KV_F32 : TERN_KV_F16, err, sizeof(err))) {
         fprintf(stderr, "session: %s\n", err);
         exit(1);
     }
@@ -234,6 +235,39 @@ static void against_reference(const char * path, const char * what) {
         return;
     }
     against_reference_model(&m, path, what);
+    tern_model_free(&m);
+}
+
+// Rows longer than TERN_ATTN_PART keys go in parts, merged: a token's logits are the same bits
+// in one prefill on 1 thread, token-by-token decode on 2 and batches of 100 on 2 (the parts
+// depend on the key count only), and follow the float reference.
+static void long_rows(const char * path) {
+    struct tern_model m;
+    char err[400];
+    const struct tern_load_options o = { .threads = 2, .no_vocab = true };
+    if (tern_model_load(&m, path, &o, err, sizeof(err))) {
+        CHECK(0, "load %s: %s", path, err);
+        return;
+    }
+    enum { N = TERN_ATTN_PART + 190 };
+    const size_t nv = m.hp.n_vocab;
+    int32_t * tok = malloc(N * sizeof(int32_t));
+    uint64_t seed = 17;
+    for (size_t i = 0; i < N; i++) tok[i] = (int32_t) (rng_next(&seed) % nv);
+    float * pre1 = run(&m, 1, false, tok, N, false, 0), * dec2 = run(&m, 2, false, tok, N, true, 0);
+    float * bat2 = run(&m, 2, false, tok, N, false, 100);
+    CHECK(memcmp(pre1, dec2, N * nv * sizeof(float)) == 0, "long rows: prefill on 1 thread and decode on 2 differ");
+    CHECK(memcmp(pre1, bat2, N * nv * sizeof(float)) == 0, "long rows: prefill and batches of 100 differ");
+    size_t nv_ref;
+    float * ref = ref_forward(path, tok, N, &nv_ref);
+    CHECK(ref && nv_ref == nv, "reference forward on %s", path);
+    if (ref) {
+        const struct cmp c = compare(pre1 + TERN_ATTN_PART * nv, ref + TERN_ATTN_PART * nv, N - TERN_ATTN_PART, nv);
+        printf("rows of %d..%d keys (2 parts) vs reference, f16 KV: max abs %.3g = %.2g x logit std, argmax %d/%d\n",
+               TERN_ATTN_PART + 1, N, c.max_abs, c.max_abs / c.std, c.argmax_agree, N - TERN_ATTN_PART);
+        CHECK(c.max_abs <= 0.15 * c.std && c.argmax_agree >= (N - TERN_ATTN_PART) * 9 / 10, "long rows: too far from the reference");
+    }
+    free(ref), free(pre1), free(dec2), free(bat2), free(tok);
     tern_model_free(&m);
 }
 
@@ -550,6 +584,7 @@ int main(int argc, char ** argv) {
     const struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = gen, .seed = 1 };
     CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
     lm_head_q8(first[0] ? first : gen);
+    long_rows(gen);
     latent_twins();
     // Refusals on every fixture (each architecture's keys and tensors), else a gen-model file.
     for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {

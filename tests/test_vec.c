@@ -509,6 +509,10 @@ static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_op
     const size_t stride = 2 * MAX_HD + PAD;   // rows of a cache with other heads between them
     float * Kf = malloc(MAX_N * stride * sizeof(float)), * Vf = malloc(MAX_N * stride * sizeof(float));
     uint16_t * Kh = malloc(MAX_N * stride * sizeof(uint16_t)), * Vh = malloc(MAX_N * stride * sizeof(uint16_t));
+    enum { PART = 2 * TERN_KEY_TILE };      // parts as the forward pass splits long rows, shorter
+    float * pout = malloc((MAX_N / PART + 1) * MAX_G * MAX_HD * sizeof(float)), * outm = malloc(MAX_G * MAX_HD * sizeof(float));
+    float * pmax = malloc((MAX_N / PART + 1) * MAX_G * sizeof(float));
+    double * psum = malloc((MAX_N / PART + 1) * MAX_G * sizeof(double));
     float * Kt32 = malloc(tern_key_positions(MAX_N) * MAX_HD * sizeof(float));
     uint16_t * Kt16 = malloc(tern_key_positions(MAX_N) * MAX_HD * sizeof(uint16_t));
     float * q = malloc(MAX_G * MAX_HD * sizeof(float));
@@ -546,8 +550,17 @@ static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_op
                         }
                     }
                     const void * Kt = f32 ? (const void *) Kt32 : (const void *) Kt16;
-                    ops->attn(hd, g, n, Kt, c.V, stride, f32, q, c.scale, scores, out);
-                    ref->attn(hd, g, n, Kt, c.V, stride, f32, q, c.scale, scores, outr);
+                    ops->attn(hd, g, n, Kt, c.V, stride, f32, q, c.scale, scores, out, NULL, NULL);
+                    ref->attn(hd, g, n, Kt, c.V, stride, f32, q, c.scale, scores, outr, NULL, NULL);
+                    // The same row in parts of PART keys (the last shorter), merged.
+                    const size_t parts = (n + PART - 1) / PART;
+                    for (size_t p = 0; p < parts; p++) {
+                        const size_t j0 = p * PART, len = n - j0 < PART ? n - j0 : PART;
+                        ops->attn(hd, g, len, (const uint8_t *) Kt + tern_key_at(hd, j0, 0) * esize,
+                                  (const uint8_t *) c.V + j0 * stride * esize, stride, f32, q, c.scale, scores,
+                                  pout + p * g * hd, pmax + p * g, psum + p * g);
+                    }
+                    tern_attn_merge(hd, g, parts, pout, pmax, psum, outm);
                     attn_exact(&c, exact, bound);
                     t.cases++;
                     for (size_t i = 0; i < g * hd; i++) {
@@ -556,13 +569,15 @@ static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_op
                         tally_ratio(&t, fabs(out[i] - exact[i]), bound[i], what, false);
                         tally_ratio(&t, fabs(outr[i] - exact[i]), bound[i], what, false);
                         tally_ratio(&t, fabs((double) out[i] - outr[i]), 2 * bound[i], what, true);
+                        snprintf(what, sizeof(what), "hd %zu g %zu n %zu %s merged out[%zu]", hd, g, n, f32 ? "f32" : "f16", i);
+                        tally_ratio(&t, fabs(outm[i] - exact[i]), 2 * bound[i], what, false);
                     }
                 }
             }
         }
     }
     tally_end(&t, false);
-    free(Kf), free(Vf), free(Kh), free(Vh), free(Kt32), free(Kt16), free(q), free(scores), free(out), free(outr), free(exact), free(bound);
+    free(Kf), free(Vf), free(Kh), free(Vh), free(Kt32), free(Kt16), free(pout), free(outm), free(pmax), free(psum), free(q), free(scores), free(out), free(outr), free(exact), free(bound);
 }
 
 int main(void) {

@@ -94,6 +94,23 @@ float tern_expf(float x) {
     return scalbnf(j, (int) n);
 }
 
+void tern_attn_merge(size_t hd, size_t g, size_t parts, const float * outs, const float * maxs, const double * sums,
+                     float * out) {
+    for (size_t h = 0; h < g; h++) {
+        float mx = -INFINITY;
+        for (size_t p = 0; p < parts; p++) mx = maxs[p * g + h] > mx ? maxs[p * g + h] : mx;
+        double total = 0;
+        for (size_t p = 0; p < parts; p++) total += (double) tern_expf(maxs[p * g + h] - mx) * sums[p * g + h];
+        float * o = out + h * hd;
+        for (size_t i = 0; i < hd; i++) o[i] = 0;
+        for (size_t p = 0; p < parts; p++) {
+            const float w = (float) ((double) tern_expf(maxs[p * g + h] - mx) / total);
+            const float * op = outs + (p * g + h) * hd;
+            for (size_t i = 0; i < hd; i++) o[i] += w * op[i];
+        }
+    }
+}
+
 void tern_silu_mul(size_t n, float * g, const float * u) {
     tern_vec_ops_get()->silu_mul(n, g, u);
 }

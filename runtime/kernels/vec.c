@@ -64,7 +64,7 @@ static void round_f16_c(size_t n, float * x) {
 
 // Softmax of each head's scores in place (max subtracted; tern_expf, whose SIMD versions give
 // the same value lane by lane; the sum in double).
-static void softmax_rows(size_t g, size_t n, float * scores) {
+static void softmax_rows(size_t g, size_t n, float * scores, float * part_max, double * part_sum) {
     for (size_t h = 0; h < g; h++) {
         float * sc = scores + h * n;
         float mx = -INFINITY;
@@ -74,13 +74,18 @@ static void softmax_rows(size_t g, size_t n, float * scores) {
             sc[j] = tern_expf(sc[j] - mx);
             sum += sc[j];
         }
+        if (part_max) {
+            part_max[h] = mx;
+            part_sum[h] = sum;
+            continue;
+        }
         const float inv = (float) (1.0 / sum);
         for (size_t j = 0; j < n; j++) sc[j] *= inv;
     }
 }
 
 static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V, size_t stride, bool f32,
-                   const float * q, float scale, float * scores, float * out) {
+                   const float * q, float scale, float * scores, float * out, float * part_max, double * part_sum) {
     for (size_t j = 0; j < n; j++) {
         for (size_t h = 0; h < g; h++) {
             float d = 0;
@@ -91,7 +96,7 @@ static void attn_c(size_t hd, size_t g, size_t n, const void * K, const void * V
             scores[h * n + j] = d * scale;
         }
     }
-    softmax_rows(g, n, scores);
+    softmax_rows(g, n, scores, part_max, part_sum);
     memset(out, 0, g * hd * sizeof(float));
     for (size_t j = 0; j < n; j++) {
         for (size_t h = 0; h < g; h++) {
@@ -293,16 +298,17 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
 
 #define ATTN_DRIVER(FN, ATTR, W, H4, H1, SOFTMAX)                                                         \
     ATTR static void FN(size_t hd, size_t g, size_t n, const void * K, const void * V, size_t stride, bool f32, \
-                        const float * q, float scale, float * scores, float * out) {                      \
+                        const float * q, float scale, float * scores, float * out, float * part_max,      \
+                        double * part_sum) {                                                              \
         if (hd % (W) || !n) {                                                                           \
-            attn_c(hd, g, n, K, V, stride, f32, q, scale, scores, out);                                 \
+            attn_c(hd, g, n, K, V, stride, f32, q, scale, scores, out, part_max, part_sum);             \
             return;                                                                                     \
         }                                                                                               \
         for (int pass = 0; pass < 2; pass++) {                                                          \
             size_t h = 0;                                                                               \
             for (; h + 4 <= g; h += 4) H4(hd, n, K, V, stride, f32, q + h * hd, scale, scores + h * n, n, out + h * hd, pass); \
             for (; h < g; h++) H1(hd, n, K, V, stride, f32, q + h * hd, scale, scores + h * n, n, out + h * hd, pass); \
-            if (pass == 0) SOFTMAX(g, n, scores);                                                       \
+            if (pass == 0) SOFTMAX(g, n, scores, part_max, part_sum);                                   \
         }                                                                                               \
     }
 
@@ -438,7 +444,7 @@ SCALE_I32(avx2, AVX2, __m256, 8, _mm256_set1_ps, _mm256_cvtepi32_ps, LOADI8, _mm
           _mm256_div_ps, _mm256_storeu_ps)
 
 // softmax_rows 8 lanes at a time: the same max and exponentials; the double sum in another order.
-AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
+AVX2 static void softmax_avx2(size_t g, size_t n, float * scores, float * part_max, double * part_sum) {
     for (size_t h = 0; h < g; h++) {
         float * sc = scores + h * n;
         __m256 vmx = _mm256_set1_ps(-INFINITY);
@@ -464,6 +470,11 @@ AVX2 static void softmax_avx2(size_t g, size_t n, float * scores) {
             sum += sc[t];
         }
         sum += (part[0] + part[1]) + (part[2] + part[3]);
+        if (part_max) {
+            part_max[h] = mx;
+            part_sum[h] = sum;
+            continue;
+        }
         const float inv = (float) (1.0 / sum);
         const __m256 vi = _mm256_set1_ps(inv);
         for (j = 0; j + 8 <= n; j += 8) _mm256_storeu_ps(sc + j, _mm256_mul_ps(_mm256_loadu_ps(sc + j), vi));
@@ -545,7 +556,7 @@ AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
 }
 
 // softmax_rows 16 lanes at a time: the same max and exponentials; the double sum in another order.
-AVX512 static void softmax_avx512(size_t g, size_t n, float * scores) {
+AVX512 static void softmax_avx512(size_t g, size_t n, float * scores, float * part_max, double * part_sum) {
     for (size_t h = 0; h < g; h++) {
         float * sc = scores + h * n;
         __m512 vmx = _mm512_set1_ps(-INFINITY);
@@ -567,6 +578,11 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores) {
             sum += sc[t];
         }
         sum += _mm512_reduce_add_pd(_mm512_add_pd(s0, s1));
+        if (part_max) {
+            part_max[h] = mx;
+            part_sum[h] = sum;
+            continue;
+        }
         const float inv = (float) (1.0 / sum);
         const __m512 vi = _mm512_set1_ps(inv);
         for (j = 0; j + 16 <= n; j += 16) _mm512_storeu_ps(sc + j, _mm512_mul_ps(_mm512_loadu_ps(sc + j), vi));

@@ -168,43 +168,83 @@ static void rope_and_store_kv(struct tern_workspace * ws, const struct slice * s
     each_token((struct rows_job) { .fn = rope_kv_part, .ws = ws, .sl = sl, .l = l });
 }
 
+static size_t attn_parts(size_t n_keys) {
+    return (n_keys + TERN_ATTN_PART - 1) / TERN_ATTN_PART;
+}
+
+// A round of attention: tokens [t0, t1) of the slice, items (token, KV head, part) with
+// `parts` parts each (the most any of them has). A token with one part writes its output;
+// a longer one writes each part to its slot (the item's index), merged once all are done.
 struct attn_job {
     struct tern_workspace * ws;
     const struct slice * sl;
     const struct tern_vec_ops * ops;
-    size_t l;
+    size_t l, t0, t1, parts;
 };
 
-// One (token, KV head): the query heads sharing that KV head, over positions 0..pos.
 static void attend(const struct attn_job * job, size_t item, float * scores) {
     struct tern_workspace * ws = job->ws;
     const struct tern_hparams * hp = &ws->m->hp;
-    const size_t hd = hp->head_dim, q_dim = ws->dims.q, g = hp->n_head / hp->n_head_kv;
-    const size_t t = item / hp->n_head_kv, kvh = item % hp->n_head_kv;
+    const size_t hd = hp->head_dim, q_dim = ws->dims.q, g = hp->n_head / hp->n_head_kv, P = job->parts;
+    const size_t t = job->t0 + item / (hp->n_head_kv * P), kvh = item / P % hp->n_head_kv, part = item % P;
     const struct tern_seq * s = job->sl->seq[t];
-    const size_t off = kv_head_offset(ws, s, job->l, kvh) * kv_esize(s);
-    job->ops->attn(hd, g, job->sl->pos[t] + 1, (const uint8_t *) s->k + off, (const uint8_t *) s->v + off, hd,
-                   s->kv_type == TERN_KV_F32, ws->q + t * q_dim + kvh * g * hd, 1.0f / sqrtf((float) hd), scores,
-                   ws->att + t * q_dim + kvh * g * hd);
+    const size_t n_keys = job->sl->pos[t] + 1, parts = attn_parts(n_keys), esize = kv_esize(s);
+    if (part >= parts) return;
+    const uint8_t * K = (const uint8_t *) s->k + kv_head_offset(ws, s, job->l, kvh) * esize;
+    const uint8_t * V = (const uint8_t *) s->v + kv_head_offset(ws, s, job->l, kvh) * esize;
+    const float * q = ws->q + t * q_dim + kvh * g * hd;
+    const float scale = 1.0f / sqrtf((float) hd);
+    const bool f32 = s->kv_type == TERN_KV_F32;
+    if (parts == 1) {
+        job->ops->attn(hd, g, n_keys, K, V, hd, f32, q, scale, scores, ws->att + t * q_dim + kvh * g * hd, NULL, NULL);
+        return;
+    }
+    const size_t j0 = part * TERN_ATTN_PART, n = n_keys - j0 < TERN_ATTN_PART ? n_keys - j0 : TERN_ATTN_PART;
+    job->ops->attn(hd, g, n, K + tern_key_at(hd, j0, 0) * esize, V + j0 * hd * esize, hd, f32, q, scale, scores,
+                   ws->part_out + item * g * hd, ws->part_max + item * g, ws->part_sum + item * g);
+}
+
+// Merge r of the round: (token, KV head) r, if its row had more than one part.
+static void attn_merge(const struct attn_job * job, size_t r) {
+    struct tern_workspace * ws = job->ws;
+    const struct tern_hparams * hp = &ws->m->hp;
+    const size_t hd = hp->head_dim, g = hp->n_head / hp->n_head_kv, t = job->t0 + r / hp->n_head_kv;
+    const size_t kvh = r % hp->n_head_kv, parts = attn_parts(job->sl->pos[t] + 1), slot = r * job->parts;
+    if (parts == 1) return;
+    tern_attn_merge(hd, g, parts, ws->part_out + slot * g * hd, ws->part_max + slot * g, ws->part_sum + slot * g,
+                    ws->att + t * ws->dims.q + kvh * g * hd);
 }
 
 static void attn_task(void * ctx, int tid, int nth) {
-    (void) nth;
     const struct attn_job * job = ctx;
-    const struct tern_hparams * hp = &job->ws->m->hp;
+    const size_t kvh = job->ws->m->hp.n_head_kv, pairs = (job->t1 - job->t0) * kvh;
     float * scores = job->ws->scores + (size_t) tid * job->ws->scores_per_thread;
-    const size_t items = job->sl->n * hp->n_head_kv;
-    for (size_t i; (i = tern_pool_next_chunk(job->ws->pool)) < items;) attend(job, i, scores);
+    for (size_t i; (i = tern_pool_next_chunk(job->ws->pool)) < pairs * job->parts;) attend(job, i, scores);
+    if (job->parts == 1) return;
+    tern_pool_barrier(job->ws->pool);
+    for (size_t r = (size_t) tid; r < pairs; r += (size_t) nth) attn_merge(job, r);
 }
 
-// (n, q_dim) attention output of the slice's tokens, each over its own sequence.
+// (n, q_dim) attention output of the slice's tokens, each over its own sequence, in rounds of
+// as many tokens as the part slots hold (all of them when every row is one part).
 static void attention(struct tern_workspace * ws, const struct slice * sl, size_t l) {
-    const struct attn_job job = { .ws = ws, .sl = sl, .ops = tern_vec_ops_get(), .l = l };
-    if (!ws->pool || ws->threads <= 1) {
-        for (size_t i = 0; i < sl->n * ws->m->hp.n_head_kv; i++) attend(&job, i, ws->scores);
-        return;
+    const size_t kvh = ws->m->hp.n_head_kv;
+    size_t parts = 1;
+    for (size_t t = 0; t < sl->n; t++) {
+        if (attn_parts(sl->pos[t] + 1) > parts) parts = attn_parts(sl->pos[t] + 1);
     }
-    tern_pool_run(ws->pool, ws->threads, attn_task, (void *) &job);
+    const size_t per_round = parts == 1 ? sl->n : ws->part_slots / (kvh * parts);
+    for (size_t t0 = 0; t0 < sl->n; t0 += per_round) {
+        const struct attn_job job = { .ws = ws, .sl = sl, .ops = tern_vec_ops_get(), .l = l, .t0 = t0,
+                                      .t1 = t0 + per_round < sl->n ? t0 + per_round : sl->n, .parts = parts };
+        if (!ws->pool || ws->threads <= 1) {
+            const size_t pairs = (job.t1 - t0) * kvh;
+            for (size_t i = 0; i < pairs * parts; i++) attend(&job, i, ws->scores);
+            for (size_t r = 0; parts > 1 && r < pairs; r++) attn_merge(&job, r);
+            continue;
+        }
+        tern_pool_run(ws->pool, ws->threads, attn_task, (void *) &job);
+    }
 }
 
 // ---------------------------------------------------------------------------- the model

@@ -23,6 +23,11 @@ struct tern_workspace {
     float * rope;                   // (n_batch, head_dim) cos | sin at each token's position
     float * scores;                 // (threads, scores_per_thread) attention scratch
     size_t scores_per_thread;       // query heads per KV head x n_ctx_max
+    // attention parts (TERN_ATTN_PART) of rows longer than one: slots of (group heads, head_dim)
+    // unnormalized outputs, their maxima and sums; at least one token's parts for every KV head
+    float * part_out, * part_max;
+    double * part_sum;
+    size_t part_slots;
     struct tern_group_acts gacts;   // quantized activations of a linear group's input
     bool * want;                    // (n_batch) a slice's logits flags
     void * dense_scratch;           // the output head's scratch for n_batch rows

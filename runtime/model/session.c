@@ -100,12 +100,17 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->rope = tern_aligned_alloc(n_batch * hp->head_dim * sizeof(float));
     ws->scores_per_thread = n_ctx_max * (hp->n_head / hp->n_head_kv);
     ws->scores = tern_aligned_alloc((size_t) ws->threads * ws->scores_per_thread * sizeof(float));
+    const size_t group = hp->n_head / hp->n_head_kv, row_parts = (n_ctx_max + TERN_ATTN_PART - 1) / TERN_ATTN_PART;
+    ws->part_slots = (size_t) hp->n_head_kv * row_parts > 1024 ? (size_t) hp->n_head_kv * row_parts : 1024;
+    ws->part_out = tern_aligned_alloc(ws->part_slots * group * hp->head_dim * sizeof(float));
+    ws->part_max = tern_aligned_alloc(ws->part_slots * group * sizeof(float));
+    ws->part_sum = tern_aligned_alloc(ws->part_slots * group * sizeof(double));
     ws->want = malloc(n_batch * sizeof(bool));
     const size_t dense = tern_dense_scratch_bytes(&m->output, n_batch);
     ws->dense_scratch = dense ? tern_aligned_alloc(dense) : NULL;
     const size_t row_max = max_prep_bytes(m);
     const bool ok = ws->x && ws->h && ws->q && ws->att && ws->k && ws->v && ws->g && ws->u && ws->y && ws->rope &&
-                    ws->scores && ws->want && (!dense || ws->dense_scratch) &&
+                    ws->scores && ws->part_out && ws->part_max && ws->part_sum && ws->want && (!dense || ws->dense_scratch) &&
                     tern_group_acts_init(&ws->gacts, n_batch, row_max, ws->threads) == 0;
     if (!ok) {
         tern_workspace_free(ws);
@@ -119,7 +124,7 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
 void tern_workspace_free(struct tern_workspace * ws) {
     if (!ws) return;
     void * p[] = { ws->x, ws->h, ws->q, ws->att, ws->k, ws->v, ws->g, ws->u, ws->y, ws->rope, ws->scores,
-                   ws->dense_scratch, ws->logits };
+                   ws->part_out, ws->part_max, ws->part_sum, ws->dense_scratch, ws->logits };
     for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) tern_aligned_free(p[i]);
     free(ws->want);
     tern_group_acts_free(&ws->gacts);

@@ -66,10 +66,12 @@ struct tern_vec_ops {
     // vector holds one element of consecutive positions and a score is a chain of multiply-adds
     // with no horizontal sum. Every tile that holds a key is whole in memory; lanes past n_keys
     // hold anything (NaN included) and never reach a result. scores: (g, n_keys) scratch. K and V
-    // are read once for all g heads. The plain version to read is attn_c in
-    // runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
+    // are read once for all g heads. With part_max (g) and part_sum (g) given, the keys are one
+    // part of a longer row (tern_attn_merge): out[h] = sum_j e^(s_j - max) V[j] unnormalized,
+    // part_max[h] = max, part_sum[h] = sum_j e^(s_j - max). The plain version to read is
+    // attn_c in runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
     void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t v_stride, bool kv_f32,
-                 const float * q, float scale, float * scores, float * out);
+                 const float * q, float scale, float * scores, float * out, float * part_max, double * part_sum);
     // y = x * (1 / sqrt(mean(x^2) + eps)) * w for n values, the float squares summed in double
     // in TERN_RMS_CHAINS chains (square i into chain i % TERN_RMS_CHAINS, the chains added in a
     // fixed tree): the same bits on every table, and a dependency depth of n / TERN_RMS_CHAINS.
@@ -88,6 +90,17 @@ struct tern_vec_ops {
 static inline size_t tern_key_at(size_t hd, size_t j, size_t c) {
     return (j / TERN_KEY_TILE * hd + c) * TERN_KEY_TILE + j % TERN_KEY_TILE;
 }
+// Attention over more than TERN_ATTN_PART keys goes in parts of TERN_ATTN_PART keys (a multiple
+// of the key tile), each its own work item, merged by tern_attn_merge: decode at a long context
+// then has parts for every thread, not one item per KV head. A function of the key count only,
+// so a token's result does not depend on the batch or the thread count.
+#define TERN_ATTN_PART 512
+// out (g, hd) = the softmax-weighted sum of `parts` parts, part p's unnormalized outputs at
+// outs + p * g * hd, its maxima and sums at maxs + p * g, sums + p * g (the attn op's
+// part_max / part_sum), combined in part order.
+void tern_attn_merge(size_t hd, size_t g, size_t parts, const float * outs, const float * maxs, const double * sums,
+                     float * out);
+
 // Positions a cache of n positions allocates: whole key tiles.
 static inline size_t tern_key_positions(size_t n) {
     return (n + TERN_KEY_TILE - 1) / TERN_KEY_TILE * TERN_KEY_TILE;
