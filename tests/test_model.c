@@ -226,7 +226,8 @@ static void against_reference_model(const struct tern_model * mp, const char * p
     free(ref);
 }
 
-static void against_reference(const char * path, const char * what) {
+// fn on the model at path, loaded for 2 threads without its vocabulary.
+static void on_model(const char * path, const char * what, void (*fn)(const struct tern_model *, const char *, const char *)) {
     struct tern_model m;
     char err[400];
     const struct tern_load_options o = { .threads = 2, .no_vocab = true };
@@ -234,21 +235,20 @@ static void against_reference(const char * path, const char * what) {
         CHECK(0, "load %s: %s", path, err);
         return;
     }
-    against_reference_model(&m, path, what);
+    fn(&m, path, what);
     tern_model_free(&m);
+}
+
+static void against_reference(const char * path, const char * what) {
+    on_model(path, what, against_reference_model);
 }
 
 // Rows longer than TERN_ATTN_PART keys go in parts, merged: a token's logits are the same bits
 // in one prefill on 1 thread, token-by-token decode on 2 and batches of 100 on 2 (the parts
 // depend on the key count only), and follow the float reference.
-static void long_rows(const char * path) {
-    struct tern_model m;
-    char err[400];
-    const struct tern_load_options o = { .threads = 2, .no_vocab = true };
-    if (tern_model_load(&m, path, &o, err, sizeof(err))) {
-        CHECK(0, "load %s: %s", path, err);
-        return;
-    }
+static void long_rows(const struct tern_model * mp, const char * path, const char * what) {
+    (void) what;
+    const struct tern_model m = *mp;
     enum { N = TERN_ATTN_PART + 190 };
     const size_t nv = m.hp.n_vocab;
     int32_t * tok = malloc(N * sizeof(int32_t));
@@ -268,7 +268,6 @@ static void long_rows(const char * path) {
         CHECK(c.max_abs <= 0.15 * c.std && c.argmax_agree >= (N - TERN_ATTN_PART) * 9 / 10, "long rows: too far from the reference");
     }
     free(ref), free(pre1), free(dec2), free(bat2), free(tok);
-    tern_model_free(&m);
 }
 
 // --lm-head q8: the output matrix as int8 rows; logits move a little, the argmax hardly.
@@ -584,7 +583,7 @@ int main(int argc, char ** argv) {
     const struct tern_gen_options go = { .preset = "bitnet-b1.58-tiny", .out = gen, .seed = 1 };
     CHECK(tern_gen_model(&go, err, sizeof(err)) == 0, "gen-model: %s", err);
     lm_head_q8(first[0] ? first : gen);
-    long_rows(gen);
+    on_model(gen, "long rows", long_rows);
     latent_twins();
     // Refusals on every fixture (each architecture's keys and tensors), else a gen-model file.
     for (size_t i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {

@@ -391,29 +391,35 @@ AVX2 static __m256 exp_avx2(__m256 x) {
     return _mm256_blendv_ps(e, nn, _mm256_cmp_ps(nn, nn, _CMP_UNORD_Q));     // NaN in, NaN out
 }
 
-// Chain c of the 32 is lane c % 4 of vector c / 4: the float squares as the portable loop
-// makes them, widened and added lane by lane; y as two float products, as the portable loop.
-AVX2 static void rmsnorm_avx2(size_t n, const float * x, const float * w, float eps, float * y) {
-    __m256d acc[TERN_RMS_CHAINS / 4];
-    for (size_t v = 0; v < TERN_RMS_CHAINS / 4; v++) acc[v] = _mm256_setzero_pd();
-    size_t i = 0;
-    for (; i + TERN_RMS_CHAINS <= n; i += TERN_RMS_CHAINS) {
-        for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) {
-            const __m256 xv = _mm256_loadu_ps(x + i + 8 * v), sq = _mm256_mul_ps(xv, xv);
-            acc[2 * v] = _mm256_add_pd(acc[2 * v], _mm256_cvtps_pd(_mm256_castps256_ps128(sq)));
-            acc[2 * v + 1] = _mm256_add_pd(acc[2 * v + 1], _mm256_cvtps_pd(_mm256_extractf128_ps(sq, 1)));
-        }
+// rmsnorm for vectors of DL doubles and W floats: ADD8(acc, x) widens the float squares of
+// x[0..8) as the portable loop makes them and adds them to the chains' vectors acc[0..8/DL)
+// lane by lane; then the portable tail and sum, and y as two float products each (the
+// portable loop's), W at a time.
+#define RMSNORM(FN, ATTR, VECD, DL, ZEROD, ADD8, STOREPD, VEC, W, SET1, LOADU, MUL, STOREU)              \
+    ATTR static void FN(size_t n, const float * x, const float * w, float eps, float * y) {            \
+        VECD acc[TERN_RMS_CHAINS / (DL)];                                                               \
+        for (size_t v = 0; v < TERN_RMS_CHAINS / (DL); v++) acc[v] = ZEROD;                             \
+        size_t i = 0;                                                                                   \
+        for (; i + TERN_RMS_CHAINS <= n; i += TERN_RMS_CHAINS) {                                        \
+            for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) ADD8(acc + v * (8 / (DL)), x + i + 8 * v); \
+        }                                                                                               \
+        double part[TERN_RMS_CHAINS];                                                                   \
+        for (size_t v = 0; v < TERN_RMS_CHAINS / (DL); v++) STOREPD(part + (DL) * v, acc[v]);           \
+        const float scale = rms_inv(n, i, x, eps, part);                                                \
+        const VEC vs = SET1(scale);                                                                     \
+        size_t j = 0;                                                                                   \
+        for (; j + (W) <= n; j += (W)) STOREU(y + j, MUL(MUL(LOADU(x + j), vs), LOADU(w + j)));         \
+        for (; j < n; j++) y[j] = x[j] * scale * w[j];                                                  \
     }
-    double part[TERN_RMS_CHAINS];
-    for (size_t v = 0; v < TERN_RMS_CHAINS / 4; v++) _mm256_storeu_pd(part + 4 * v, acc[v]);
-    const float scale = rms_inv(n, i, x, eps, part);
-    const __m256 vs = _mm256_set1_ps(scale);
-    size_t j = 0;
-    for (; j + 8 <= n; j += 8) {
-        _mm256_storeu_ps(y + j, _mm256_mul_ps(_mm256_mul_ps(_mm256_loadu_ps(x + j), vs), _mm256_loadu_ps(w + j)));
-    }
-    for (; j < n; j++) y[j] = x[j] * scale * w[j];
+
+// Chain c of the 32 is lane c % 4 of vector c / 4.
+AVX2 static inline void rms_add8_avx2(__m256d * acc, const float * x) {
+    const __m256 xv = _mm256_loadu_ps(x), sq = _mm256_mul_ps(xv, xv);
+    acc[0] = _mm256_add_pd(acc[0], _mm256_cvtps_pd(_mm256_castps256_ps128(sq)));
+    acc[1] = _mm256_add_pd(acc[1], _mm256_cvtps_pd(_mm256_extractf128_ps(sq, 1)));
 }
+RMSNORM(rmsnorm_avx2, AVX2, __m256d, 4, _mm256_setzero_pd(), rms_add8_avx2, _mm256_storeu_pd, __m256, 8, _mm256_set1_ps,
+        _mm256_loadu_ps, _mm256_mul_ps, _mm256_storeu_ps)
 
 AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
     const __m256 one = _mm256_set1_ps(1.0f), zero = _mm256_setzero_ps();
@@ -523,27 +529,13 @@ AVX512 static __m512 exp_avx512(__m512 x) {
 SCALE_I32(avx512, AVX512, __m512, 16, _mm512_set1_ps, _mm512_cvtepi32_ps, LOADI16, _mm512_loadu_ps, _mm512_mul_ps,
           _mm512_div_ps, _mm512_storeu_ps)
 
-// Chain c of the 32 is lane c % 8 of vector c / 8 (as rmsnorm_avx2, 8 doubles a vector).
-AVX512 static void rmsnorm_avx512(size_t n, const float * x, const float * w, float eps, float * y) {
-    __m512d acc[TERN_RMS_CHAINS / 8];
-    for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) acc[v] = _mm512_setzero_pd();
-    size_t i = 0;
-    for (; i + TERN_RMS_CHAINS <= n; i += TERN_RMS_CHAINS) {
-        for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) {
-            const __m256 xv = _mm256_loadu_ps(x + i + 8 * v);
-            acc[v] = _mm512_add_pd(acc[v], _mm512_cvtps_pd(_mm256_mul_ps(xv, xv)));
-        }
-    }
-    double part[TERN_RMS_CHAINS];
-    for (size_t v = 0; v < TERN_RMS_CHAINS / 8; v++) _mm512_storeu_pd(part + 8 * v, acc[v]);
-    const float scale = rms_inv(n, i, x, eps, part);
-    const __m512 vs = _mm512_set1_ps(scale);
-    size_t j = 0;
-    for (; j + 16 <= n; j += 16) {
-        _mm512_storeu_ps(y + j, _mm512_mul_ps(_mm512_mul_ps(_mm512_loadu_ps(x + j), vs), _mm512_loadu_ps(w + j)));
-    }
-    for (; j < n; j++) y[j] = x[j] * scale * w[j];
+// Chain c of the 32 is lane c % 8 of vector c / 8.
+AVX512 static inline void rms_add8_avx512(__m512d * acc, const float * x) {
+    const __m256 xv = _mm256_loadu_ps(x);
+    acc[0] = _mm512_add_pd(acc[0], _mm512_cvtps_pd(_mm256_mul_ps(xv, xv)));
 }
+RMSNORM(rmsnorm_avx512, AVX512, __m512d, 8, _mm512_setzero_pd(), rms_add8_avx512, _mm512_storeu_pd, __m512, 16,
+        _mm512_set1_ps, _mm512_loadu_ps, _mm512_mul_ps, _mm512_storeu_ps)
 
 AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
     const __m512 one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
