@@ -425,11 +425,12 @@ int main(int argc, char ** argv) {
         gb_bench_unit_us(b);
     }
 
-    // 2B4T's heads (hd 128, 4 query heads per KV head) at a short, a mid and a long context.
+    // 2B4T's heads (hd 128, 4 query heads per KV head) at a short and a mid context and one
+    // whole part of a long row (the longest call the forward pass makes).
     static struct attn_case attn_cases[3 * 8];
     size_t n_attn = 0, n_tables;
     const struct tern_vec_ops * const * tables = tern_vec_ops_all(&n_tables);
-    const size_t keys[] = { 64, 256, 1024 };
+    const size_t keys[] = { 64, 256, TERN_ATTN_PART };
     for (size_t t = 0; t < n_tables; t++) {
         if ((tern_vec_ops_features(tables[t]) & ~cpu->usable) != 0) continue;
         for (size_t j = 0; j < sizeof(keys) / sizeof(keys[0]) && n_attn < sizeof(attn_cases) / sizeof(attn_cases[0]); j++) {

@@ -22,7 +22,7 @@ struct tern_workspace {
     float * y;                      // (n_batch, embd) Wo / Wdown output
     float * rope;                   // (n_batch, head_dim) cos | sin at each token's position
     float * scores;                 // (threads, scores_per_thread) attention scratch
-    size_t scores_per_thread;       // query heads per KV head x n_ctx_max
+    size_t scores_per_thread;       // query heads per KV head x min(n_ctx_max, TERN_ATTN_PART)
     // attention parts (TERN_ATTN_PART) of rows longer than one: slots of (group heads, head_dim)
     // unnormalized outputs, their maxima and sums; at least one token's parts for every KV head
     float * part_out, * part_max;
