@@ -99,15 +99,18 @@ void tern_attn_merge(size_t hd, size_t g, size_t parts, const float * outs, cons
     for (size_t h = 0; h < g; h++) {
         float mx = -INFINITY;
         for (size_t p = 0; p < parts; p++) mx = maxs[p * g + h] > mx ? maxs[p * g + h] : mx;
+        // Each part weighted by e^(its max - the max), normalized once at the end.
         double total = 0;
-        for (size_t p = 0; p < parts; p++) total += (double) tern_expf(maxs[p * g + h] - mx) * sums[p * g + h];
         float * o = out + h * hd;
         for (size_t i = 0; i < hd; i++) o[i] = 0;
         for (size_t p = 0; p < parts; p++) {
-            const float w = (float) ((double) tern_expf(maxs[p * g + h] - mx) / total);
+            const float e = tern_expf(maxs[p * g + h] - mx);
             const float * op = outs + (p * g + h) * hd;
-            for (size_t i = 0; i < hd; i++) o[i] += w * op[i];
+            total += (double) e * sums[p * g + h];
+            for (size_t i = 0; i < hd; i++) o[i] += e * op[i];
         }
+        const float inv = (float) (1.0 / total);
+        for (size_t i = 0; i < hd; i++) o[i] *= inv;
     }
 }
 

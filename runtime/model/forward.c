@@ -168,10 +168,6 @@ static void rope_and_store_kv(struct tern_workspace * ws, const struct slice * s
     each_token((struct rows_job) { .fn = rope_kv_part, .ws = ws, .sl = sl, .l = l });
 }
 
-static size_t attn_parts(size_t n_keys) {
-    return (n_keys + TERN_ATTN_PART - 1) / TERN_ATTN_PART;
-}
-
 // A round of attention: tokens [t0, t1) of the slice, items (token, KV head, part) with
 // `parts` parts each (the most any of them has). A token with one part writes its output;
 // a longer one writes each part to its slot (the item's index), merged once all are done.
@@ -188,10 +184,10 @@ static void attend(const struct attn_job * job, size_t item, float * scores) {
     const size_t hd = hp->head_dim, q_dim = ws->dims.q, g = hp->n_head / hp->n_head_kv, P = job->parts;
     const size_t t = job->t0 + item / (hp->n_head_kv * P), kvh = item / P % hp->n_head_kv, part = item % P;
     const struct tern_seq * s = job->sl->seq[t];
-    const size_t n_keys = job->sl->pos[t] + 1, parts = attn_parts(n_keys), esize = kv_esize(s);
+    const size_t n_keys = job->sl->pos[t] + 1, parts = tern_attn_parts(n_keys), esize = kv_esize(s);
     if (part >= parts) return;
-    const uint8_t * K = (const uint8_t *) s->k + kv_head_offset(ws, s, job->l, kvh) * esize;
-    const uint8_t * V = (const uint8_t *) s->v + kv_head_offset(ws, s, job->l, kvh) * esize;
+    const size_t head = kv_head_offset(ws, s, job->l, kvh) * esize;
+    const uint8_t * K = (const uint8_t *) s->k + head, * V = (const uint8_t *) s->v + head;
     const float * q = ws->q + t * q_dim + kvh * g * hd;
     const float scale = 1.0f / sqrtf((float) hd);
     const bool f32 = s->kv_type == TERN_KV_F32;
@@ -204,25 +200,32 @@ static void attend(const struct attn_job * job, size_t item, float * scores) {
                    ws->part_out + item * g * hd, ws->part_max + item * g, ws->part_sum + item * g);
 }
 
-// Merge r of the round: (token, KV head) r, if its row had more than one part.
-static void attn_merge(const struct attn_job * job, size_t r) {
+static size_t attn_pairs(const struct attn_job * job) {
+    return (job->t1 - job->t0) * job->ws->m->hp.n_head_kv;
+}
+
+// Thread tid of nth merges the round's (token, KV head) pairs tid, tid + nth, ... whose rows
+// had more than one part.
+static void attn_merges(const struct attn_job * job, int tid, int nth) {
     struct tern_workspace * ws = job->ws;
     const struct tern_hparams * hp = &ws->m->hp;
-    const size_t hd = hp->head_dim, g = hp->n_head / hp->n_head_kv, t = job->t0 + r / hp->n_head_kv;
-    const size_t kvh = r % hp->n_head_kv, parts = attn_parts(job->sl->pos[t] + 1), slot = r * job->parts;
-    if (parts == 1) return;
-    tern_attn_merge(hd, g, parts, ws->part_out + slot * g * hd, ws->part_max + slot * g, ws->part_sum + slot * g,
-                    ws->att + t * ws->dims.q + kvh * g * hd);
+    const size_t hd = hp->head_dim, g = hp->n_head / hp->n_head_kv;
+    for (size_t r = (size_t) tid; job->parts > 1 && r < attn_pairs(job); r += (size_t) nth) {
+        const size_t t = job->t0 + r / hp->n_head_kv, kvh = r % hp->n_head_kv, slot = r * job->parts;
+        const size_t parts = tern_attn_parts(job->sl->pos[t] + 1);
+        if (parts == 1) continue;
+        tern_attn_merge(hd, g, parts, ws->part_out + slot * g * hd, ws->part_max + slot * g, ws->part_sum + slot * g,
+                        ws->att + t * ws->dims.q + kvh * g * hd);
+    }
 }
 
 static void attn_task(void * ctx, int tid, int nth) {
     const struct attn_job * job = ctx;
-    const size_t kvh = job->ws->m->hp.n_head_kv, pairs = (job->t1 - job->t0) * kvh;
     float * scores = job->ws->scores + (size_t) tid * job->ws->scores_per_thread;
-    for (size_t i; (i = tern_pool_next_chunk(job->ws->pool)) < pairs * job->parts;) attend(job, i, scores);
+    for (size_t i; (i = tern_pool_next_chunk(job->ws->pool)) < attn_pairs(job) * job->parts;) attend(job, i, scores);
     if (job->parts == 1) return;
     tern_pool_barrier(job->ws->pool);
-    for (size_t r = (size_t) tid; r < pairs; r += (size_t) nth) attn_merge(job, r);
+    attn_merges(job, tid, nth);
 }
 
 // (n, q_dim) attention output of the slice's tokens, each over its own sequence, in rounds of
@@ -231,16 +234,15 @@ static void attention(struct tern_workspace * ws, const struct slice * sl, size_
     const size_t kvh = ws->m->hp.n_head_kv;
     size_t parts = 1;
     for (size_t t = 0; t < sl->n; t++) {
-        if (attn_parts(sl->pos[t] + 1) > parts) parts = attn_parts(sl->pos[t] + 1);
+        if (tern_attn_parts(sl->pos[t] + 1) > parts) parts = tern_attn_parts(sl->pos[t] + 1);
     }
     const size_t per_round = parts == 1 ? sl->n : ws->part_slots / (kvh * parts);
     for (size_t t0 = 0; t0 < sl->n; t0 += per_round) {
         const struct attn_job job = { .ws = ws, .sl = sl, .ops = tern_vec_ops_get(), .l = l, .t0 = t0,
                                       .t1 = t0 + per_round < sl->n ? t0 + per_round : sl->n, .parts = parts };
         if (!ws->pool || ws->threads <= 1) {
-            const size_t pairs = (job.t1 - t0) * kvh;
-            for (size_t i = 0; i < pairs * parts; i++) attend(&job, i, ws->scores);
-            for (size_t r = 0; parts > 1 && r < pairs; r++) attn_merge(&job, r);
+            for (size_t i = 0; i < attn_pairs(&job) * parts; i++) attend(&job, i, ws->scores);
+            attn_merges(&job, 0, 1);
             continue;
         }
         tern_pool_run(ws->pool, ws->threads, attn_task, (void *) &job);

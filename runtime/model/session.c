@@ -99,10 +99,10 @@ int tern_workspace_init(struct tern_workspace ** out, const struct tern_model * 
     ws->y = tern_aligned_alloc(n_batch * d->embd * sizeof(float));
     ws->rope = tern_aligned_alloc(n_batch * hp->head_dim * sizeof(float));
     // A call of the attn op sees one row of at most n_ctx_max keys, or one part of a longer one.
-    ws->scores_per_thread = (n_ctx_max < TERN_ATTN_PART ? n_ctx_max : TERN_ATTN_PART) * (hp->n_head / hp->n_head_kv);
+    const size_t group = hp->n_head / hp->n_head_kv, row_slots = (size_t) hp->n_head_kv * tern_attn_parts(n_ctx_max);
+    ws->scores_per_thread = (n_ctx_max < TERN_ATTN_PART ? n_ctx_max : TERN_ATTN_PART) * group;
     ws->scores = tern_aligned_alloc((size_t) ws->threads * ws->scores_per_thread * sizeof(float));
-    const size_t group = hp->n_head / hp->n_head_kv, row_parts = (n_ctx_max + TERN_ATTN_PART - 1) / TERN_ATTN_PART;
-    ws->part_slots = (size_t) hp->n_head_kv * row_parts > 1024 ? (size_t) hp->n_head_kv * row_parts : 1024;
+    ws->part_slots = row_slots > 1024 ? row_slots : 1024;
     ws->part_out = tern_aligned_alloc(ws->part_slots * group * hp->head_dim * sizeof(float));
     ws->part_max = tern_aligned_alloc(ws->part_slots * group * sizeof(float));
     ws->part_sum = tern_aligned_alloc(ws->part_slots * group * sizeof(double));

@@ -95,6 +95,9 @@ static inline size_t tern_key_at(size_t hd, size_t j, size_t c) {
 // then has parts for every thread, not one item per KV head. A function of the key count only,
 // so a token's result does not depend on the batch or the thread count.
 #define TERN_ATTN_PART 512
+static inline size_t tern_attn_parts(size_t n_keys) {
+    return (n_keys + TERN_ATTN_PART - 1) / TERN_ATTN_PART;
+}
 // out (g, hd) = the softmax-weighted sum of `parts` parts, part p's unnormalized outputs at
 // outs + p * g * hd, its maxima and sums at maxs + p * g, sums + p * g (the attn op's
 // part_max / part_sum), combined in part order.
