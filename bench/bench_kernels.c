@@ -191,11 +191,11 @@ struct attn_case {
     size_t hd, g, n;
 };
 
-// One call as the prefill makes it: g query heads over n cached f16 keys (in key tiles; n is a
-// multiple of the tile) and values.
+// One call as the prefill makes it: g query heads over n cached f16 keys (in whole key tiles)
+// and values.
 static void bench_attn_run(gb_state * st, void * ctx) {
     const struct attn_case * c = ctx;
-    const size_t kv = c->n * c->hd;
+    const size_t kv = tern_key_positions(c->n) * c->hd;
     uint16_t * K = tern_aligned_alloc(kv * sizeof(uint16_t)), * V = tern_aligned_alloc(kv * sizeof(uint16_t));
     float * q = tern_aligned_alloc(c->g * c->hd * sizeof(float)), * out = tern_aligned_alloc(c->g * c->hd * sizeof(float));
     float * scores = tern_aligned_alloc(c->g * c->n * sizeof(float)), * tmp = tern_aligned_alloc(kv * sizeof(float));
@@ -425,12 +425,13 @@ int main(int argc, char ** argv) {
         gb_bench_unit_us(b);
     }
 
-    // 2B4T's heads (hd 128, 4 query heads per KV head) at a short and a mid context and one
-    // whole part of a long row (the longest call the forward pass makes).
-    static struct attn_case attn_cases[3 * 8];
+    // 2B4T's heads (hd 128, 4 query heads per KV head) at a short and a mid context, a ragged
+    // row (whole and partial key tiles, as most rows of a causal prefill) and one whole part of
+    // a long row (the longest call the forward pass makes).
+    static struct attn_case attn_cases[4 * 8];
     size_t n_attn = 0, n_tables;
     const struct tern_vec_ops * const * tables = tern_vec_ops_all(&n_tables);
-    const size_t keys[] = { 64, 256, TERN_ATTN_PART };
+    const size_t keys[] = { 64, 100, 256, TERN_ATTN_PART };
     for (size_t t = 0; t < n_tables; t++) {
         if ((tern_vec_ops_features(tables[t]) & ~cpu->usable) != 0) continue;
         for (size_t j = 0; j < sizeof(keys) / sizeof(keys[0]) && n_attn < sizeof(attn_cases) / sizeof(attn_cases[0]); j++) {

@@ -288,6 +288,14 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
             const VEC vscale = SET1(scale);                                                             \
             size_t t0 = 0;                                                                              \
             for (; t0 + (NT) <= tiles; t0 += (NT)) ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)\
+            if ((NT) > 4 && t0 + 4 <= tiles) {                                                          \
+                ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, 4)              \
+                t0 += 4;                                                                                \
+            }                                                                                           \
+            if ((NT) > 2 && t0 + 2 <= tiles) {                                                          \
+                ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, 2)              \
+                t0 += 2;                                                                                \
+            }                                                                                           \
             for (; t0 < tiles; t0++) ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, 1)\
             return;                                                                                     \
         }                                                                                               \
@@ -456,11 +464,14 @@ AVX2 static void softmax_avx2(size_t g, size_t n, float * scores, float * part_m
         __m256 vmx = _mm256_set1_ps(-INFINITY);
         size_t j = 0;
         for (; j + 8 <= n; j += 8) vmx = _mm256_max_ps(_mm256_loadu_ps(sc + j), vmx);    // NaN scores are skipped
+        // The last n - j lanes: masked loads and stores, the lanes past n -inf for the max, 0 in the sum.
+        const __m256i tail = _mm256_cmpgt_epi32(_mm256_set1_epi32((int) (n - j)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+        const __m256 tailf = _mm256_castsi256_ps(tail);
+        vmx = _mm256_max_ps(_mm256_blendv_ps(_mm256_set1_ps(-INFINITY), _mm256_maskload_ps(sc + j, tail), tailf), vmx);
         __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(vmx), _mm256_extractf128_ps(vmx, 1));
         m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
         m4 = _mm_max_ss(m4, _mm_movehdup_ps(m4));
-        float mx = _mm_cvtss_f32(m4);
-        for (size_t t = j; t < n; t++) mx = sc[t] > mx ? sc[t] : mx;
+        const float mx = _mm_cvtss_f32(m4);
         const __m256 vm = _mm256_set1_ps(mx);
         __m256d s0 = _mm256_setzero_pd(), s1 = s0;
         for (j = 0; j + 8 <= n; j += 8) {
@@ -469,13 +480,15 @@ AVX2 static void softmax_avx2(size_t g, size_t n, float * scores, float * part_m
             s0 = _mm256_add_pd(s0, _mm256_cvtps_pd(_mm256_castps256_ps128(e)));
             s1 = _mm256_add_pd(s1, _mm256_cvtps_pd(_mm256_extractf128_ps(e, 1)));
         }
-        double part[4], sum = 0;
-        _mm256_storeu_pd(part, _mm256_add_pd(s0, s1));
-        for (size_t t = j; t < n; t++) {
-            sc[t] = tern_expf(sc[t] - mx);
-            sum += sc[t];
+        if (j < n) {
+            const __m256 e = _mm256_and_ps(exp_avx2(_mm256_sub_ps(_mm256_maskload_ps(sc + j, tail), vm)), tailf);
+            _mm256_maskstore_ps(sc + j, tail, e);
+            s0 = _mm256_add_pd(s0, _mm256_cvtps_pd(_mm256_castps256_ps128(e)));
+            s1 = _mm256_add_pd(s1, _mm256_cvtps_pd(_mm256_extractf128_ps(e, 1)));
         }
-        sum += (part[0] + part[1]) + (part[2] + part[3]);
+        double part[4];
+        _mm256_storeu_pd(part, _mm256_add_pd(s0, s1));
+        const double sum = (part[0] + part[1]) + (part[2] + part[3]);
         if (part_max) {
             part_max[h] = mx;
             part_sum[h] = sum;
@@ -554,8 +567,9 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores, float * pa
         __m512 vmx = _mm512_set1_ps(-INFINITY);
         size_t j = 0;
         for (; j + 16 <= n; j += 16) vmx = _mm512_max_ps(_mm512_loadu_ps(sc + j), vmx);  // NaN scores are skipped
-        float mx = _mm512_reduce_max_ps(vmx);
-        for (size_t t = j; t < n; t++) mx = sc[t] > mx ? sc[t] : mx;
+        const __mmask16 tail = (__mmask16) ((1u << (n - j)) - 1);       // the last n - j lanes
+        vmx = _mm512_max_ps(_mm512_mask_loadu_ps(_mm512_set1_ps(-INFINITY), tail, sc + j), vmx);
+        const float mx = _mm512_reduce_max_ps(vmx);
         const __m512 vm = _mm512_set1_ps(mx);
         __m512d s0 = _mm512_setzero_pd(), s1 = s0;
         for (j = 0; j + 16 <= n; j += 16) {
@@ -564,12 +578,14 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores, float * pa
             s0 = _mm512_add_pd(s0, _mm512_cvtps_pd(_mm512_castps512_ps256(e)));
             s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
         }
-        double sum = 0;
-        for (size_t t = j; t < n; t++) {
-            sc[t] = tern_expf(sc[t] - mx);
-            sum += sc[t];
+        if (tail) {     // the lanes past n kept out of the sum as zeros
+            const __mmask16 k = tail;
+            const __m512 e = _mm512_maskz_mov_ps(k, exp_avx512(_mm512_sub_ps(_mm512_maskz_loadu_ps(k, sc + j), vm)));
+            _mm512_mask_storeu_ps(sc + j, k, e);
+            s0 = _mm512_add_pd(s0, _mm512_cvtps_pd(_mm512_castps512_ps256(e)));
+            s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
         }
-        sum += _mm512_reduce_add_pd(_mm512_add_pd(s0, s1));
+        const double sum = _mm512_reduce_add_pd(_mm512_add_pd(s0, s1));
         if (part_max) {
             part_max[h] = mx;
             part_sum[h] = sum;
