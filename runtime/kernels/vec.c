@@ -217,7 +217,8 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
 // Scores: the keys come in tiles of 16 positions (tern_key_at), so a vector is one element of
 // W positions and each score is one chain of FMAs over the elements in order: no horizontal
 // sums, and the same bits whichever path or table computes it. NT tiles at a time give GH * NT
-// * 16 / W independent chains (the last tiles go one at a time); lanes past n are never stored.
+// * 16 / W independent chains (tiles left over go 4, then 2 at a time where NT is larger, then
+// one by one); lanes past n are never stored.
 // Outputs: CH chunks of W at a time (the rest one by one), each element summed over positions
 // in order.
 #define ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)                     \
@@ -579,9 +580,8 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores, float * pa
             s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
         }
         if (tail) {     // the lanes past n kept out of the sum as zeros
-            const __mmask16 k = tail;
-            const __m512 e = _mm512_maskz_mov_ps(k, exp_avx512(_mm512_sub_ps(_mm512_maskz_loadu_ps(k, sc + j), vm)));
-            _mm512_mask_storeu_ps(sc + j, k, e);
+            const __m512 e = _mm512_maskz_mov_ps(tail, exp_avx512(_mm512_sub_ps(_mm512_maskz_loadu_ps(tail, sc + j), vm)));
+            _mm512_mask_storeu_ps(sc + j, tail, e);
             s0 = _mm512_add_pd(s0, _mm512_cvtps_pd(_mm512_castps512_ps256(e)));
             s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
         }
