@@ -296,29 +296,39 @@ static void check_silu(const struct tern_vec_ops * ops, const struct tern_vec_op
 
 // ---------------------------------------------------------------------------- scale_i32
 
-// A linear's epilogue: bit-exact with the portable loop at every length (tails), with one
-// factor and with per-row scales, over int32 values up to the largest a linear can hold.
+// A linear's epilogue: bit-exact with the linear's own formula (this file's, not the table's)
+// at every length (tails), for 1..5 tokens with their own factors and ragged row strides, with
+// one factor per token and with per-row scales, over int32 values up to the largest a linear
+// can hold.
 static void check_scale(const struct tern_vec_ops * ops, const struct tern_vec_ops * ref) {
-    enum { N = 1037 };
-    int32_t * acc = malloc(N * sizeof(int32_t));
-    float * rs = malloc(N * sizeof(float)), * y = malloc(N * sizeof(float)), * want = malloc(N * sizeof(float));
+    (void) ref;
+    enum { N = 1037, M = 5, S = N + 3 };
+    int32_t * acc = malloc(M * S * sizeof(int32_t));
+    float * rs = malloc(N * sizeof(float)), * y = malloc(M * (S + 1) * sizeof(float));
     struct tally t = { ops->name, "scale_i32", 0, 0, "", 0 };
     uint64_t seed = 11;
-    for (size_t i = 0; i < N; i++) {
-        acc[i] = (int32_t) (rng_next(&seed) % (2u * 128u * 65536u + 1u)) - 128 * 65536;
-        rs[i] = rng_float(&seed, 1e-4f, 3.0f);
-    }
-    const float factors[] = { 0.0371f * 2.5f / 127.0f, 7.25f, 1e-20f };
+    for (size_t i = 0; i < M * S; i++) acc[i] = (int32_t) (rng_next(&seed) % (2u * 128u * 65536u + 1u)) - 128 * 65536;
+    for (size_t i = 0; i < N; i++) rs[i] = rng_float(&seed, 1e-4f, 3.0f);
+    const float factors[M] = { 0.0371f * 2.5f / 127.0f, 7.25f, 1e-20f, 3.0f, 0.5f / 127.0f };
     for (size_t n = 0; n <= N; n = n < 40 ? n + 1 : n * 2 + 3 > N ? (n == N ? N + 1 : N) : n * 2 + 3) {
-        for (size_t f = 0; f < sizeof(factors) / sizeof(factors[0]); f++) {
+        for (size_t m = 1; m <= M; m += 2) {
             for (int rows = 0; rows < 2; rows++) {
-                ops->scale_i32(n, acc, rows ? rs : NULL, factors[f], y);
-                ref->scale_i32(n, acc, rows ? rs : NULL, factors[f], want);
-                for (size_t i = 0; i < n; i++) {
-                    t.cases++;
-                    if (f32_bits(y[i]) != f32_bits(want[i])) {
-                        tally_bad(&t, "n %zu, acc %d, f %a%s: got %a, portable %a", n, acc[i], factors[f],
-                                  rows ? " with row scales" : "", y[i], want[i]);
+                const float * f = factors + (M - m);     // each token its own factor
+                memset(y, 0xff, M * (S + 1) * sizeof(float));
+                ops->scale_i32(m, n, acc, S, rows ? rs : NULL, f, y, S + 1);
+                for (size_t r = 0; r < m; r++) {
+                    for (size_t i = 0; i < n; i++) {
+                        const float a = (float) acc[r * S + i];
+                        const float want = rows ? a * (rs[i] * f[r] / 127.0f) : a * f[r];
+                        t.cases++;
+                        if (f32_bits(y[r * (S + 1) + i]) != f32_bits(want)) {
+                            tally_bad(&t, "n %zu, token %zu of %zu, acc %d, f %a%s: got %a, want %a", n, r, m,
+                                      acc[r * S + i], f[r], rows ? " with row scales" : "", y[r * (S + 1) + i], want);
+                        }
+                    }
+                    // the gap between rows is not the op's to write
+                    if (r + 1 < m && f32_bits(y[r * (S + 1) + n]) != 0xffffffffu && n < S + 1) {
+                        tally_bad(&t, "n %zu: wrote past row %zu", n, r);
                     }
                 }
             }
@@ -328,7 +338,6 @@ static void check_scale(const struct tern_vec_ops * ops, const struct tern_vec_o
     free(acc);
     free(rs);
     free(y);
-    free(want);
 }
 
 // ---------------------------------------------------------------------------- dot_u8s8x2

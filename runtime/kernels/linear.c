@@ -65,13 +65,18 @@ static void tern_linear_prep(const struct tern_linear * L, size_t m, const float
     prep_tokens(L, 0, m, x, x_stride, A);
 }
 
-// y[t][n0..n1) from acc[t][0..n1-n0) (rows acc_stride apart), amax[t] the token's.
+// y[t][n0..n1) from acc[t][0..n1-n0) (rows acc_stride apart), amax[t] the token's: one
+// scale_i32 call per group of tokens.
 static void epilogue(const struct tern_vec_ops * ops, const struct tern_linear * L, const float * amax, size_t m,
                      const int32_t * acc, size_t acc_stride, float * y, size_t y_stride, size_t n0, size_t n1) {
-    for (size_t t = 0; t < m; t++) {
+    enum { GROUP = 64 };
+    float f[GROUP];
+    for (size_t t0 = 0; t0 < m; t0 += GROUP) {
+        const size_t mt = m - t0 < GROUP ? m - t0 : GROUP;
         // DESIGN §2: the factor once per token, in this order
-        const float f = L->row_scale ? amax[t] : L->w_scale * amax[t] / 127.0f;
-        ops->scale_i32(n1 - n0, acc + t * acc_stride, L->row_scale ? L->row_scale + n0 : NULL, f, y + t * y_stride + n0);
+        for (size_t t = 0; t < mt; t++) f[t] = L->row_scale ? amax[t0 + t] : L->w_scale * amax[t0 + t] / 127.0f;
+        ops->scale_i32(mt, n1 - n0, acc + t0 * acc_stride, acc_stride, L->row_scale ? L->row_scale + n0 : NULL, f,
+                       y + t0 * y_stride + n0, y_stride);
     }
 }
 

@@ -136,12 +136,17 @@ static void silu_mul_c(size_t n, float * g, const float * u) {
     for (size_t i = 0; i < n; i++) g[i] = g[i] / (1.0f + tern_expf(-g[i])) * u[i];
 }
 
-static void scale_i32_c(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
+static void scale_row_c(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) {
     if (row_scale) {
         for (size_t i = 0; i < n; i++) y[i] = (float) acc[i] * (row_scale[i] * f / 127.0f);
         return;
     }
     for (size_t i = 0; i < n; i++) y[i] = (float) acc[i] * f;
+}
+
+static void scale_i32_c(size_t m, size_t n, const int32_t * acc, size_t acc_stride, const float * row_scale,
+                        const float * f, float * y, size_t y_stride) {
+    for (size_t t = 0; t < m; t++) scale_row_c(n, acc + t * acc_stride, row_scale, f[t], y + t * y_stride);
 }
 
 static const struct tern_vec_ops portable = {
@@ -442,15 +447,19 @@ AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
 
 // scale_i32_c for one vector width: the same product per element, W at a time.
 #define SCALE_I32(SUFFIX, ATTR, VEC, W, SET1, CVT, LOADI, LOADF, MUL, DIV, STORE)                              \
-    ATTR static void scale_i32_##SUFFIX(size_t n, const int32_t * acc, const float * row_scale, float f, float * y) { \
-        const VEC vf = SET1(f), d = SET1(127.0f);                                                               \
-        size_t i = 0;                                                                                           \
-        for (; i + (W) <= n; i += (W)) {                                                                        \
-            const VEC a = CVT(LOADI(acc + i));                                                                  \
-            const VEC s = row_scale ? DIV(MUL(LOADF(row_scale + i), vf), d) : vf;                               \
-            STORE(y + i, MUL(a, s));                                                                            \
+    ATTR static void scale_i32_##SUFFIX(size_t m, size_t n, const int32_t * acc, size_t acc_stride,              \
+                                        const float * row_scale, const float * f, float * y, size_t y_stride) { \
+        const VEC d = SET1(127.0f);                                                                             \
+        for (size_t t = 0; t < m; t++, acc += acc_stride, y += y_stride) {                                      \
+            const VEC vf = SET1(f[t]);                                                                          \
+            size_t i = 0;                                                                                       \
+            for (; i + (W) <= n; i += (W)) {                                                                    \
+                const VEC a = CVT(LOADI(acc + i));                                                              \
+                const VEC s = row_scale ? DIV(MUL(LOADF(row_scale + i), vf), d) : vf;                           \
+                STORE(y + i, MUL(a, s));                                                                        \
+            }                                                                                                   \
+            scale_row_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f[t], y + i);                         \
         }                                                                                                       \
-        scale_i32_c(n - i, acc + i, row_scale ? row_scale + i : NULL, f, y + i);                                \
     }
 #define LOADI8(p) _mm256_loadu_si256((const __m256i *) (p))
 #define LOADI16(p) _mm512_loadu_si512((const void *) (p))

@@ -78,9 +78,12 @@ struct tern_vec_ops {
     void (*rmsnorm)(size_t n, const float * x, const float * w, float eps, float * y);
     // g[i] = g[i] / (1 + tern_expf(-g[i])) * u[i]: tern_expf's operations lane by lane.
     void (*silu_mul)(size_t n, float * g, const float * u);
-    // A linear's epilogue for one token: y[i] = (float) acc[i] * f, or with row_scale
-    // y[i] = (float) acc[i] * (row_scale[i] * f / 127) (f = amax then).
-    void (*scale_i32)(size_t n, const int32_t * acc, const float * row_scale, float f, float * y);
+    // A linear's epilogue for m tokens of one panel: y[t][i] = (float) acc[t][i] * f[t], or with
+    // row_scale y[t][i] = (float) acc[t][i] * (row_scale[i] * f[t] / 127) (f = amax then); token
+    // rows acc_stride and y_stride elements apart. The tokens' loop is inside: a call per token
+    // and panel cost as much as the arithmetic.
+    void (*scale_i32)(size_t m, size_t n, const int32_t * acc, size_t acc_stride, const float * row_scale,
+                      const float * f, float * y, size_t y_stride);
 };
 // Key tiles: the keys of positions 16t .. 16t+15 are a (hd, 16) block, so element c of position j
 // of an attn call's K is element tern_key_at(hd, j, c) (f16 or f32 elements).
