@@ -108,23 +108,15 @@ static void rope_rows(const struct tern_workspace * ws, size_t t0, size_t t1) {
     }
 }
 
+// g = act(g) * u: (n, ff).
 static void ffn_act_part(const struct rows_job * job, size_t t0, size_t t1) {
     const size_t dim = job->dim;
-    for (size_t t = t0; t < t1; t++) {
-        float * g = job->y + t * dim;
-        if (job->ws->m->hp.arch->act == TERN_FFN_SILU) tern_silu_mul(dim, g, job->x + t * dim);
-        else tern_relu2_mul(dim, g, job->x + t * dim);
-        if (job->w) tern_rmsnorm(g, g, job->w, dim, job->ws->m->hp.rms_eps);
-    }
+    if (job->ws->m->hp.arch->act == TERN_FFN_SILU) tern_silu_mul((t1 - t0) * dim, job->y + t0 * dim, job->x + t0 * dim);
+    else tern_relu2_mul((t1 - t0) * dim, job->y + t0 * dim, job->x + t0 * dim);
 }
 
-// g = act(g) * u, then g = rmsnorm(g) * sub_norm where the arch has one: (n, ff). Token by
-// token, so the norm reads the row the gating just wrote from cache, not the whole (n, ff)
-// matrix back from memory.
-static void ffn_act(struct tern_workspace * ws, const struct slice * sl, float * g, const float * u,
-                    const float * sub_norm) {
-    each_token((struct rows_job) { .fn = ffn_act_part, .ws = ws, .sl = sl, .y = g, .x = u, .w = sub_norm,
-                                   .dim = ws->dims.ff });
+static void ffn_act(struct tern_workspace * ws, const struct slice * sl, float * g, const float * u) {
+    each_token((struct rows_job) { .fn = ffn_act_part, .ws = ws, .sl = sl, .y = g, .x = u, .dim = ws->dims.ff });
 }
 
 static size_t kv_esize(const struct tern_seq * s) {
@@ -262,7 +254,7 @@ static void attention(struct tern_workspace * ws, const struct slice * sl, size_
 void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
     const struct tern_model * m = ws->m;
     const struct tern_hparams * hp = &m->hp;
-    const size_t n = sl->n, d = ws->dims.embd, q_dim = ws->dims.q, hd = hp->head_dim;
+    const size_t n = sl->n, d = ws->dims.embd, ff = ws->dims.ff, q_dim = ws->dims.q, hd = hp->head_dim;
     const float eps = hp->rms_eps;
     float * x = ws->x;                                           // (n, d) residual stream
     if (ws->time_steps) ws->t_mark = tern_now_s();
@@ -297,8 +289,10 @@ void tern_forward_slice(struct tern_workspace * ws, const struct slice * sl) {
         linears(ws, n, ws->h, 2, (const struct tern_linear_pair * const[]) { &w->gate, &w->up },
                 (float * const[]) { ws->g, ws->u });             // (n, ff) x 2
         mark(ws, TERN_STEP_GATE_UP);
-        ffn_act(ws, sl, ws->g, ws->u, w->ffn_sub_norm);          // g = subnorm_ffn(act(g) * u)
+        ffn_act(ws, sl, ws->g, ws->u);                           // g = act(g) * u
         mark(ws, TERN_STEP_ACT);
+        if (w->ffn_sub_norm) rmsnorm_rows(ws, sl, ws->g, ws->g, w->ffn_sub_norm, ff);
+        mark(ws, TERN_STEP_NORM);
         linear(ws, &w->down, n, ws->g, ws->y);                   // (n, d)
         mark(ws, TERN_STEP_DOWN);
         add_rows(ws, sl, x, ws->y, d);

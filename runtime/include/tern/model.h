@@ -156,13 +156,13 @@ const float * tern_workspace_logits(const struct tern_workspace * ws, size_t i);
 // are the lines of forward.c's layer loop.
 enum tern_step {
     TERN_STEP_EMBED,      // embedding rows and RoPE tables
-    TERN_STEP_NORM,       // RMSNorms: attention, FFN, the attention sub-norm, output
+    TERN_STEP_NORM,       // RMSNorms: attention, FFN, sub-norms, output
     TERN_STEP_QKV,        // q|k|v linears
     TERN_STEP_ROPE_KV,    // RoPE and the KV cache store
     TERN_STEP_ATTN,       // attention over the cache
     TERN_STEP_WO,         // attention output linear
     TERN_STEP_GATE_UP,    // gate|up linears
-    TERN_STEP_ACT,        // relu^2 / silu gating and the FFN sub-norm (one pass per token)
+    TERN_STEP_ACT,        // relu^2 / silu gating
     TERN_STEP_DOWN,       // down linear
     TERN_STEP_RESIDUAL,   // residual adds
     TERN_STEP_HEAD,       // the output matrix
