@@ -226,6 +226,8 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
 // one by one); lanes past n are never stored.
 // Outputs: CH chunks of W at a time (the rest one by one), each element summed over positions
 // in order.
+// Rows of V prefetched ahead of the PV pass: 16 rows of f16 are one 4 KiB page.
+#define ATTN_PF_ROWS 16
 #define ATTN_SCORE_TILES(VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT)                     \
     {                                                                                                   \
         enum { VT = TERN_KEY_TILE / (W), NV = (NT) * VT };                                              \
@@ -237,7 +239,14 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
         for (size_t h = 0; h < (GH); h++) {                                                             \
             for (size_t i = 0; i < NV; i++) acc[h][i] = ZERO;                                           \
         }                                                                                               \
+        /* the next NT tiles (each a 4 KiB page of f16 keys, where a hardware stream stops): per */     \
+        /* element, two lines of its share (the adjacent-line prefetch takes the rest) */               \
+        const size_t pf_left = tiles - t0 - (NT) < (NT) ? tiles - t0 - (NT) : (NT);                     \
+        const char * pf = (const char *) K + (t0 + (NT)) * tile_elems * es;                             \
+        const size_t pf_step = pf_left * tile_elems * es / hd;                                          \
         for (size_t c = 0; c < hd; c++) {                                                               \
+            __builtin_prefetch(pf + c * pf_step);                                                       \
+            __builtin_prefetch(pf + c * pf_step + pf_step / 2);                                         \
             VEC kc[NV];                                                                                 \
             for (size_t i = 0; i < NV; i++) {                                                           \
                 const size_t e = at[i] + c * TERN_KEY_TILE;                                             \
@@ -270,7 +279,14 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
         for (size_t h = 0; h < (GH); h++) {                                                             \
             for (size_t i = 0; i < (CH); i++) o[h][i] = ZERO;                                           \
         }                                                                                               \
+        /* V's rows ahead, on the first pass over them: two lines a row, as above */                    \
+        const size_t pf_rows = c == 0 && n > ATTN_PF_ROWS ? n - ATTN_PF_ROWS : 0;                       \
         for (size_t j = 0; j < n; j++) {                                                                \
+            if (j < pf_rows) {                                                                          \
+                const char * r = (const char *) V + (j + ATTN_PF_ROWS) * stride * es;                   \
+                __builtin_prefetch(r);                                                                  \
+                __builtin_prefetch(r + hd * es / 2);                                                    \
+            }                                                                                           \
             VEC vj[CH];                                                                                 \
             for (size_t i = 0; i < (CH); i++) {                                                         \
                 const size_t e = j * stride + c + i * (W);                                              \
@@ -289,6 +305,7 @@ AVX2 static void axpy_f32_avx2(size_t n, float s, const float * x, float * y) {
 #define ATTN_HEADS(FN, ATTR, VEC, W, ZERO, LOADF, LOADH, FMA, SET1, STORE, MUL, GH, NT, CH)                 \
     ATTR static inline void FN(size_t hd, size_t n, const void * K, const void * V, size_t stride, bool f32,\
                                const float * q, float scale, float * scores, size_t sstride, float * out, int pass) {\
+        const size_t es = f32 ? sizeof(float) : sizeof(uint16_t);                                       \
         if (pass == 0) {                                                                                \
             const size_t tiles = (n + TERN_KEY_TILE - 1) / TERN_KEY_TILE, tile_elems = hd * TERN_KEY_TILE;\
             const VEC vscale = SET1(scale);                                                             \

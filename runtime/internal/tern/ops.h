@@ -66,7 +66,8 @@ struct tern_vec_ops {
     // vector holds one element of consecutive positions and a score is a chain of multiply-adds
     // with no horizontal sum. Every tile that holds a key is whole in memory; lanes past n_keys
     // hold anything (NaN included) and never reach a result. scores: (g, n_keys) scratch. K and V
-    // are read once for all g heads. With part_max (g) and part_sum (g) given, the keys are one
+    // are read once for all g heads, with software prefetch ahead (an f16 key tile is one 4 KiB
+    // page, where the hardware's streams stop; decode at a long context reads K and V from DRAM). With part_max (g) and part_sum (g) given, the keys are one
     // part of a longer row (tern_attn_merge): out[h] = sum_j e^(s_j - max) V[j] unnormalized,
     // part_max[h] = max, part_sum[h] = sum_j e^(s_j - max). The plain version to read is
     // attn_c in runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
