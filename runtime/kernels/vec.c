@@ -484,6 +484,12 @@ AVX2 static void silu_mul_avx2(size_t n, float * g, const float * u) {
 SCALE_I32(avx2, AVX2, __m256, 8, _mm256_set1_ps, _mm256_cvtepi32_ps, LOADI8, _mm256_loadu_ps, _mm256_mul_ps,
           _mm256_div_ps, _mm256_storeu_ps)
 
+// The 8 floats of e widened and added to the chains s0 (lanes 0..3) and s1 (lanes 4..7).
+AVX2 static inline void sum8_pd(__m256 e, __m256d * s0, __m256d * s1) {
+    *s0 = _mm256_add_pd(*s0, _mm256_cvtps_pd(_mm256_castps256_ps128(e)));
+    *s1 = _mm256_add_pd(*s1, _mm256_cvtps_pd(_mm256_extractf128_ps(e, 1)));
+}
+
 // softmax_rows 8 lanes at a time: the same max and exponentials; the double sum in another order.
 AVX2 static void softmax_avx2(size_t g, size_t n, float * scores, float * part_max, double * part_sum) {
     for (size_t h = 0; h < g; h++) {
@@ -504,14 +510,12 @@ AVX2 static void softmax_avx2(size_t g, size_t n, float * scores, float * part_m
         for (j = 0; j + 8 <= n; j += 8) {
             const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_loadu_ps(sc + j), vm));
             _mm256_storeu_ps(sc + j, e);
-            s0 = _mm256_add_pd(s0, _mm256_cvtps_pd(_mm256_castps256_ps128(e)));
-            s1 = _mm256_add_pd(s1, _mm256_cvtps_pd(_mm256_extractf128_ps(e, 1)));
+            sum8_pd(e, &s0, &s1);
         }
         if (j < n) {
             const __m256 e = _mm256_and_ps(exp_avx2(_mm256_sub_ps(_mm256_maskload_ps(sc + j, tail), vm)), tailf);
             _mm256_maskstore_ps(sc + j, tail, e);
-            s0 = _mm256_add_pd(s0, _mm256_cvtps_pd(_mm256_castps256_ps128(e)));
-            s1 = _mm256_add_pd(s1, _mm256_cvtps_pd(_mm256_extractf128_ps(e, 1)));
+            sum8_pd(e, &s0, &s1);
         }
         double part[4];
         _mm256_storeu_pd(part, _mm256_add_pd(s0, s1));
@@ -587,27 +591,28 @@ AVX512 static void silu_mul_avx512(size_t n, float * g, const float * u) {
     silu_mul_c(n - i, g + i, u + i);
 }
 
-// softmax_rows 16 lanes at a time: the same max and exponentials; the double sum in another order.
+// The first min(r, 16) lanes.
+AVX512 static inline __mmask16 lanes16(size_t r) {
+    return r >= 16 ? (__mmask16) 0xffff : (__mmask16) ((1u << r) - 1);
+}
+
+// softmax_rows 16 lanes at a time: the same max and exponentials; the double sum in another
+// order. The last vector is masked: its lanes past n are -inf for the max and 0 in the sum.
 AVX512 static void softmax_avx512(size_t g, size_t n, float * scores, float * part_max, double * part_sum) {
+    const __m512 ninf = _mm512_set1_ps(-INFINITY);
     for (size_t h = 0; h < g; h++) {
         float * sc = scores + h * n;
-        __m512 vmx = _mm512_set1_ps(-INFINITY);
-        size_t j = 0;
-        for (; j + 16 <= n; j += 16) vmx = _mm512_max_ps(_mm512_loadu_ps(sc + j), vmx);  // NaN scores are skipped
-        const __mmask16 tail = (__mmask16) ((1u << (n - j)) - 1);       // the last n - j lanes
-        vmx = _mm512_max_ps(_mm512_mask_loadu_ps(_mm512_set1_ps(-INFINITY), tail, sc + j), vmx);
+        __m512 vmx = ninf;
+        for (size_t j = 0; j < n; j += 16) {      // NaN scores are skipped
+            vmx = _mm512_max_ps(_mm512_mask_loadu_ps(ninf, lanes16(n - j), sc + j), vmx);
+        }
         const float mx = _mm512_reduce_max_ps(vmx);
         const __m512 vm = _mm512_set1_ps(mx);
         __m512d s0 = _mm512_setzero_pd(), s1 = s0;
-        for (j = 0; j + 16 <= n; j += 16) {
-            const __m512 e = exp_avx512(_mm512_sub_ps(_mm512_loadu_ps(sc + j), vm));
-            _mm512_storeu_ps(sc + j, e);
-            s0 = _mm512_add_pd(s0, _mm512_cvtps_pd(_mm512_castps512_ps256(e)));
-            s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
-        }
-        if (tail) {     // the lanes past n kept out of the sum as zeros
-            const __m512 e = _mm512_maskz_mov_ps(tail, exp_avx512(_mm512_sub_ps(_mm512_maskz_loadu_ps(tail, sc + j), vm)));
-            _mm512_mask_storeu_ps(sc + j, tail, e);
+        for (size_t j = 0; j < n; j += 16) {
+            const __mmask16 k = lanes16(n - j);
+            const __m512 e = _mm512_maskz_mov_ps(k, exp_avx512(_mm512_sub_ps(_mm512_maskz_loadu_ps(k, sc + j), vm)));
+            _mm512_mask_storeu_ps(sc + j, k, e);
             s0 = _mm512_add_pd(s0, _mm512_cvtps_pd(_mm512_castps512_ps256(e)));
             s1 = _mm512_add_pd(s1, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1))));
         }
@@ -617,10 +622,11 @@ AVX512 static void softmax_avx512(size_t g, size_t n, float * scores, float * pa
             part_sum[h] = sum;
             continue;
         }
-        const float inv = (float) (1.0 / sum);
-        const __m512 vi = _mm512_set1_ps(inv);
-        for (j = 0; j + 16 <= n; j += 16) _mm512_storeu_ps(sc + j, _mm512_mul_ps(_mm512_loadu_ps(sc + j), vi));
-        for (; j < n; j++) sc[j] *= inv;
+        const __m512 vi = _mm512_set1_ps((float) (1.0 / sum));
+        for (size_t j = 0; j < n; j += 16) {
+            const __mmask16 k = lanes16(n - j);
+            _mm512_mask_storeu_ps(sc + j, k, _mm512_mul_ps(_mm512_maskz_loadu_ps(k, sc + j), vi));
+        }
     }
 }
 

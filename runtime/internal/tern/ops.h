@@ -67,10 +67,11 @@ struct tern_vec_ops {
     // with no horizontal sum. Every tile that holds a key is whole in memory; lanes past n_keys
     // hold anything (NaN included) and never reach a result. scores: (g, n_keys) scratch. K and V
     // are read once for all g heads, with software prefetch ahead (an f16 key tile is one 4 KiB
-    // page, where the hardware's streams stop; decode at a long context reads K and V from DRAM). With part_max (g) and part_sum (g) given, the keys are one
-    // part of a longer row (tern_attn_merge): out[h] = sum_j e^(s_j - max) V[j] unnormalized,
-    // part_max[h] = max, part_sum[h] = sum_j e^(s_j - max). The plain version to read is
-    // attn_c in runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
+    // page, where the hardware's streams stop; decode at a long context reads K and V from
+    // DRAM). With part_max (g) and part_sum (g) given, the keys are one part of a longer row
+    // (tern_attn_merge): out[h] = sum_j e^(s_j - max) V[j] unnormalized, part_max[h] = max,
+    // part_sum[h] = sum_j e^(s_j - max). The plain version to read is attn_c in
+    // runtime/kernels/vec.c; the SIMD ones are its unrolled twins.
     void (*attn)(size_t hd, size_t g, size_t n_keys, const void * K, const void * V, size_t v_stride, bool kv_f32,
                  const float * q, float scale, float * scores, float * out, float * part_max, double * part_sum);
     // y = x * (1 / sqrt(mean(x^2) + eps)) * w for n values, the float squares summed in double
