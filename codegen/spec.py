@@ -22,13 +22,14 @@ MAX_PF = 64
 ISA_KEYS = {"arch", "flags", "features", "vbytes", "prep"}
 ISA_OPTIONAL_KEYS = {"mac"}    # the compute probe's instruction (configs/isa.toml)
 # The u8 x s8 multiply-accumulate instructions a compute probe template knows, per architecture.
-PROBE_MACS = {"x86_64": ("maddubs", "vpdpbusd"), "aarch64": ("smlal", "sdot")}
+PROBE_MACS = {"x86_64": ("maddubs", "vpdpbusd", "tdpbsud"), "aarch64": ("smlal", "sdot")}
 MODEL_KEYS = {"name", "arch", "hidden", "ffn", "layers", "heads", "kv_heads", "head_dim", "vocab", "rope_theta", "rms_eps",
               "tied", "tokenizer"}
 TOKENIZERS = ("llama3", "falcon3", "llama2-spm")
 
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
 MAX_MR, MAX_NR = 16, 128
+MAX_MR_AMX = 64         # AMX tiles loop over 16-token tiles instead of unrolling tokens
 
 # configs/formats.toml: every row has FORMAT_KEYS; a lookup-table format also FORMAT_LUT_KEYS.
 FORMAT_KEYS = {"name", "enum", "kind", "g", "bits_num", "bits_den", "layouts"}
@@ -269,15 +270,23 @@ def _check_lane4_tile(where, isa, impl, tile):
     # maddubs: a pair of products is in [-512, 508]; 4 per group of 16 k into one int16 lane.
     if impl == "maddubs" and kb // 16 * 4 * 512 > 32768:
         _fail(where, f"lane4 maddubs kb={kb} exceeds {32768 // 2048 * 16}: int16 partial sums could overflow")
-    if (nr // lanes) * mr > 32:
+    if impl == "tdpbsud":
+        # AMX: 16-token x 16-channel int32 tiles, one tile multiply per 64 k; the 8 tile registers
+        # hold the tile's accumulators, a B tile per 16 channels and 2 A tiles (whole, partial).
+        if mr % 16 or nr % 16 or kb != 64:
+            _fail(where, f"amx lane4 tile {mr}x{nr}k{kb}: mr and nr multiples of 16, kb 64")
+        if (mr // 16) * (nr // 16) + nr // 16 + 2 > 8:
+            _fail(where, f"amx lane4 tile {mr}x{nr} needs {(mr // 16) * (nr // 16) + nr // 16 + 2} tile registers (8)")
+    elif (nr // lanes) * mr > 32:
         _fail(where, f"lane4 tile {mr}x{nr} needs {(nr // lanes) * mr} accumulator vectors (32 at most)")
 
 
-def _check_gemm_tile(where, fmt, isa, tile, layout):
+def _check_gemm_tile(where, fmt, isa, tile, layout, impls):
     mr, nr, kb, g = tile["mr"], tile["nr"], tile["kb"], tile["g"]
     wfmt = fmt.name
-    if mr > MAX_MR or nr > MAX_NR:
-        _fail(where, f"tile {mr}x{nr} exceeds the {MAX_MR}x{MAX_NR} a template may unroll")
+    max_mr = MAX_MR_AMX if impls == ["tdpbsud"] else MAX_MR
+    if mr > max_mr or nr > MAX_NR:
+        _fail(where, f"tile {mr}x{nr} exceeds the {max_mr}x{MAX_NR} a template may unroll")
     if g != fmt.g:
         _fail(where, f"{wfmt} looks up groups of {fmt.g} weight(s): g must be {fmt.g} (or left out)")
     if not fmt.lut and not layout:
@@ -374,7 +383,7 @@ def expand_family(index, entry, isas, formats, root):
             full = {"g": formats[wfmt].g, **tile}
             for key in TILE_KEYS:
                 _positive_int(twhere, key, full[key])
-            _check_gemm_tile(twhere, formats[wfmt], isa, full, layout)
+            _check_gemm_tile(twhere, formats[wfmt], isa, full, layout, impls)
             for impl in impls:
                 if layout == "lane4":
                     _check_lane4_tile(twhere, isa, impl, full)

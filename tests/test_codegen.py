@@ -23,7 +23,7 @@ FEATURE_OF_MACRO = [
     (r"__FMA__|__FP_FAST_FMA\w*", "FMA"), (r"__F16C__", "F16C"), (r"__BMI2__", "BMI2"),
     (r"__AVX512F__", "AVX512F"), (r"__AVX512BW__", "AVX512BW"), (r"__AVX512VL__", "AVX512VL"),
     (r"__AVX512DQ__", "AVX512DQ"), (r"__AVX512VNNI__", "AVX512VNNI"), (r"__AVX512VBMI__", "AVX512VBMI"),
-    (r"__AVXVNNI__", "AVXVNNI"),
+    (r"__AVXVNNI__", "AVXVNNI"), (r"__AMX_?TILE__", "AMXTILE"), (r"__AMX_?INT8__", "AMXINT8"),
     (r"__ARM_NEON\w*", "NEON"), (r"__ARM_FEATURE_CRC32", "CRC32"), (r"__ARM_FEATURE_ATOMICS", "LSE"),
     (r"__ARM_FEATURE_QRDMX", "RDM"), (r"__ARM_FEATURE_DOTPROD", "DOTPROD"), (r"__ARM_FEATURE_MATMUL_INT8", "I8MM"),
     (r"__ARM_FEATURE_SVE\w*", "SVE"),

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-x86-lane4.c.j2
-//   Config:    configs/kernels.toml family #31 (i2s-q8-gemm, isa avx512vnni)
+//   Config:    configs/kernels.toml family #32 (i2s-q8-gemm, isa avx512vnni)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, avx512vnni (vpdpbusd), lane4 layout: 1 tokens x 32 channels, k-block 128.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-pack-lane4.c.j2
-//   Config:    configs/kernels.toml family #30 (i2s-q8-pack, isa scalar)
+//   Config:    configs/kernels.toml family #31 (i2s-q8-pack, isa scalar)
 //   Generator: codegen/gen.py
 //
 // i2s weight packing, lane4 layout: ternary int8 rows -> the panels of the lane4 gemm kernels.

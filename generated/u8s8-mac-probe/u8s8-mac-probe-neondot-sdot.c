@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/probe/u8s8-mac-probe-arm.c.j2
-//   Config:    configs/kernels.toml family #29 (--probe, isa neondot)
+//   Config:    configs/kernels.toml family #30 (--probe, isa neondot)
 //   Generator: codegen/gen.py
 //
 // Compute probe, neondot: the int8 multiply-accumulate peak of one core with sdot,

@@ -1,6 +1,7 @@
 // Run-time CPU feature detection. x86: CPUID bits count only if the OS saves the matching
 // register state (XCR0 via XGETBV): AVX needs XMM|YMM, AVX-512 also opmask|ZMM_Hi256|Hi16_ZMM.
-// aarch64: Linux HWCAP/HWCAP2. TERN_ISA=<token> caps the usable set to that ISA's features.
+// AMX also needs Linux's per-process permission to use tile data. aarch64: Linux HWCAP/HWCAP2.
+// TERN_ISA=<token> caps the usable set to that ISA's features.
 
 #include <pthread.h>
 #include <stdio.h>
@@ -39,11 +40,23 @@ bool tern_isa_from_name(const char * token, enum tern_isa * isa) {
 
 #if defined(__x86_64__)
 #include <cpuid.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 static uint64_t xgetbv0(void) {
     uint32_t lo, hi;
     __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
     return ((uint64_t) hi << 32) | lo;
+}
+
+// Linux (5.16+): permission for the XTILEDATA state component, for every thread of the process.
+static bool request_amx_permission(void) {
+#if defined(__linux__)
+    enum { ARCH_REQ_XCOMP_PERM = 0x1023, XFEATURE_XTILEDATA = 18 };
+    return syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA) == 0;
+#else
+    return false;
+#endif
 }
 
 static uint32_t detect_features(char * brand, size_t brand_size) {
@@ -83,6 +96,12 @@ static uint32_t detect_features(char * brand, size_t brand_size) {
             if (b & bit_AVX512DQ) f |= TERN_CPU_AVX512DQ;
             if (c & bit_AVX512VNNI) f |= TERN_CPU_AVX512VNNI;
             if (c & bit_AVX512VBMI) f |= TERN_CPU_AVX512VBMI;
+        }
+        // AMX: the OS must manage tile state (XCR0 bits 17, 18), and Linux lets a process
+        // touch tile data only after asking (an instruction without that permission faults).
+        const bool os_amx = (xcr0 & 0x60000) == 0x60000;
+        if (os_amx && (d & (1u << 24)) && (d & (1u << 25)) && request_amx_permission()) {
+            f |= TERN_CPU_AMXTILE | TERN_CPU_AMXINT8;
         }
         const uint32_t max_sub = a;
         if (max_sub >= 1) {
@@ -187,7 +206,8 @@ void tern_cpu_feature_names(uint32_t features, char * buf, int size) {
         { TERN_CPU_AVX, "avx" }, { TERN_CPU_AVX2, "avx2" }, { TERN_CPU_FMA, "fma" }, { TERN_CPU_F16C, "f16c" },
         { TERN_CPU_BMI2, "bmi2" }, { TERN_CPU_AVX512F, "avx512f" }, { TERN_CPU_AVX512BW, "avx512bw" },
         { TERN_CPU_AVX512VL, "avx512vl" }, { TERN_CPU_AVX512DQ, "avx512dq" }, { TERN_CPU_AVX512VNNI, "avx512vnni" },
-        { TERN_CPU_AVX512VBMI, "avx512vbmi" }, { TERN_CPU_AVXVNNI, "avxvnni" }, { TERN_CPU_NEON, "neon" },
+        { TERN_CPU_AVX512VBMI, "avx512vbmi" }, { TERN_CPU_AVXVNNI, "avxvnni" },
+        { TERN_CPU_AMXTILE, "amx-tile" }, { TERN_CPU_AMXINT8, "amx-int8" }, { TERN_CPU_NEON, "neon" },
         { TERN_CPU_CRC32, "crc32" }, { TERN_CPU_LSE, "lse" }, { TERN_CPU_RDM, "rdm" }, { TERN_CPU_DOTPROD, "dotprod" },
         { TERN_CPU_I8MM, "i8mm" }, { TERN_CPU_SVE, "sve" },
     };

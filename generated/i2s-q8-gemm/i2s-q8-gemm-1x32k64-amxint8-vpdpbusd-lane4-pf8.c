@@ -1,0 +1,220 @@
+// Auto-generated file. Do not edit!
+//   Template:  templates/i2s/i2s-q8-gemm-x86-lane4.c.j2
+//   Config:    configs/kernels.toml family #33 (i2s-q8-gemm, isa amxint8)
+//   Generator: codegen/gen.py
+//
+// i2s x q8 GEMM tile, amxint8 (vpdpbusd), lane4 layout: 1 tokens x 32 channels, k-block 64.
+// A 64-byte vector holds 16 rows x 16 k (templates/i2s/i2s-q8-pack-lane4.c.j2): shift and mask
+// give, per field f, a vector whose lane l is k 4f..4f+3 of row l. Against 4 activations of a
+// token broadcast to every lane, one vpdpbusd consumes 4 k of 16 rows: the tile is an outer
+// product of 2 row vector(s) and 1 token(s) in 8 accumulators (4 sets of fields), and the unpack (shift,
+// and) runs on other ports than the multiply-adds. Accumulator lanes are output channels.
+// Decode streams the panel once: each k-block prefetches the block 8 ahead (4096 bytes).
+// The activation sum is subtracted at the end: sum (t + 1) a = sum t a + sum a (DESIGN §5).
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <immintrin.h>
+
+#include "tern/kernels.h"
+
+// 4 activations (k .. k+3) of one token in every 32-bit lane.
+static inline __m512i bcast4(const int8_t * p) {
+    int32_t x;
+    memcpy(&x, p, sizeof(x));
+    return _mm512_set1_epi32(x);
+}
+
+void tern_i2s_q8_gemm_ukernel_1x32k64__amxint8_vpdpbusd_lane4_pf8(
+    size_t mr,                  // tokens in this tile, 1..1
+    size_t nc,                  // channels to store, 1..32
+    size_t kc,                  // packed k, a multiple of 64
+    const void * restrict w,    // (kc/16, 2, 64) packed codes, lane4 layout
+    const void * restrict a,    // (mr, a_stride) int8 activations
+    size_t a_stride,            // bytes between token rows of a
+    const int32_t * restrict a_sum, // (mr) sum of each token's activations
+    int32_t * restrict c,       // (mr, c_stride) int32 output
+    size_t c_stride)            // elements between token rows of c
+{
+    assert(mr >= 1 && mr <= 1);
+    assert(nc >= 1 && nc <= 32);
+    assert(kc % 64 == 0);
+
+    const uint8_t * wp = w;
+    (void) mr;          // one token: nothing to clamp
+    (void) a_stride;
+    // Rows past mr alias the last valid row: loads stay in bounds, results are not stored.
+    const int8_t * a0 = a;
+
+    const __m512i vmask3 = _mm512_set1_epi8(3);
+    __m512i vacc0x0s0 = _mm512_setzero_si512();
+    __m512i vacc0x0s1 = _mm512_setzero_si512();
+    __m512i vacc0x0s2 = _mm512_setzero_si512();
+    __m512i vacc0x0s3 = _mm512_setzero_si512();
+    __m512i vacc0x1s0 = _mm512_setzero_si512();
+    __m512i vacc0x1s1 = _mm512_setzero_si512();
+    __m512i vacc0x1s2 = _mm512_setzero_si512();
+    __m512i vacc0x1s3 = _mm512_setzero_si512();
+
+    for (size_t k0 = 0; k0 < kc; k0 += 64) {
+        __builtin_prefetch(wp + 4096);
+        __builtin_prefetch(wp + 4160);
+        __builtin_prefetch(wp + 4224);
+        __builtin_prefetch(wp + 4288);
+        __builtin_prefetch(wp + 4352);
+        __builtin_prefetch(wp + 4416);
+        __builtin_prefetch(wp + 4480);
+        __builtin_prefetch(wp + 4544);
+        {   // k 0 .. 15 of the block
+            const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 0));
+            const __m512i vw1 = _mm512_loadu_si512((const void *) (wp + 64));
+            {
+                const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
+                const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 0);
+                vacc0x0s0 = _mm512_dpbusd_epi32(vacc0x0s0, vq0, va0);
+                vacc0x1s0 = _mm512_dpbusd_epi32(vacc0x1s0, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 4);
+                vacc0x0s1 = _mm512_dpbusd_epi32(vacc0x0s1, vq0, va0);
+                vacc0x1s1 = _mm512_dpbusd_epi32(vacc0x1s1, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 8);
+                vacc0x0s2 = _mm512_dpbusd_epi32(vacc0x0s2, vq0, va0);
+                vacc0x1s2 = _mm512_dpbusd_epi32(vacc0x1s2, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 12);
+                vacc0x0s3 = _mm512_dpbusd_epi32(vacc0x0s3, vq0, va0);
+                vacc0x1s3 = _mm512_dpbusd_epi32(vacc0x1s3, vq1, va0);
+            }
+        }
+        {   // k 16 .. 31 of the block
+            const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 128));
+            const __m512i vw1 = _mm512_loadu_si512((const void *) (wp + 192));
+            {
+                const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
+                const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 16);
+                vacc0x0s0 = _mm512_dpbusd_epi32(vacc0x0s0, vq0, va0);
+                vacc0x1s0 = _mm512_dpbusd_epi32(vacc0x1s0, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 20);
+                vacc0x0s1 = _mm512_dpbusd_epi32(vacc0x0s1, vq0, va0);
+                vacc0x1s1 = _mm512_dpbusd_epi32(vacc0x1s1, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 24);
+                vacc0x0s2 = _mm512_dpbusd_epi32(vacc0x0s2, vq0, va0);
+                vacc0x1s2 = _mm512_dpbusd_epi32(vacc0x1s2, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 28);
+                vacc0x0s3 = _mm512_dpbusd_epi32(vacc0x0s3, vq0, va0);
+                vacc0x1s3 = _mm512_dpbusd_epi32(vacc0x1s3, vq1, va0);
+            }
+        }
+        {   // k 32 .. 47 of the block
+            const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 256));
+            const __m512i vw1 = _mm512_loadu_si512((const void *) (wp + 320));
+            {
+                const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
+                const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 32);
+                vacc0x0s0 = _mm512_dpbusd_epi32(vacc0x0s0, vq0, va0);
+                vacc0x1s0 = _mm512_dpbusd_epi32(vacc0x1s0, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 36);
+                vacc0x0s1 = _mm512_dpbusd_epi32(vacc0x0s1, vq0, va0);
+                vacc0x1s1 = _mm512_dpbusd_epi32(vacc0x1s1, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 40);
+                vacc0x0s2 = _mm512_dpbusd_epi32(vacc0x0s2, vq0, va0);
+                vacc0x1s2 = _mm512_dpbusd_epi32(vacc0x1s2, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 44);
+                vacc0x0s3 = _mm512_dpbusd_epi32(vacc0x0s3, vq0, va0);
+                vacc0x1s3 = _mm512_dpbusd_epi32(vacc0x1s3, vq1, va0);
+            }
+        }
+        {   // k 48 .. 63 of the block
+            const __m512i vw0 = _mm512_loadu_si512((const void *) (wp + 384));
+            const __m512i vw1 = _mm512_loadu_si512((const void *) (wp + 448));
+            {
+                const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
+                const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 48);
+                vacc0x0s0 = _mm512_dpbusd_epi32(vacc0x0s0, vq0, va0);
+                vacc0x1s0 = _mm512_dpbusd_epi32(vacc0x1s0, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 52);
+                vacc0x0s1 = _mm512_dpbusd_epi32(vacc0x0s1, vq0, va0);
+                vacc0x1s1 = _mm512_dpbusd_epi32(vacc0x1s1, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 56);
+                vacc0x0s2 = _mm512_dpbusd_epi32(vacc0x0s2, vq0, va0);
+                vacc0x1s2 = _mm512_dpbusd_epi32(vacc0x1s2, vq1, va0);
+            }
+            {
+                const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
+                const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
+                const __m512i va0 = bcast4(a0 + k0 + 60);
+                vacc0x0s3 = _mm512_dpbusd_epi32(vacc0x0s3, vq0, va0);
+                vacc0x1s3 = _mm512_dpbusd_epi32(vacc0x1s3, vq1, va0);
+            }
+        }
+        wp += 512;
+    }
+
+    // Lane l of row vector v is channel v*16 + l: subtract the activation sum and store.
+    {
+        const __m512i vsum = _mm512_set1_epi32(a_sum[0]);
+        int32_t * ct = c + 0 * c_stride;
+        const __m512i vc0 = _mm512_sub_epi32(_mm512_add_epi32(_mm512_add_epi32(_mm512_add_epi32(vacc0x0s0, vacc0x0s1), vacc0x0s2), vacc0x0s3), vsum);
+        const __m512i vc1 = _mm512_sub_epi32(_mm512_add_epi32(_mm512_add_epi32(_mm512_add_epi32(vacc0x1s0, vacc0x1s1), vacc0x1s2), vacc0x1s3), vsum);
+        if (nc == 32) {
+            _mm512_storeu_si512((void *) (ct + 0), vc0);
+            _mm512_storeu_si512((void *) (ct + 16), vc1);
+        } else {
+            int32_t tmp[32];
+            _mm512_storeu_si512((void *) (tmp + 0), vc0);
+            _mm512_storeu_si512((void *) (tmp + 16), vc1);
+            for (size_t r = 0; r < nc; r++) {
+                c[0 * c_stride + r] = tmp[r];
+            }
+        }
+    }
+}
