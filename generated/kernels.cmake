@@ -149,10 +149,6 @@ set(TERN_ISA_AMXINT8_ARCH x86_64)
 set(TERN_ISA_AMXINT8_FLAGS -mavx2 -mfma -mf16c -mavx512f -mavx512bw -mavx512vl -mavx512dq -mavx512vnni -mamx-tile -mamx-int8)
 set(TERN_ISA_AMXINT8_SOURCES
     generated/u8s8-mac-probe/u8s8-mac-probe-amxint8-tdpbsud.c
-    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-amxint8-vpdpbusd-lane4.c
-    generated/i2s-q8-gemm/i2s-q8-gemm-1x16k64-amxint8-vpdpbusd-lane4-pf8.c
-    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k64-amxint8-vpdpbusd-lane4.c
-    generated/i2s-q8-gemm/i2s-q8-gemm-1x32k64-amxint8-vpdpbusd-lane4-pf8.c
     generated/i2s-q8-gemm/i2s-q8-gemm-64x16k64-amxint8-tdpbsud-lane4.c
     generated/i2s-q8-gemm/i2s-q8-gemm-32x32k64-amxint8-tdpbsud-lane4.c
     generated/i2s-q8-gemm/i2s-q8-gemm-16x32k64-amxint8-tdpbsud-lane4.c

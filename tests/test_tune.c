@@ -45,7 +45,7 @@ static const struct {
     const char * decode, * prefill;
 } expected_heuristic[] = {
 #if defined(__x86_64__)
-    { TERN_ISA_AMXINT8, V("1x32k64__amxint8_vpdpbusd_lane4_pf8"), V("32x32k64__amxint8_tdpbsud_lane4") },
+    { TERN_ISA_AMXINT8, V("1x32k64__avx512vnni_vpdpbusd_lane4_pf8"), V("32x32k64__amxint8_tdpbsud_lane4") },
     { TERN_ISA_AVX512VNNI, V("1x32k64__avx512vnni_vpdpbusd_lane4_pf8"), V("8x32k64__avx512vnni_vpdpbusd_lane4") },
     { TERN_ISA_AVX512BW, V("1x32k128__avx512bw_maddubs_lane4_pf8"), V("8x32k128__avx512bw_maddubs_lane4") },
     { TERN_ISA_AVX2, V("1x16k128__avx2_maddubs_lane4_pf8"), V("4x16k128__avx2_maddubs_lane4") },

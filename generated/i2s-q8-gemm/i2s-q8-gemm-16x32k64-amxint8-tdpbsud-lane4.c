@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-amx-lane4.c.j2
-//   Config:    configs/kernels.toml family #34 (i2s-q8-gemm, isa amxint8)
+//   Config:    configs/kernels.toml family #33 (i2s-q8-gemm, isa amxint8)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, amxint8 (tdpbsud), lane4 layout: 16 tokens x 32 channels, k-block 64.

@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-x86-lane4.c.j2
-//   Config:    configs/kernels.toml family #37 (i2s-q8-gemm, isa avx2)
+//   Config:    configs/kernels.toml family #36 (i2s-q8-gemm, isa avx2)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, avx2 (maddubs), lane4 layout: 1 tokens x 16 channels, k-block 128.

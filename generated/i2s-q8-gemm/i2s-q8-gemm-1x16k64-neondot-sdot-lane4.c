@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-arm-lane4.c.j2
-//   Config:    configs/kernels.toml family #38 (i2s-q8-gemm, isa neondot)
+//   Config:    configs/kernels.toml family #37 (i2s-q8-gemm, isa neondot)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, neondot (sdot), lane4 layout: 1 tokens x 16 channels, k-block 64.

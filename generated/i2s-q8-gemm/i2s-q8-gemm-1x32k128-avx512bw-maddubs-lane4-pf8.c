@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-x86-lane4.c.j2
-//   Config:    configs/kernels.toml family #36 (i2s-q8-gemm, isa avx512bw)
+//   Config:    configs/kernels.toml family #35 (i2s-q8-gemm, isa avx512bw)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, avx512bw (maddubs), lane4 layout: 1 tokens x 32 channels, k-block 128.

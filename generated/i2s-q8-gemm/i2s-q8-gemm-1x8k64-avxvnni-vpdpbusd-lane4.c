@@ -1,6 +1,6 @@
 // Auto-generated file. Do not edit!
 //   Template:  templates/i2s/i2s-q8-gemm-x86-lane4.c.j2
-//   Config:    configs/kernels.toml family #35 (i2s-q8-gemm, isa avxvnni)
+//   Config:    configs/kernels.toml family #34 (i2s-q8-gemm, isa avxvnni)
 //   Generator: codegen/gen.py
 //
 // i2s x q8 GEMM tile, avxvnni (vpdpbusd), lane4 layout: 1 tokens x 8 channels, k-block 64.

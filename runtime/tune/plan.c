@@ -16,9 +16,11 @@ const char * tern_variant_label(const struct tern_variant * v, char * buf, size_
     return buf;
 }
 
+// One pack kernel and one prep kernel make the same bytes whichever ISA runs the tiles, so a
+// pair may cross ISAs (AMX prefill tiles decode with the AVX-512 VNNI ones).
 bool tern_same_layout(const struct tern_variant * a, const struct tern_variant * b) {
-    return a->wfmt == b->wfmt && a->isa == b->isa && a->nr == b->nr && a->kb == b->kb && a->vbytes == b->vbytes &&
-           a->pack == b->pack && a->prep == b->prep;
+    return a->wfmt == b->wfmt && a->nr == b->nr && a->kb == b->kb && a->vbytes == b->vbytes && a->pack == b->pack &&
+           a->prep == b->prep;
 }
 
 static bool usable(const struct tern_variant * v, const struct tern_cpu * cpu, const struct tern_profile * profile) {

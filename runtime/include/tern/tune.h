@@ -154,7 +154,7 @@ struct tern_plan_choice {
 // "tern_i2s_q8_gemm_ukernel_1x4k128__avx2_maddubs" -> "i2s 1x4k128__avx2_maddubs" in buf (v NULL: "-").
 const char * tern_variant_label(const struct tern_variant * v, char * buf, size_t size);
 
-// True if a and b read the same packed weights.
+// True if a and b read the same packed weights and activation rows (of any ISAs).
 bool tern_same_layout(const struct tern_variant * a, const struct tern_variant * b);
 
 // The rule of thumb (criteria table in plan.c).
