@@ -87,6 +87,9 @@ void tern_i2s_q8_gemm_ukernel_16x32k64__amxint8_tdpbsud_lane4(
     for (size_t t = 0; t < mr; t++) {
         _mm512_store_si512((void *) init[t], _mm512_set1_epi32(-a_sum[t]));
     }
+    // GCC's tile loads take an address without saying they read memory: the empty asm with a
+    // memory clobber keeps the stores to init and b before them.
+    __asm__ volatile("" ::: "memory");
     if (tiles > 0) {
         _tile_loadd(0, init[0], 64);
         _tile_loadd(1, init[0], 64);
@@ -97,8 +100,10 @@ void tern_i2s_q8_gemm_ukernel_16x32k64__amxint8_tdpbsud_lane4(
     const int8_t * a0 = a;
     for (size_t k0 = 0; k0 < kc; k0 += 64, wp += 512) {
         unpack_b(wp, 0, b[0]);
+        __asm__ volatile("" ::: "memory");
         _tile_loadd(2, b[0], 64);
         unpack_b(wp, 1, b[1]);
+        __asm__ volatile("" ::: "memory");
         _tile_loadd(3, b[1], 64);
         if (0 < whole) {
             _tile_loadd(4, a0 + 0 * a_stride + k0, (long) a_stride);

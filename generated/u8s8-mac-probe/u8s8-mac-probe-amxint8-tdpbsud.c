@@ -36,6 +36,7 @@ uint64_t tern_u8s8_mac_probe__amxint8_tdpbsud(size_t iters, uint64_t * lanes_sum
     _tile_loadconfig(&cfg);
     _Alignas(64) uint8_t ones[16 * 64];
     memset(ones, 1, sizeof(ones));
+    __asm__ volatile("" ::: "memory");     // GCC's tile loads do not say they read memory
     _tile_loadd(6, ones, 64);
     _tile_loadd(7, ones, 64);
     _tile_zero(0);

@@ -40,23 +40,15 @@ bool tern_isa_from_name(const char * token, enum tern_isa * isa) {
 
 #if defined(__x86_64__)
 #include <cpuid.h>
+#if defined(__linux__)
 #include <sys/syscall.h>
 #include <unistd.h>
+#endif
 
 static uint64_t xgetbv0(void) {
     uint32_t lo, hi;
     __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
     return ((uint64_t) hi << 32) | lo;
-}
-
-// Linux (5.16+): permission for the XTILEDATA state component, for every thread of the process.
-static bool request_amx_permission(void) {
-#if defined(__linux__)
-    enum { ARCH_REQ_XCOMP_PERM = 0x1023, XFEATURE_XTILEDATA = 18 };
-    return syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA) == 0;
-#else
-    return false;
-#endif
 }
 
 static uint32_t detect_features(char * brand, size_t brand_size) {
@@ -97,12 +89,10 @@ static uint32_t detect_features(char * brand, size_t brand_size) {
             if (c & bit_AVX512VNNI) f |= TERN_CPU_AVX512VNNI;
             if (c & bit_AVX512VBMI) f |= TERN_CPU_AVX512VBMI;
         }
-        // AMX: the OS must manage tile state (XCR0 bits 17, 18), and Linux lets a process
-        // touch tile data only after asking (an instruction without that permission faults).
+        // AMX: the OS must manage tile state (XCR0 bits 17, 18); Linux's permission to use
+        // it is asked for in tern_cpu_detect, only when the cap lets AMX kernels run.
         const bool os_amx = (xcr0 & 0x60000) == 0x60000;
-        if (os_amx && (d & (1u << 24)) && (d & (1u << 25)) && request_amx_permission()) {
-            f |= TERN_CPU_AMXTILE | TERN_CPU_AMXINT8;
-        }
+        if (os_amx && (d & (1u << 24)) && (d & (1u << 25))) f |= TERN_CPU_AMXTILE | TERN_CPU_AMXINT8;
         const uint32_t max_sub = a;
         if (max_sub >= 1) {
             __cpuid_count(7, 1, a, b, c, d);
@@ -166,12 +156,34 @@ static void trim(char * s) {
     s[len - start] = '\0';
 }
 
+// Linux (5.16+): permission for the XTILEDATA state component, for every thread of the process.
+static bool request_amx_permission(void) {
+#if defined(__x86_64__) && defined(__linux__)
+    enum { ARCH_REQ_XCOMP_PERM = 0x1023, XFEATURE_XTILEDATA = 18 };
+    return syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA) == 0;
+#else
+    return false;
+#endif
+}
+
+// An AMX instruction faults until Linux grants the process tile data (and once granted, the
+// kernel refuses small signal stacks), so the permission is asked for only when AMX kernels
+// may run; without it AMX counts as absent.
+static void allow_amx(struct tern_cpu * cpu) {
+    const uint32_t amx = TERN_CPU_AMXTILE | TERN_CPU_AMXINT8;
+    if ((cpu->usable & amx) != amx || request_amx_permission()) return;
+    tern_log(TERN_LOG_WARN, "the CPU has AMX but Linux did not grant this process its tile state: AMX kernels stay unused");
+    cpu->features &= ~amx;
+    cpu->usable &= ~amx;
+}
+
 bool tern_cpu_detect(struct tern_cpu * cpu, const char * cap) {
     memset(cpu, 0, sizeof(*cpu));
     cpu->features = detect_features(cpu->brand, sizeof(cpu->brand));
     trim(cpu->brand);
     cpu->usable = cpu->features;
     if (cap == NULL || cap[0] == '\0') {
+        allow_amx(cpu);
         return true;
     }
     enum tern_isa isa;
@@ -180,6 +192,7 @@ bool tern_cpu_detect(struct tern_cpu * cpu, const char * cap) {
     }
     snprintf(cpu->cap, sizeof(cpu->cap), "%s", cap);
     cpu->usable &= tern_isa_features(isa);
+    allow_amx(cpu);
     return true;
 }
 

@@ -48,7 +48,11 @@ void tune_each_pair(const struct tern_cpu * cpu, const struct tern_profile * pro
 // ---------------------------------------------------------------------------- the rule of thumb
 
 static int is_i2s(struct tune_pair pr) { return pr.d->wfmt == TERN_WFMT_I2S; }
-static int isa_richness(struct tune_pair pr) { return __builtin_popcount(tern_isa_features(pr.d->isa)); }
+static int isa_richness(struct tune_pair pr) {
+    return __builtin_popcount(tern_isa_features(pr.d->isa) | tern_isa_features(pr.p->isa));
+}
+static int prefill_isa_richness(struct tune_pair pr) { return __builtin_popcount(tern_isa_features(pr.p->isa)); }
+static int decode_isa_richness(struct tune_pair pr) { return __builtin_popcount(tern_isa_features(pr.d->isa)); }
 static int has_prefill_tile(struct tune_pair pr) { return pr.p->mr > 1; }
 // Per mille of a token block's tile rows that hold tokens (MR 12 fills 64 of 72).
 static int fills_token_block(struct tune_pair pr) {
@@ -63,7 +67,9 @@ static int decode_prefetches(struct tune_pair pr) { return pr.d->pf > 0; }
 // keeps registry order).
 static int (* const heuristic_rule[])(struct tune_pair pr) = {
     is_i2s,             // i2s weights (the tuner finds the shapes where a LUT format wins)
-    isa_richness,       // the richer ISA (more required CPU features)
+    isa_richness,       // the richer ISAs (more CPU features the pair requires in all)
+    prefill_isa_richness,   // of those, the pair whose prefill tile uses the richer ISA ...
+    decode_isa_richness,    // ... and then its decode tile
     has_prefill_tile,   // a prefill kernel with MR > 1 in the layout
     fills_token_block,  // no token tile rows wasted in a prefill's token blocks
     prefill_tile,       // the larger prefill tile (MR x NR)

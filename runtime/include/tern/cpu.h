@@ -26,7 +26,7 @@ enum tern_cpu_feature {
     TERN_CPU_AVX512VNNI = 1u << 15,
     TERN_CPU_AVX512VBMI = 1u << 16,
     TERN_CPU_AVXVNNI    = 1u << 17,
-    TERN_CPU_AMXTILE    = 1u << 18,   // with the process's permission to use tile data (Linux)
+    TERN_CPU_AMXTILE    = 1u << 18,   // usable once Linux grants the process tile data (cpu.c)
     TERN_CPU_AMXINT8    = 1u << 19,
     TERN_CPU_NEON       = 1u << 24,
     TERN_CPU_DOTPROD    = 1u << 25,
