@@ -29,7 +29,7 @@ TOKENIZERS = ("llama3", "falcon3", "llama2-spm")
 
 # Largest tile dimensions a template is expected to unroll; beyond them registers spill.
 MAX_MR, MAX_NR = 16, 128
-MAX_MR_AMX = 64         # AMX tiles loop over 16-token tiles instead of unrolling tokens
+MAX_MR_OF_IMPL = {"tdpbsud": 64}   # AMX tiles loop over 16-token tiles instead of unrolling tokens
 
 # configs/formats.toml: every row has FORMAT_KEYS; a lookup-table format also FORMAT_LUT_KEYS.
 FORMAT_KEYS = {"name", "enum", "kind", "g", "bits_num", "bits_den", "layouts"}
@@ -284,7 +284,7 @@ def _check_lane4_tile(where, isa, impl, tile):
 def _check_gemm_tile(where, fmt, isa, tile, layout, impls):
     mr, nr, kb, g = tile["mr"], tile["nr"], tile["kb"], tile["g"]
     wfmt = fmt.name
-    max_mr = MAX_MR_AMX if impls == ["tdpbsud"] else MAX_MR
+    max_mr = min(MAX_MR_OF_IMPL.get(impl, MAX_MR) for impl in impls)
     if mr > max_mr or nr > MAX_NR:
         _fail(where, f"tile {mr}x{nr} exceeds the {max_mr}x{MAX_NR} a template may unroll")
     if g != fmt.g:

@@ -182,16 +182,14 @@ bool tern_cpu_detect(struct tern_cpu * cpu, const char * cap) {
     cpu->features = detect_features(cpu->brand, sizeof(cpu->brand));
     trim(cpu->brand);
     cpu->usable = cpu->features;
-    if (cap == NULL || cap[0] == '\0') {
-        allow_amx(cpu);
-        return true;
+    if (cap != NULL && cap[0] != '\0') {
+        enum tern_isa isa;
+        if (!tern_isa_from_name(cap, &isa)) {
+            return false;
+        }
+        snprintf(cpu->cap, sizeof(cpu->cap), "%s", cap);
+        cpu->usable &= tern_isa_features(isa);
     }
-    enum tern_isa isa;
-    if (!tern_isa_from_name(cap, &isa)) {
-        return false;
-    }
-    snprintf(cpu->cap, sizeof(cpu->cap), "%s", cap);
-    cpu->usable &= tern_isa_features(isa);
     allow_amx(cpu);
     return true;
 }

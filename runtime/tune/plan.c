@@ -48,11 +48,10 @@ void tune_each_pair(const struct tern_cpu * cpu, const struct tern_profile * pro
 // ---------------------------------------------------------------------------- the rule of thumb
 
 static int is_i2s(struct tune_pair pr) { return pr.d->wfmt == TERN_WFMT_I2S; }
-static int isa_richness(struct tune_pair pr) {
-    return __builtin_popcount(tern_isa_features(pr.d->isa) | tern_isa_features(pr.p->isa));
-}
-static int prefill_isa_richness(struct tune_pair pr) { return __builtin_popcount(tern_isa_features(pr.p->isa)); }
-static int decode_isa_richness(struct tune_pair pr) { return __builtin_popcount(tern_isa_features(pr.d->isa)); }
+static int richness(uint32_t features) { return __builtin_popcount(features); }
+static int isa_richness(struct tune_pair pr) { return richness(tern_isa_features(pr.d->isa) | tern_isa_features(pr.p->isa)); }
+static int prefill_isa_richness(struct tune_pair pr) { return richness(tern_isa_features(pr.p->isa)); }
+static int decode_isa_richness(struct tune_pair pr) { return richness(tern_isa_features(pr.d->isa)); }
 static int has_prefill_tile(struct tune_pair pr) { return pr.p->mr > 1; }
 // Per mille of a token block's tile rows that hold tokens (MR 12 fills 64 of 72).
 static int fills_token_block(struct tune_pair pr) {
