@@ -25,6 +25,9 @@
 
 #include "tern/kernels.h"
 
+// An empty asm the sum passes through: the compiler can neither see nor reassociate the chain.
+#define CHAIN(v) __asm__("" : "+v"(v))
+
 // 4 activations (k .. k+3) of one token in every 32-bit lane.
 static inline __m512i bcast4(const int8_t * p) {
     int32_t x;
@@ -96,29 +99,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 0);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 4);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 8);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 12);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 16 .. 31 of the block
@@ -128,29 +139,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 16);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 20);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 24);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 28);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 32 .. 47 of the block
@@ -160,29 +179,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 32);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 36);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 40);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 44);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 48 .. 63 of the block
@@ -192,29 +219,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 48);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 52);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 56);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 60);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 64 .. 79 of the block
@@ -224,29 +259,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 64);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 68);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 72);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 76);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 80 .. 95 of the block
@@ -256,29 +299,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 80);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 84);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 88);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 92);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 96 .. 111 of the block
@@ -288,29 +339,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 96);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 100);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 104);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 108);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         {   // k 112 .. 127 of the block
@@ -320,29 +379,37 @@ void tern_i2s_q8_gemm_ukernel_1x32k128__avx512bw_maddubs_lane4_pf8(
                 const __m512i vq0 = _mm512_and_si512(vw0, vmask3);
                 const __m512i vq1 = _mm512_and_si512(vw1, vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 112);
-                vp0x0s0 = _mm512_adds_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s0 = _mm512_adds_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s0 = _mm512_add_epi16(vp0x0s0, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s0);
+                vp0x1s0 = _mm512_add_epi16(vp0x1s0, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s0);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 2), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 2), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 116);
-                vp0x0s1 = _mm512_adds_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s1 = _mm512_adds_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s1 = _mm512_add_epi16(vp0x0s1, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s1);
+                vp0x1s1 = _mm512_add_epi16(vp0x1s1, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s1);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 4), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 4), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 120);
-                vp0x0s2 = _mm512_adds_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s2 = _mm512_adds_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s2 = _mm512_add_epi16(vp0x0s2, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s2);
+                vp0x1s2 = _mm512_add_epi16(vp0x1s2, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s2);
             }
             {
                 const __m512i vq0 = _mm512_and_si512(_mm512_srli_epi16(vw0, 6), vmask3);
                 const __m512i vq1 = _mm512_and_si512(_mm512_srli_epi16(vw1, 6), vmask3);
                 const __m512i va0 = bcast4(a0 + k0 + 124);
-                vp0x0s3 = _mm512_adds_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
-                vp0x1s3 = _mm512_adds_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                vp0x0s3 = _mm512_add_epi16(vp0x0s3, _mm512_maddubs_epi16(vq0, va0));
+                CHAIN(vp0x0s3);
+                vp0x1s3 = _mm512_add_epi16(vp0x1s3, _mm512_maddubs_epi16(vq1, va0));
+                CHAIN(vp0x1s3);
             }
         }
         vacc0x0s0 = _mm512_add_epi32(vacc0x0s0, _mm512_madd_epi16(vp0x0s0, vone16));

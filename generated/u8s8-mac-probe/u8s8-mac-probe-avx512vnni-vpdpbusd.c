@@ -17,7 +17,6 @@
 #include "tern/kernels.h"
 
 #define OPAQUE(v) __asm__ volatile("" : "+v"(v))
-#define OPAQUE2(v, w) __asm__ volatile("" : "+v"(v), "+v"(w))
 
 uint64_t tern_u8s8_mac_probe__avx512vnni_vpdpbusd(size_t iters, uint64_t * lanes_sum) {
     __m512i va = _mm512_set1_epi8(1);
