@@ -60,6 +60,15 @@ static struct tern_profile * big_profile(const char * preset) {
                                                            .heuristic_tg_us = 4100, .heuristic_pp_us = 1750, .p = 0.03 };
         snprintf(p->validation[t].verdict, sizeof(p->validation[t].verdict), "%s", t ? "heuristic" : "same");
     }
+    p->n_streams = 2;
+    for (int t = 0; t < 2; t++) {
+        struct tern_tune_stream * st = &p->streams[t];
+        *st = (struct tern_tune_stream) { .threads = threads[t], .k = 2560, .rows = 26214, .n_dist = 3, .n_samples = 12,
+                                          .dist = { 0, 512, 1024 } };
+        for (int d = 0; d < 3; d++) {
+            for (int r = 0; r < 12; r++) st->us[d][r] = 8000.0 / (1 + t) * (1.0 - 0.07 * d) + 1.0 / (double) (seed++ % 97 + 3);
+        }
+    }
     p->n_rejected = 1;
     p->rejected = calloc(1, sizeof(*p->rejected));
     snprintf(p->rejected[0], sizeof(p->rejected[0]), "%s", "tern_i2s_q8_gemm_ukernel_1x4k64__scalar");
@@ -121,6 +130,17 @@ static void test_round_trip(const char * dir) {
         CHECK(same, "round trip: entries differ (samples must survive bit for bit)");
         CHECK(strcmp(q->validation[1].verdict, "heuristic") == 0 && q->validation[0].p == 0.03, "round trip validation");
         CHECK(same_plans(p, q), "the loaded profile decides other plans");
+        bool same_streams = q->n_streams == p->n_streams;
+        for (int t = 0; same_streams && t < p->n_streams; t++) {
+            const struct tern_tune_stream * a = &p->streams[t], * b = &q->streams[t];
+            same_streams = a->threads == b->threads && a->k == b->k && a->rows == b->rows && a->n_dist == b->n_dist &&
+                           a->n_samples == b->n_samples && memcmp(a->dist, b->dist, sizeof(a->dist)) == 0;
+            for (int d = 0; same_streams && d < a->n_dist; d++) {
+                same_streams = memcmp(a->us[d], b->us[d], sizeof(double) * (size_t) a->n_samples) == 0;
+            }
+            same_streams = same_streams && tern_plan_prefetch(p, a->threads, NULL, 0) == tern_plan_prefetch(q, a->threads, NULL, 0);
+        }
+        CHECK(same_streams, "round trip: row streams differ (samples must survive bit for bit)");
         tern_profile_free(q);
     }
     tern_profile_free(p);
@@ -166,7 +186,10 @@ static void test_refusals(const char * dir) {
         { "\"variant\":", "\"variant\": \"x\\u0001y\", \"v\":", "variant", false },
         { "\"rejected\":", "\"rejected\": [\"\\u001b[31m\"], \"r\":", "rejected", false },
         { tern_registry_hash(), "0000000000000000", "other kernels", true },
-        { "\"tern-profile-2\"", "\"tern-profile-1\"", "format", true },
+        { "\"prefetch_bytes\":", "\"prefetch_bytes\": [0, -512, 1024], \"p\":", "prefetch_bytes", false },
+        { "\"us\":", "\"us\": [[1, 2], [3]], \"u\":", "'us'", false },
+        { "\"streams\":", "\"streams\": {}, \"s\":", "streams", false },
+        { "\"tern-profile-3\"", "\"tern-profile-2\"", "format", true },
     };
     for (size_t i = 0; good && i < sizeof(edits) / sizeof(edits[0]); i++) {
         const bool found = write_edited(good, edits[i].from, edits[i].to, bad_path);

@@ -5,13 +5,17 @@
 //   shape from 3 samples, its prefill partner's pp256 from 3 samples equal to the VNNI
 //   one) keeps the VNNI plan on a VNNI CPU and the right fallback elsewhere, while a pair
 //   measured clearly faster does replace it, and a small or one-sided gain does not.
-// - A small real tune run: its plan is consistent with its own measurements.
+// - Row-stream prefetch (the head): a distance is chosen only when measured clearly faster
+//   than none over enough rounds, never on noise, a small gain or few rounds.
+// - A small real tune run: its plan is consistent with its own measurements, and it measured
+//   every prefetch distance in every round at each thread count.
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "tern/rng.h"
 #include "tern/stats.h"
 #include "tern/tune.h"
 #include "tune_fixture.h"
@@ -174,6 +178,61 @@ static void test_noisy_profile(void) {
     }
 }
 
+// ---------------------------------------------------------------------------- row-stream prefetch
+
+// Row streams of one thread count: distance d's rounds at scale[d] x 10 ms, each sample
+// +-noise (a deterministic spread), n rounds.
+static void stream_case(struct tern_profile * p, int threads, int n, const double * scale, double noise) {
+    struct tern_tune_stream * s = &p->streams[p->n_streams++];
+    size_t nd;
+    const size_t * dist = tern_stream_prefetches(&nd);
+    *s = (struct tern_tune_stream) { .threads = threads, .k = 2560, .rows = 26214, .n_dist = (int) nd, .n_samples = n };
+    uint64_t seed = 99 + (uint64_t) threads;
+    for (size_t d = 0; d < nd; d++) {
+        s->dist[d] = dist[d];
+        for (int r = 0; r < n; r++) {
+            const double u = (double) (tern_splitmix64(&seed) % 2001) / 1000.0 - 1.0;
+            s->us[d][r] = 10000.0 * scale[d] * (1.0 + noise * u);
+        }
+    }
+}
+
+static void test_stream_prefetch(void) {
+    size_t nd;
+    const size_t * dist = tern_stream_prefetches(&nd);
+    CHECK(nd >= 2 && nd <= TERN_STREAM_MAX_DISTANCES && dist[0] == 0, "distances: %zu, the first %zu (want 0: none)", nd,
+          dist[0]);
+    struct {
+        const char * what;
+        int rounds;
+        double scale[TERN_STREAM_MAX_DISTANCES], noise;
+        size_t want;      // index into dist; 0 = none
+    } cases[] = {
+        { "all alike, 5 % noise", 16, { 1, 1, 1, 1, 1 }, 0.05, 0 },
+        { "one distance 2 % faster (below the effect size)", 16, { 1, 1, 0.98, 1, 1 }, 0.01, 0 },
+        { "one distance 14 % faster from 5 rounds", 5, { 1, 1, 1, 0.86, 1 }, 0.01, 0 },
+        { "one distance 14 % faster", 12, { 1, 1.05, 0.95, 0.86, 1.1 }, 0.02, 3 },
+        { "every distance slower", 16, { 1, 1.1, 1.2, 1.3, 1.4 }, 0.02, 0 },
+        { "the nearest distance 10 % faster", 16, { 1, 0.9, 0.95, 1, 1 }, 0.02, 1 },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct tern_profile * p = calloc(1, sizeof(*p));
+        p->n_threads = 2;
+        p->threads[0] = 1;
+        p->threads[1] = 2;
+        stream_case(p, 2, cases[i].rounds, cases[i].scale, cases[i].noise);
+        char why[200];
+        const size_t got = tern_plan_prefetch(p, 2, why, sizeof(why)), want = dist[cases[i].want];
+        CHECK(got == want && strchr(why, '\n') == NULL, "%s: %zu bytes (%s), want %zu", cases[i].what, got, why, want);
+        // 4 threads decide from the 2-thread rounds; 1 thread has none: no prefetch.
+        CHECK(tern_plan_prefetch(p, 4, NULL, 0) == want, "%s: 4 threads use the 2-thread rounds", cases[i].what);
+        CHECK(tern_plan_prefetch(p, 1, why, sizeof(why)) == 0 && strstr(why, "not measured"), "%s: 1 thread: %s",
+              cases[i].what, why);
+        free(p);
+    }
+    CHECK(tern_plan_prefetch(NULL, 2, NULL, 0) == 0, "no profile: no prefetch");
+}
+
 // ---------------------------------------------------------------------------- a real run
 
 static void test_tune_run(void) {
@@ -182,7 +241,7 @@ static void test_tune_run(void) {
     const size_t tokens[] = { 1, 8 };
     const struct tern_tune_request req = {
         .preset = "test", .shapes = shapes, .n_shapes = 2, .threads = threads, .n_threads = 2,
-        .tokens = tokens, .n_tokens = 2, .budget_s = 2.0,
+        .tokens = tokens, .n_tokens = 2, .budget_s = 2.0, .stream_k = 512,
     };
     char err[1024];
     struct tern_profile * p = tern_tune_run(&req, err, sizeof(err));
@@ -191,6 +250,17 @@ static void test_tune_run(void) {
     const struct tern_cpu * cpu = tern_cpu_get();
     CHECK(p->n_entries == 8 && p->n_validation == 2 && p->n_rejected == 0, "entries %zu, validations %d, rejected %zu",
           p->n_entries, p->n_validation, p->n_rejected);
+    // Row streams: one record per thread count, every distance sampled in every round.
+    CHECK(p->n_streams == 2, "row streams of %d thread counts, want 2", p->n_streams);
+    for (int t = 0; t < p->n_streams; t++) {
+        const struct tern_tune_stream * st = &p->streams[t];
+        bool sampled = st->threads == threads[t] && st->k == 512 && st->rows > 0 && st->n_dist >= 2 && st->dist[0] == 0;
+        for (int d = 0; sampled && d < st->n_dist; d++) {
+            for (int r = 0; r < st->n_samples; r++) sampled = sampled && st->us[d][r] > 0;
+        }
+        CHECK(sampled, "row streams at %d threads: k %zu, %d distances, %d rounds", st->threads, st->k, st->n_dist,
+              st->n_samples);
+    }
     struct tern_plan_choice h;
     tern_plan_heuristic(cpu, &h);
     for (size_t i = 0; i < p->n_entries; i++) {
@@ -241,6 +311,7 @@ int main(void) {
     test_stats();
     test_heuristic();
     test_noisy_profile();
+    test_stream_prefetch();
     test_tune_run();
     return check_summary("test_tune");
 }

@@ -108,8 +108,13 @@ int tern_cmd_tune(int argc, char ** argv) {
     }
     if (budget == 0) budget = quick ? 9 : 50;
 
+    size_t stream_k = 0;     // the head's rows are as long as attn_q's (the model's width)
+    for (size_t i = 0; i < n_shapes && !stream_k; i++) {
+        if (strncmp(shapes[i].name, "attn_q", 6) == 0) stream_k = shapes[i].k;
+    }
     const struct tern_tune_request req = {
         .preset = preset, .shapes = shapes, .n_shapes = n_shapes, .threads = threads, .n_threads = n_threads,
+        .stream_k = stream_k,
         .tokens = tokens, .n_tokens = n_tokens, .budget_s = budget, .progress = cli_progress,
     };
     struct tern_profile * p = tern_tune_run(&req, err, sizeof(err));

@@ -104,6 +104,23 @@ static void print_validation(const struct tern_profile * p) {
     }
 }
 
+static void print_streams(const struct tern_profile * p) {
+    if (p->n_streams == 0) return;
+    printf("\nhead rows (f16, %zu values; %zu rows from the ring), median us per matrix by prefetch distance:\n",
+           p->streams[0].k, p->streams[0].rows);
+    for (int i = 0; i < p->n_streams; i++) {
+        const struct tern_tune_stream * s = &p->streams[i];
+        printf("%3d thread%s:", s->threads, s->threads == 1 ? " " : "s");
+        for (int d = 0; d < s->n_dist; d++) {
+            const double us = tern_median(s->us[d], (size_t) s->n_samples);
+            printf(" %zu B %.0f (%.1f GB/s)", s->dist[d], us, 2.0 * (double) (s->k * s->rows) / us / 1e3);
+        }
+        char why[200];
+        tern_plan_prefetch(p, s->threads, why, sizeof(why));
+        printf("; %d rounds: %s\n", s->n_samples, why);
+    }
+}
+
 void tern_tune_show(const struct tern_profile * p, const struct tern_cpu * cpu) {
     printf("profile: %s\n", p->path[0] ? p->path : "(not saved)");
     printf("cpu: %s [%s], %d cores, L3 %zu KiB; registry %s; preset %s; tuned in %.1f s (budget %.0f s)\n", p->brand,
@@ -123,5 +140,6 @@ void tern_tune_show(const struct tern_profile * p, const struct tern_cpu * cpu) 
     }
     print_plans(p, cpu);
     print_phases(p, cpu);
+    print_streams(p);
     print_validation(p);
 }

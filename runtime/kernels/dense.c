@@ -38,22 +38,34 @@ static void row_q8_0(size_t k, const void * row, float * out) {
     }
 }
 
-static float dot_f32_any(size_t k, const void * row, const float * x) { return tern_vec_ops_get()->dot_f32(k, row, x); }
-static float dot_f16_any(size_t k, const void * row, const float * x) { return tern_vec_ops_get()->dot_f16(k, row, x); }
-static float dot_f32_c(size_t k, const void * row, const float * x) { return tern_vec_ops_portable()->dot_f32(k, row, x); }
-static float dot_f16_c(size_t k, const void * row, const float * x) { return tern_vec_ops_portable()->dot_f16(k, row, x); }
+static float dot_f32_any(size_t k, const void * row, const float * x, size_t pf) {
+    return tern_vec_ops_get()->dot_f32(k, row, x, pf);
+}
+static float dot_f16_any(size_t k, const void * row, const float * x, size_t pf) {
+    return tern_vec_ops_get()->dot_f16(k, row, x, pf);
+}
+static float dot_f32_c(size_t k, const void * row, const float * x, size_t pf) {
+    return tern_vec_ops_portable()->dot_f32(k, row, x, pf);
+}
+static float dot_f16_c(size_t k, const void * row, const float * x, size_t pf) {
+    return tern_vec_ops_portable()->dot_f16(k, row, x, pf);
+}
 
-static float dot_bf16_c(size_t k, const void * row, const float * x) {
+static float dot_bf16_c(size_t k, const void * row, const float * x, size_t pf) {
     const uint16_t * r = row;
     float s = 0;
-    for (size_t i = 0; i < k; i++) s += tern_bf16_to_f32(r[i]) * x[i];
+    for (size_t i = 0; i < k; i++) {
+        if (pf && i % 32 == 0) __builtin_prefetch((const char *) (r + i) + pf);
+        s += tern_bf16_to_f32(r[i]) * x[i];
+    }
     return s;
 }
 
-static float dot_q8_0_c(size_t k, const void * row, const float * x) {
+static float dot_q8_0_c(size_t k, const void * row, const float * x, size_t pf) {
     const uint8_t * b = row;
     float s = 0;
     for (size_t i = 0; i < k; i += Q8_0_BLOCK, b += Q8_0_BYTES) {
+        if (pf) __builtin_prefetch(b + pf);
         const float d = f16_at(b);
         for (size_t j = 0; j < Q8_0_BLOCK; j++) s += d * (float) (int8_t) b[2 + j] * x[i + j];
     }
@@ -66,40 +78,43 @@ static float dot_q8_0_c(size_t k, const void * row, const float * x) {
 #include "x86-simd.h"
 
 // bf16 is the top half of an f32: widen to 32 bits and shift.
-AVX2 static float dot_bf16_avx2(size_t k, const void * row, const float * x) {
+AVX2 static float dot_bf16_avx2(size_t k, const void * row, const float * x, size_t pf) {
     const uint16_t * r = row;
     __m256 a0 = _mm256_setzero_ps(), a1 = a0;
     size_t i = 0;
     for (; i + 16 <= k; i += 16) {
+        if (pf && i % 32 == 0) _mm_prefetch((const char *) (r + i) + pf, _MM_HINT_T0);
         const __m256i w0 = _mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *) (r + i))), 16);
         const __m256i w1 = _mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *) (r + i + 8))), 16);
         a0 = _mm256_fmadd_ps(_mm256_castsi256_ps(w0), _mm256_loadu_ps(x + i), a0);
         a1 = _mm256_fmadd_ps(_mm256_castsi256_ps(w1), _mm256_loadu_ps(x + i + 8), a1);
     }
-    return hsum8(_mm256_add_ps(a0, a1)) + dot_bf16_c(k - i, r + i, x + i);
+    return hsum8(_mm256_add_ps(a0, a1)) + dot_bf16_c(k - i, r + i, x + i, 0);
 }
 
-AVX512 static float dot_bf16_avx512(size_t k, const void * row, const float * x) {
+AVX512 static float dot_bf16_avx512(size_t k, const void * row, const float * x, size_t pf) {
     const uint16_t * r = row;
     __m512 a0 = _mm512_setzero_ps(), a1 = a0;
     size_t i = 0;
     for (; i + 32 <= k; i += 32) {
+        if (pf) _mm_prefetch((const char *) (r + i) + pf, _MM_HINT_T0);
         const __m512i w0 = _mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *) (r + i))), 16);
         const __m512i w1 = _mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *) (r + i + 16))), 16);
         a0 = _mm512_fmadd_ps(_mm512_castsi512_ps(w0), _mm512_loadu_ps(x + i), a0);
         a1 = _mm512_fmadd_ps(_mm512_castsi512_ps(w1), _mm512_loadu_ps(x + i + 16), a1);
     }
-    return _mm512_reduce_add_ps(_mm512_add_ps(a0, a1)) + dot_bf16_c(k - i, r + i, x + i);
+    return _mm512_reduce_add_ps(_mm512_add_ps(a0, a1)) + dot_bf16_c(k - i, r + i, x + i, 0);
 }
 
 // Q8_0: each block's int8 values scaled by its d, then multiplied into the running sums.
 // One accumulator per 8 values of a block: four independent FMA chains (one chain waited on
 // each FMA's latency: the head of a Q8_0 model was compute-bound at a fraction of the
 // bandwidth).
-AVX2 static float dot_q8_0_avx2(size_t k, const void * row, const float * x) {
+AVX2 static float dot_q8_0_avx2(size_t k, const void * row, const float * x, size_t pf) {
     const uint8_t * b = row;
     __m256 acc[4] = { _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps() };
     for (size_t i = 0; i < k; i += Q8_0_BLOCK, b += Q8_0_BYTES) {
+        if (pf) _mm_prefetch((const char *) b + pf, _MM_HINT_T0);
         const __m256 d = _mm256_set1_ps(f16_at(b));
         for (int j = 0; j < 4; j++) {
             const __m256 q = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (b + 2 + 8 * j))));
@@ -109,10 +124,11 @@ AVX2 static float dot_q8_0_avx2(size_t k, const void * row, const float * x) {
     return hsum8(_mm256_add_ps(_mm256_add_ps(acc[0], acc[1]), _mm256_add_ps(acc[2], acc[3])));
 }
 
-AVX512 static float dot_q8_0_avx512(size_t k, const void * row, const float * x) {
+AVX512 static float dot_q8_0_avx512(size_t k, const void * row, const float * x, size_t pf) {
     const uint8_t * b = row;
     __m512 acc[2] = { _mm512_setzero_ps(), _mm512_setzero_ps() };     // two chains, as above
     for (size_t i = 0; i < k; i += Q8_0_BLOCK, b += Q8_0_BYTES) {
+        if (pf) _mm_prefetch((const char *) b + pf, _MM_HINT_T0);
         const __m512 d = _mm512_set1_ps(f16_at(b));
         for (int j = 0; j < 2; j++) {
             const __m512 q = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (b + 2 + 16 * j))));
@@ -292,7 +308,7 @@ static float dense_dot(const struct dense_job * job, size_t r, size_t t) {
         const int32_t bias = 128 * D->rowsum[r];     // sum (q + 128) w = sum q w + 128 sum w
         return D->scale[r] * (job->xs[2 * t] * (float) (hi - bias) + job->xs[2 * t + 1] * (float) (lo - bias));
     }
-    return job->dot(D->k, row_ptr(D, r), job->x + t * D->k);
+    return job->dot(D->k, row_ptr(D, r), job->x + t * D->k, D->prefetch);
 }
 
 static void dense_rows(const struct dense_job * job, size_t r0, size_t r1) {

@@ -13,21 +13,34 @@
 #include "tern/kernels.h"
 #include "tern/ops.h"
 
-static float dot_f16_c(size_t n, const uint16_t * a, const float * b) {
+// The portable dots prefetch too (pf): on aarch64 they are the ones that stream the head.
+#define PREFETCH_LINE(a, i, pf)                                                              \
+    if ((pf) && (i) * sizeof(*(a)) % 64 == 0) __builtin_prefetch((const char *) ((a) + (i)) + (pf))
+
+static float dot_f16_c(size_t n, const uint16_t * a, const float * b, size_t pf) {
     float s = 0;
-    for (size_t i = 0; i < n; i++) s += tern_f16_to_f32(a[i]) * b[i];
+    for (size_t i = 0; i < n; i++) {
+        PREFETCH_LINE(a, i, pf);
+        s += tern_f16_to_f32(a[i]) * b[i];
+    }
     return s;
 }
 
-static float dot_f32_c(size_t n, const float * a, const float * b) {
+static float dot_f32_c(size_t n, const float * a, const float * b, size_t pf) {
     float s = 0;
-    for (size_t i = 0; i < n; i++) s += a[i] * b[i];
+    for (size_t i = 0; i < n; i++) {
+        PREFETCH_LINE(a, i, pf);
+        s += a[i] * b[i];
+    }
     return s;
 }
 
-static float dot_q8_c(size_t n, const int8_t * a, const float * b) {
+static float dot_q8_c(size_t n, const int8_t * a, const float * b, size_t pf) {
     float s = 0;
-    for (size_t i = 0; i < n; i++) s += (float) a[i] * b[i];
+    for (size_t i = 0; i < n; i++) {
+        PREFETCH_LINE(a, i, pf);
+        s += (float) a[i] * b[i];
+    }
     return s;
 }
 
@@ -162,11 +175,15 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 #include "x86-simd.h"     // AVX2, AVX512 (each table runs where its ISA token allows), hsum8
 
 // Four accumulators hide the FMA latency; the tail runs the portable loop. For a vector type
-// VEC of W floats; load_a(j) gives W values of a from element j as floats.
+// VEC of W floats; load_a(j) gives W values of a from element j as floats. With pf, each step
+// prefetches every cache line of its bytes of a, pf bytes ahead.
 #define DOT_BODY(VEC, W, ZERO, LOADF, FMA, ADD, REDUCE, load_a)                            \
     VEC acc0 = ZERO, acc1 = acc0, acc2 = acc0, acc3 = acc0;                                \
     size_t i = 0;                                                                          \
     for (; i + 4 * (W) <= n; i += 4 * (W)) {                                               \
+        for (size_t o = 0; pf && o < 4 * (W) * sizeof(*a); o += 64) {                      \
+            _mm_prefetch((const char *) (a + i) + pf + o, _MM_HINT_T0);                    \
+        }                                                                                  \
         acc0 = FMA(load_a(i), LOADF(b + i), acc0);                                         \
         acc1 = FMA(load_a(i + (W)), LOADF(b + i + (W)), acc1);                             \
         acc2 = FMA(load_a(i + 2 * (W)), LOADF(b + i + 2 * (W)), acc2);                     \
@@ -180,17 +197,17 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 
 // dot_f16 / dot_f32 / dot_q8 for one vector width: only how W values of a become floats differs.
 #define DOT_FUNCS(SUFFIX, ATTR, BODY, LOAD_F16, LOAD_F32, LOAD_Q8)                          \
-    ATTR static float dot_f16_##SUFFIX(size_t n, const uint16_t * a, const float * b) {    \
-        BODY(LOAD_F16)                                                                      \
-        return s + dot_f16_c(n - i, a + i, b + i);                                          \
-    }                                                                                       \
-    ATTR static float dot_f32_##SUFFIX(size_t n, const float * a, const float * b) {       \
-        BODY(LOAD_F32)                                                                      \
-        return s + dot_f32_c(n - i, a + i, b + i);                                          \
-    }                                                                                       \
-    ATTR static float dot_q8_##SUFFIX(size_t n, const int8_t * a, const float * b) {       \
-        BODY(LOAD_Q8)                                                                       \
-        return s + dot_q8_c(n - i, a + i, b + i);                                           \
+    ATTR static float dot_f16_##SUFFIX(size_t n, const uint16_t * a, const float * b, size_t pf) {    \
+        BODY(LOAD_F16)                                                                                 \
+        return s + dot_f16_c(n - i, a + i, b + i, 0);                                                  \
+    }                                                                                                  \
+    ATTR static float dot_f32_##SUFFIX(size_t n, const float * a, const float * b, size_t pf) {       \
+        BODY(LOAD_F32)                                                                                 \
+        return s + dot_f32_c(n - i, a + i, b + i, 0);                                                  \
+    }                                                                                                  \
+    ATTR static float dot_q8_##SUFFIX(size_t n, const int8_t * a, const float * b, size_t pf) {       \
+        BODY(LOAD_Q8)                                                                                  \
+        return s + dot_q8_c(n - i, a + i, b + i, 0);                                                   \
     }
 
 #define LOAD8_F16(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))

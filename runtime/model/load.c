@@ -598,6 +598,13 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
         else snprintf(m->plan_source, sizeof(m->plan_source), "profile: %zu/%zu shapes retuned", tuned, L.n_plans);
     }
     if (!rc && opt->lm_head == TERN_LM_HEAD_Q8) rc = quantize_head(&L);
+    if (!rc) {
+        m->output.prefetch = tern_plan_prefetch(L.profile, opt->threads > 0 ? opt->threads : 1, NULL, 0);
+        const size_t used = strlen(m->plan_source);
+        if (m->output.prefetch) {
+            snprintf(m->plan_source + used, sizeof(m->plan_source) - used, ", head prefetch %zu B", m->output.prefetch);
+        }
+    }
     if (!rc && !opt->no_vocab) rc = load_vocab(&L);
     if (!rc && opt->progress && L.total_bytes > ((size_t) 64 << 20)) opt->progress(opt->progress_user, 1.0, "loaded");
     free(L.scales);

@@ -17,7 +17,7 @@
 #include "tern/gguf.h"
 #include "tern/tune.h"
 
-#define PROFILE_FORMAT "tern-profile-2"
+#define PROFILE_FORMAT "tern-profile-3"
 #define REMAKE_HINT "delete it or run 'tern tune' to make a new one"
 #define STALE_HINT "ignoring it: run 'tern tune' to remake it"
 
@@ -87,6 +87,20 @@ static cJSON * validation_json(const struct tern_tune_validation * v) {
     return o;
 }
 
+static cJSON * stream_json(const struct tern_tune_stream * st) {
+    cJSON * o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "threads", st->threads);
+    cJSON_AddNumberToObject(o, "k", (double) st->k);
+    cJSON_AddNumberToObject(o, "rows", (double) st->rows);
+    cJSON * dist = cJSON_AddArrayToObject(o, "prefetch_bytes");
+    cJSON * us = cJSON_AddArrayToObject(o, "us");
+    for (int d = 0; d < st->n_dist; d++) {
+        cJSON_AddItemToArray(dist, cJSON_CreateNumber((double) st->dist[d]));
+        cJSON_AddItemToArray(us, numbers_json(st->us[d], (size_t) st->n_samples));
+    }
+    return o;
+}
+
 static char * profile_text(const struct tern_profile * p) {
     cJSON * root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "format", PROFILE_FORMAT);
@@ -115,6 +129,8 @@ static char * profile_text(const struct tern_profile * p) {
     for (size_t i = 0; i < p->n_entries; i++) cJSON_AddItemToArray(entries, entry_json(&p->entries[i]));
     cJSON * validation = cJSON_AddArrayToObject(root, "validation");
     for (int i = 0; i < p->n_validation; i++) cJSON_AddItemToArray(validation, validation_json(&p->validation[i]));
+    cJSON * streams = cJSON_AddArrayToObject(root, "streams");
+    for (int i = 0; i < p->n_streams; i++) cJSON_AddItemToArray(streams, stream_json(&p->streams[i]));
     char * text = cJSON_Print(root);
     cJSON_Delete(root);
     return text;
@@ -286,6 +302,40 @@ static void read_validation(const cJSON * o, struct tern_tune_validation * v, co
     if (!*bad && (v->threads < 1 || v->threads > 256)) *bad = "validation threads";
 }
 
+// Every distance has one sample per round: as many as the others.
+static void read_stream(const cJSON * o, struct tern_tune_stream * st, const char ** bad) {
+    if (!cJSON_IsObject(o)) {
+        *bad = "streams";
+        return;
+    }
+    st->threads = (int) count_num(o, "threads", bad);
+    st->k = count_num(o, "k", bad);
+    st->rows = count_num(o, "rows", bad);
+    const cJSON * dist = array(o, "prefetch_bytes", TERN_STREAM_MAX_DISTANCES, bad);
+    const cJSON * us = array(o, "us", TERN_STREAM_MAX_DISTANCES, bad);
+    if (!*bad && (st->threads < 1 || st->threads > 256 || st->k == 0 || st->rows == 0)) *bad = "stream shape";
+    if (!*bad && cJSON_GetArraySize(dist) != cJSON_GetArraySize(us)) *bad = "us";
+    for (int d = 0; !*bad && d < cJSON_GetArraySize(dist); d++) {
+        const cJSON * x = cJSON_GetArrayItem(dist, d), * u = cJSON_GetArrayItem(us, d);
+        if (!cJSON_IsNumber(x) || !(x->valuedouble >= 0 && x->valuedouble <= 1 << 20) || x->valuedouble != floor(x->valuedouble)) {
+            *bad = "prefetch_bytes";
+            break;
+        }
+        if (!cJSON_IsArray(u) || cJSON_GetArraySize(u) > TERN_TUNE_MAX_FINAL || (d > 0 && cJSON_GetArraySize(u) != st->n_samples)) {
+            *bad = "us";
+            break;
+        }
+        st->dist[d] = (size_t) x->valuedouble;
+        st->n_samples = cJSON_GetArraySize(u);
+        for (int i = 0; !*bad && i < st->n_samples; i++) {
+            const cJSON * v = cJSON_GetArrayItem(u, i);
+            if (!cJSON_IsNumber(v) || !(v->valuedouble > 0) || !isfinite(v->valuedouble)) *bad = "us";
+            else st->us[d][i] = v->valuedouble;
+        }
+        st->n_dist = d + 1;
+    }
+}
+
 static void read_machine(const cJSON * root, struct tern_profile * p, const char ** bad) {
     const cJSON * cpu = cJSON_GetObjectItemCaseSensitive(root, "cpu");
     if (!cJSON_IsObject(cpu) && !*bad) *bad = "cpu";
@@ -327,6 +377,7 @@ static void read_profile(const cJSON * root, struct tern_profile * p, const char
     const cJSON * rejected = array(root, "rejected", 1 << 16, bad);
     const cJSON * entries = array(root, "entries", 1 << 20, bad);
     const cJSON * validation = array(root, "validation", TERN_TUNE_MAX_THREADS, bad);
+    const cJSON * streams = array(root, "streams", TERN_TUNE_MAX_THREADS, bad);
     if (*bad) return;
     p->n_rejected = (size_t) cJSON_GetArraySize(rejected);
     p->rejected = calloc(p->n_rejected ? p->n_rejected : 1, sizeof(*p->rejected));
@@ -346,6 +397,10 @@ static void read_profile(const cJSON * root, struct tern_profile * p, const char
     for (int i = 0; !*bad && i < cJSON_GetArraySize(validation); i++) {
         read_validation(cJSON_GetArrayItem(validation, i), &p->validation[i], bad);
         p->n_validation = i + 1;
+    }
+    for (int i = 0; !*bad && i < cJSON_GetArraySize(streams); i++) {
+        read_stream(cJSON_GetArrayItem(streams, i), &p->streams[i], bad);
+        p->n_streams = i + 1;
     }
 }
 

@@ -69,6 +69,13 @@ const struct tern_tune_validation * tern_profile_validation(const struct tern_pr
     return NULL;
 }
 
+const struct tern_tune_stream * tern_profile_stream(const struct tern_profile * p, int threads) {
+    for (int i = 0; p && i < p->n_streams; i++) {
+        if (p->streams[i].threads == threads) return &p->streams[i];
+    }
+    return NULL;
+}
+
 const struct tern_tune_candidate * tern_entry_candidate(const struct tern_tune_entry * e, const struct tern_variant * v) {
     for (size_t i = 0; e && v && i < e->n_cand; i++) {
         if (e->cand[i].v == v) return &e->cand[i];

@@ -74,6 +74,12 @@ double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size
 // True if v reproduces the reference bit for bit on a small ragged case.
 bool tune_verify(const struct tern_variant * v);
 
+// ---------------------------------------------------------------------------- row streams (stream.c)
+
+// Appends to p the row-stream rounds of an f16 matrix of rows of k values at `threads`,
+// taken from b's ring, until the deadline (none if k is 0).
+void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int threads, double deadline);
+
 // ---------------------------------------------------------------------------- validation (validate.c)
 
 // The tuned plan (tern_plan_choose over p as it stands) against the heuristic plan on a

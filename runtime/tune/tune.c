@@ -21,6 +21,7 @@
 #define CHALLENGER_SLACK 1.25   // ... among those screened at most this much slower than it
 #define DROP_AFTER 4            // rounds after which a pair measured slower than the heuristic one stops
 #define VALIDATE_SHARE 0.2      // of the budget left after setup
+#define STREAM_SHARE 0.05       // of the budget left after setup: row-stream prefetch (stream.c)
 #define VALIDATE_MAX_TOKENS 32  // the validation's prefill pass
 #define BW_PASSES 3             // read bandwidth over a buffer the size of the ring
 
@@ -443,6 +444,16 @@ static int tune_all(struct tuner * T, double deadline) {
     return 0;
 }
 
+// Each thread count's share of the time left to `deadline`.
+static void streams_all(struct tuner * T, double deadline) {
+    const struct tern_tune_request * req = T->req;
+    for (size_t th = 0; req->stream_k && th < req->n_threads; th++) {
+        progress(req, 1.0 - VALIDATE_SHARE, "row-stream prefetch, %d thread%s", 0, 0, NULL, req->threads[th]);
+        const double share = (deadline - tern_now_s()) / (double) (req->n_threads - th);
+        tune_streams(&T->b, T->p, req->stream_k, req->threads[th], tern_now_s() + share);
+    }
+}
+
 static void validate_all(struct tuner * T, double deadline) {
     const struct tern_tune_request * req = T->req;
     size_t pp = VALIDATE_MAX_TOKENS;
@@ -486,10 +497,12 @@ struct tern_profile * tern_tune_run(const struct tern_tune_request * req, char *
     if (!rc) {
         const double left = req->budget_s - (tern_now_s() - t_start);
         const double deadline = t_start + req->budget_s;
-        rc = tune_all(&T, deadline - VALIDATE_SHARE * (left > 0 ? left : 0));
+        rc = tune_all(&T, deadline - (VALIDATE_SHARE + STREAM_SHARE) * (left > 0 ? left : 0));
         if (rc) snprintf(err, err_size, "out of memory");
     }
     if (!rc) {
+        const double left = t_start + req->budget_s - tern_now_s();
+        streams_all(&T, tern_now_s() + STREAM_SHARE / (VALIDATE_SHARE + STREAM_SHARE) * (left > 0 ? left : 0));
         validate_all(&T, t_start + req->budget_s);
         measure_bandwidth(&T, t_start + req->budget_s);
         if (req->progress) req->progress(req->user, 1.0, "done");

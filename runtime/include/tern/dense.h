@@ -27,6 +27,7 @@ struct tern_dense {
     const float * scale;       // Q8: (n) row scales
     const int32_t * rowsum;    // Q8: (n) sum of each row's int8 values (for u8 x s8 dot products)
     void * owned;              // storage this struct frees (NULL when w points into a mapping)
+    size_t prefetch;           // bytes ahead the row dots prefetch (0: none): the tuner's choice for this CPU
 };
 
 // The dense type of a GGML tensor type; false if tern cannot use it as a dense matrix.
@@ -53,5 +54,6 @@ void tern_dense_matmul(const struct tern_dense * D, struct tern_pool * pool, int
                        float * y, void * scratch);
 
 // Row dot products of one type against f32 values, portable and SIMD (tests compare them).
-typedef float tern_dense_dot_fn(size_t k, const void * row, const float * x);
+// pf: bytes ahead to prefetch while streaming the row (tern_dense.prefetch); the result does not depend on it.
+typedef float tern_dense_dot_fn(size_t k, const void * row, const float * x, size_t pf);
 tern_dense_dot_fn * tern_dense_dot(enum tern_dense_type type, bool portable);

@@ -85,7 +85,7 @@ struct tern_model {
     void * embd_copy;                // the embedding moved out of the mapping (huge pages), or NULL
     size_t embd_copy_bytes;
     double load_ms;
-    char plan_source[48];            // "heuristic" or "profile: T/N shapes retuned"
+    char plan_source[80];            // "heuristic" or "profile: T/N shapes retuned[, head prefetch N B]"
 };
 
 struct tern_load_options {

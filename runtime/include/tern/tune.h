@@ -57,6 +57,19 @@ struct tern_tune_validation {
     char verdict[16];                   // "tuned", "heuristic" (tuned not measurably faster, or > 3 % slower in a phase: unused), "same"
 };
 
+// Row streams: a dense matrix (the output head, the largest read of a decode step on most
+// models) dotted row after row with each prefetch distance of tern_stream_prefetches, in
+// interleaved rounds at one thread count. The decision is tern_plan_prefetch's.
+#define TERN_STREAM_MAX_DISTANCES 8
+struct tern_tune_stream {
+    int threads;
+    size_t k, rows;                                           // the f16 matrix: rows of k values
+    int n_dist;
+    size_t dist[TERN_STREAM_MAX_DISTANCES];                   // bytes ahead; dist[0] = 0, none (the default)
+    int n_samples;                                            // rounds, each one sample of every distance
+    double us[TERN_STREAM_MAX_DISTANCES][TERN_TUNE_MAX_FINAL];
+};
+
 struct tern_profile {
     char path[512];
     char brand[64];
@@ -76,6 +89,8 @@ struct tern_profile {
     struct tern_tune_entry * entries;
     int n_validation;
     struct tern_tune_validation validation[TERN_TUNE_MAX_THREADS];
+    int n_streams;
+    struct tern_tune_stream streams[TERN_TUNE_MAX_THREADS];
 };
 
 struct tern_tune_request {
@@ -86,6 +101,7 @@ struct tern_tune_request {
     size_t n_threads;
     const size_t * tokens;           // phases
     size_t n_tokens;
+    size_t stream_k;                 // the dense head's row length (the model's width); 0: no stream tuning
     double budget_s;                 // the whole run, setup and validation included
     void (*progress)(void * user, double fraction, const char * what);
     void * user;
@@ -131,6 +147,9 @@ const struct tern_tune_entry * tern_profile_entry(const struct tern_profile * p,
 // The validation record for exactly `threads`, NULL if none.
 const struct tern_tune_validation * tern_profile_validation(const struct tern_profile * p, int threads);
 
+// The row-stream record for exactly `threads`, NULL if none.
+const struct tern_tune_stream * tern_profile_stream(const struct tern_profile * p, int threads);
+
 // The candidate for v in e, NULL if none.
 const struct tern_tune_candidate * tern_entry_candidate(const struct tern_tune_entry * e, const struct tern_variant * v);
 
@@ -168,3 +187,12 @@ void tern_plan_heuristic(const struct tern_cpu * cpu, struct tern_plan_choice * 
 // profile may be NULL.
 void tern_plan_choose(const struct tern_cpu * cpu, const struct tern_profile * profile, size_t k, size_t n,
                       int threads, struct tern_plan_choice * out);
+
+// The prefetch distances the tuner measures for row streams, 0 (none) first; *n of them.
+const size_t * tern_stream_prefetches(size_t * n);
+
+// How far ahead dense row dots prefetch at `threads` (the profile's nearest thread count), in
+// bytes: 0 (none) unless the profile's row-stream rounds show a distance faster by more than
+// TERN_PLAN_MIN_GAIN with p < TERN_PLAN_ALPHA (split over the distances tried) from at least
+// TERN_PLAN_MIN_SAMPLES rounds. why (may be NULL) gets one line. profile may be NULL.
+size_t tern_plan_prefetch(const struct tern_profile * profile, int threads, char * why, size_t why_size);

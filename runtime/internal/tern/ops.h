@@ -48,9 +48,13 @@ void tern_relu2_mul(size_t n, float * restrict g, const float * restrict u);
 //     to the sum of |terms|).
 struct tern_vec_ops {
     const char * name;         // the ISA token (configs/isa.toml) whose features the table needs
-    float (*dot_f16)(size_t n, const uint16_t * a, const float * b);
-    float (*dot_f32)(size_t n, const float * a, const float * b);
-    float (*dot_q8)(size_t n, const int8_t * a, const float * b);
+    // a . b. pf: while streaming a, prefetch the bytes pf ahead of each step (0: none): a
+    // matrix's rows, dotted one after another, are one stream, and where the hardware
+    // prefetcher alone leaves bandwidth unused the tuner picks a distance. The sum does not
+    // depend on pf.
+    float (*dot_f16)(size_t n, const uint16_t * a, const float * b, size_t pf);
+    float (*dot_f32)(size_t n, const float * a, const float * b, size_t pf);
+    float (*dot_q8)(size_t n, const int8_t * a, const float * b, size_t pf);
     void (*axpy_f16)(size_t n, float s, const uint16_t * x, float * y);
     void (*axpy_f32)(size_t n, float s, const float * x, float * y);
     // int32 dot products of two u8 vectors (a, b: n bytes) with one s8 row: *da = a . w, *db = b . w,
