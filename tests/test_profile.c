@@ -187,7 +187,7 @@ static void test_refusals(const char * dir) {
         { "\"rejected\":", "\"rejected\": [\"\\u001b[31m\"], \"r\":", "rejected", false },
         { tern_registry_hash(), "0000000000000000", "other kernels", true },
         { "\"prefetch_bytes\":", "\"prefetch_bytes\": [0, -512, 1024], \"p\":", "prefetch_bytes", false },
-        { "\"us\":", "\"us\": [[1, 2], [3]], \"u\":", "'us'", false },
+        { "\"us\":", "\"us\": [[1, 2], [3], [4, 5]], \"u\":", "'us'", false },
         { "\"streams\":", "\"streams\": {}, \"s\":", "streams", false },
         { "\"tern-profile-3\"", "\"tern-profile-2\"", "format", true },
     };

@@ -250,11 +250,15 @@ static void test_tune_run(void) {
     const struct tern_cpu * cpu = tern_cpu_get();
     CHECK(p->n_entries == 8 && p->n_validation == 2 && p->n_rejected == 0, "entries %zu, validations %d, rejected %zu",
           p->n_entries, p->n_validation, p->n_rejected);
-    // Row streams: one record per thread count, every distance sampled in every round.
-    CHECK(p->n_streams == 2, "row streams of %d thread counts, want 2", p->n_streams);
+    // Row streams: a record per thread count that had a round in the budget, every distance
+    // sampled in every round (a loaded machine may leave them none here; test_stream_run gives
+    // them the time).
+    CHECK(p->n_streams <= 2, "row streams of %d thread counts, want at most 2", p->n_streams);
+    if (p->n_streams < 2) printf("test_tune_run: row streams measured at %d of 2 thread counts (budget)\n", p->n_streams);
     for (int t = 0; t < p->n_streams; t++) {
         const struct tern_tune_stream * st = &p->streams[t];
-        bool sampled = st->threads == threads[t] && st->k == 512 && st->rows > 0 && st->n_dist >= 2 && st->dist[0] == 0;
+        bool sampled = (st->threads == 1 || st->threads == 2) && st->k == 512 && st->rows > 0 && st->n_dist >= 2 &&
+                       st->dist[0] == 0 && (t == 0 || st->threads != p->streams[0].threads);
         for (int d = 0; sampled && d < st->n_dist; d++) {
             for (int r = 0; r < st->n_samples; r++) sampled = sampled && st->us[d][r] > 0;
         }
@@ -307,11 +311,41 @@ static void test_tune_run(void) {
     CHECK(tern_tune_run(&bad, err, sizeof(err)) == NULL && strstr(err, "nothing to tune"), "no threads: %s", err);
 }
 
+// A run whose kernels finish early leaves the row streams their share: a record with rounds,
+// each distance sampled in each, and a decision made from them. Asking for rows longer than
+// any shape's k is refused.
+static void test_stream_run(void) {
+    struct tern_tune_shape shape = { "tiny", 512, 64, 1 };
+    const int threads[] = { 1 };
+    const size_t tokens[] = { 1 };
+    struct tern_tune_request req = { .preset = "test", .shapes = &shape, .n_shapes = 1, .threads = threads,
+                                     .n_threads = 1, .tokens = tokens, .n_tokens = 1, .budget_s = 3.0, .stream_k = 512 };
+    char err[1024];
+    struct tern_profile * p = tern_tune_run(&req, err, sizeof(err));
+    CHECK(p != NULL, "tune failed: %s", err);
+    if (!p) return;
+    const struct tern_tune_stream * st = tern_profile_stream(p, 1);
+    CHECK(st && st->n_samples >= 1 && st->k == 512 && st->rows > 0 && st->n_dist >= 2 && st->dist[0] == 0,
+          "row streams at 1 thread: %d rounds", st ? st->n_samples : -1);
+    for (int d = 0; st && d < st->n_dist; d++) {
+        for (int r = 0; r < st->n_samples; r++) CHECK(st->us[d][r] > 0, "distance %d round %d: no sample", d, r);
+    }
+    char why[200];
+    const size_t pf = tern_plan_prefetch(p, 1, why, sizeof(why));
+    CHECK(strchr(why, '\n') == NULL && (pf == 0 || (st && st->n_samples >= TERN_PLAN_MIN_SAMPLES)), "decision %zu: %s",
+          pf, why);
+    printf("test_stream_run: %d rounds; %s\n", st ? st->n_samples : 0, why);
+    tern_profile_free(p);
+    req.stream_k = 513;
+    CHECK(tern_tune_run(&req, err, sizeof(err)) == NULL && strstr(err, "row-stream"), "rows longer than k: %s", err);
+}
+
 int main(void) {
     test_stats();
     test_heuristic();
     test_noisy_profile();
     test_stream_prefetch();
     test_tune_run();
+    test_stream_run();
     return check_summary("test_tune");
 }

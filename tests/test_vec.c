@@ -11,7 +11,7 @@
 //  4. dot_f16 / dot_f32 / dot_q8 add in another order and fuse multiply-adds, so they are
 //     held to the float-sum error bound: each within gamma(n) sum|a_i b_i| of the exact sum,
 //     so within twice that of the portable result; with a prefetch distance, bit for bit the
-//     sum without one.
+//     sum without one (so are the dense row dots of every type, tern/dense.h).
 //  5. axpy_f16 / axpy_f32 (FMA against multiply-then-add) differ from the portable ones by at
 //     most one rounding of each: 2u |y + s x| + u |s x| per element.
 //  6. attn (hd 4..256 incl. 64, 96, 100, 128, 256; g 1..8; n_keys 1..300; f16 and f32 KV) is
@@ -28,6 +28,7 @@
 
 #include "check.h"
 #include "tern/cpu.h"
+#include "tern/dense.h"
 #include "tern/ops.h"
 
 #define U 0x1p-24
@@ -602,7 +603,55 @@ static void check_attn(const struct tern_vec_ops * ops, const struct tern_vec_op
     free(Kf), free(Vf), free(Kh), free(Vh), free(Kt32), free(Kt16), free(pout), free(outm), free(pmax), free(psum), free(q), free(scores), free(out), free(outr), free(exact), free(bound);
 }
 
+// The dense row dots (tern/dense.h) of every type, portable and SIMD: prefetching ahead must
+// not change a bit of the sum.
+static void check_dense_prefetch(void) {
+    enum { K = 2560 + 32 };
+    uint8_t * row = malloc(K * 4);
+    float * x = malloc(K * sizeof(float));
+    uint64_t seed = 11;
+    for (size_t i = 0; i < K; i++) x[i] = rng_float(&seed, -1, 1);
+    const enum tern_dense_type types[] = { TERN_DENSE_F32, TERN_DENSE_F16, TERN_DENSE_BF16, TERN_DENSE_Q8_0 };
+    for (size_t ti = 0; ti < sizeof(types) / sizeof(types[0]); ti++) {
+        const enum tern_dense_type type = types[ti];
+        for (size_t i = 0; i < K; i++) {
+            const float v = rng_float(&seed, -2, 2);
+            uint32_t bits;
+            memcpy(&bits, &v, 4);
+            if (type == TERN_DENSE_F32) memcpy(row + 4 * i, &v, 4);
+            if (type == TERN_DENSE_F16) {
+                const uint16_t h = tern_f32_to_f16(v);
+                memcpy(row + 2 * i, &h, 2);
+            }
+            if (type == TERN_DENSE_BF16) {
+                const uint16_t h = (uint16_t) (bits >> 16);
+                memcpy(row + 2 * i, &h, 2);
+            }
+            if (type == TERN_DENSE_Q8_0) {      // blocks of an f16 scale and 32 int8
+                uint8_t * b = row + i / 32 * 34;
+                if (i % 32 == 0) {
+                    const uint16_t d = tern_f32_to_f16(0.01f + 0.001f * (float) (i % 7));
+                    memcpy(b, &d, 2);
+                }
+                b[2 + i % 32] = (uint8_t) (int8_t) (rng_next(&seed) % 255 - 127);
+            }
+        }
+        for (int portable = 0; portable < 2; portable++) {
+            tern_dense_dot_fn * dot = tern_dense_dot(type, portable);
+            const float none = dot(K, row, x, 0);
+            for (size_t pf = 64; pf <= 4096; pf *= 4) {
+                const float got = dot(K, row, x, pf);
+                CHECK(memcmp(&got, &none, sizeof(got)) == 0, "dense %s dot (%s): %zu bytes ahead gives %.9g, none %.9g",
+                      tern_dense_type_name(type), portable ? "portable" : "simd", pf, got, none);
+            }
+        }
+    }
+    free(row);
+    free(x);
+}
+
 int main(void) {
+    check_dense_prefetch();
     const struct tern_cpu * cpu = tern_cpu_get();
     const struct tern_vec_ops * ref = tern_vec_ops_portable();
     size_t n_tables;

@@ -10,9 +10,10 @@
 // product of 2 row vector(s) and 4 token(s) in 8 accumulators, and the unpack (shift,
 // and) runs on other ports than the multiply-adds. Accumulator lanes are output channels.
 // maddubs: a pair of products is in [-512, 508]; at most 32 pairs per int16 lane per k-block,
-// so every partial sum lies in [-32768, 32512] and widens by madd(., 1) into int32 once per block.
-// The int16 sums use the saturating add, which never saturates here: being non-associative, it
-// keeps the compiler from rebalancing the chains into a tree of spilled products.
+// so every partial sum lies in [-16384, 16256] and widens by madd(., 1) into int32 once per block.
+// The int16 sums use the plain add (the saturating one issues where the multiply does on some
+// cores) and pass through an empty asm (CHAIN), which keeps the compiler from rebalancing the
+// chains into a tree of spilled products; they never wrap, so the sum is exact either way.
 // The activation sum is subtracted at the end: sum (t + 1) a = sum t a + sum a (DESIGN §5).
 
 #include <assert.h>

@@ -55,7 +55,7 @@ static float dot_bf16_c(size_t k, const void * row, const float * x, size_t pf) 
     const uint16_t * r = row;
     float s = 0;
     for (size_t i = 0; i < k; i++) {
-        if (pf && i % 32 == 0) __builtin_prefetch((const char *) (r + i) + pf);
+        if (i % 32 == 0) tern_prefetch_ahead(r + i, pf);     // a line per 32 values
         s += tern_bf16_to_f32(r[i]) * x[i];
     }
     return s;
@@ -65,7 +65,7 @@ static float dot_q8_0_c(size_t k, const void * row, const float * x, size_t pf) 
     const uint8_t * b = row;
     float s = 0;
     for (size_t i = 0; i < k; i += Q8_0_BLOCK, b += Q8_0_BYTES) {
-        if (pf) __builtin_prefetch(b + pf);
+        tern_prefetch_ahead(b, pf);     // blocks of 34 bytes: about two prefetches a line
         const float d = f16_at(b);
         for (size_t j = 0; j < Q8_0_BLOCK; j++) s += d * (float) (int8_t) b[2 + j] * x[i + j];
     }
@@ -83,7 +83,7 @@ AVX2 static float dot_bf16_avx2(size_t k, const void * row, const float * x, siz
     __m256 a0 = _mm256_setzero_ps(), a1 = a0;
     size_t i = 0;
     for (; i + 16 <= k; i += 16) {
-        if (pf && i % 32 == 0) _mm_prefetch((const char *) (r + i) + pf, _MM_HINT_T0);
+        if (i % 32 == 0) tern_prefetch_ahead(r + i, pf);
         const __m256i w0 = _mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *) (r + i))), 16);
         const __m256i w1 = _mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *) (r + i + 8))), 16);
         a0 = _mm256_fmadd_ps(_mm256_castsi256_ps(w0), _mm256_loadu_ps(x + i), a0);
@@ -97,7 +97,7 @@ AVX512 static float dot_bf16_avx512(size_t k, const void * row, const float * x,
     __m512 a0 = _mm512_setzero_ps(), a1 = a0;
     size_t i = 0;
     for (; i + 32 <= k; i += 32) {
-        if (pf) _mm_prefetch((const char *) (r + i) + pf, _MM_HINT_T0);
+        tern_prefetch_ahead(r + i, pf);
         const __m512i w0 = _mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *) (r + i))), 16);
         const __m512i w1 = _mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *) (r + i + 16))), 16);
         a0 = _mm512_fmadd_ps(_mm512_castsi512_ps(w0), _mm512_loadu_ps(x + i), a0);
@@ -114,7 +114,7 @@ AVX2 static float dot_q8_0_avx2(size_t k, const void * row, const float * x, siz
     const uint8_t * b = row;
     __m256 acc[4] = { _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps() };
     for (size_t i = 0; i < k; i += Q8_0_BLOCK, b += Q8_0_BYTES) {
-        if (pf) _mm_prefetch((const char *) b + pf, _MM_HINT_T0);
+        tern_prefetch_ahead(b, pf);
         const __m256 d = _mm256_set1_ps(f16_at(b));
         for (int j = 0; j < 4; j++) {
             const __m256 q = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (b + 2 + 8 * j))));
@@ -128,7 +128,7 @@ AVX512 static float dot_q8_0_avx512(size_t k, const void * row, const float * x,
     const uint8_t * b = row;
     __m512 acc[2] = { _mm512_setzero_ps(), _mm512_setzero_ps() };     // two chains, as above
     for (size_t i = 0; i < k; i += Q8_0_BLOCK, b += Q8_0_BYTES) {
-        if (pf) _mm_prefetch((const char *) b + pf, _MM_HINT_T0);
+        tern_prefetch_ahead(b, pf);
         const __m512 d = _mm512_set1_ps(f16_at(b));
         for (int j = 0; j < 2; j++) {
             const __m512 q = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (b + 2 + 16 * j))));
@@ -308,7 +308,8 @@ static float dense_dot(const struct dense_job * job, size_t r, size_t t) {
         const int32_t bias = 128 * D->rowsum[r];     // sum (q + 128) w = sum q w + 128 sum w
         return D->scale[r] * (job->xs[2 * t] * (float) (hi - bias) + job->xs[2 * t + 1] * (float) (lo - bias));
     }
-    return job->dot(D->k, row_ptr(D, r), job->x + t * D->k, D->prefetch);
+    // The first token's dot streams the row in; the others find it in L1.
+    return job->dot(D->k, row_ptr(D, r), job->x + t * D->k, t == 0 ? D->prefetch : 0);
 }
 
 static void dense_rows(const struct dense_job * job, size_t r0, size_t r1) {

@@ -13,14 +13,19 @@
 #include "tern/kernels.h"
 #include "tern/ops.h"
 
-// The portable dots prefetch too (pf): on aarch64 they are the ones that stream the head.
-#define PREFETCH_LINE(a, i, pf)                                                              \
-    if ((pf) && (i) * sizeof(*(a)) % 64 == 0) __builtin_prefetch((const char *) ((a) + (i)) + (pf))
+// One prefetch per 64 bytes of a (pf bytes ahead of a + i): at element i when a line of a
+// starts at or after it and before element i + step. The portable dots prefetch too: on
+// aarch64 they are the ones that stream the head.
+#define PREFETCH_LINES(a, i, step, pf)                                                             \
+    for (size_t pf_o = (64 - (i) * sizeof(*(a)) % 64) % 64; (pf) && pf_o < (step) * sizeof(*(a)); \
+         pf_o += 64) {                                                                             \
+        tern_prefetch_ahead((const char *) ((a) + (i)) + pf_o, (pf));                             \
+    }
 
 static float dot_f16_c(size_t n, const uint16_t * a, const float * b, size_t pf) {
     float s = 0;
     for (size_t i = 0; i < n; i++) {
-        PREFETCH_LINE(a, i, pf);
+        PREFETCH_LINES(a, i, 1, pf);
         s += tern_f16_to_f32(a[i]) * b[i];
     }
     return s;
@@ -29,7 +34,7 @@ static float dot_f16_c(size_t n, const uint16_t * a, const float * b, size_t pf)
 static float dot_f32_c(size_t n, const float * a, const float * b, size_t pf) {
     float s = 0;
     for (size_t i = 0; i < n; i++) {
-        PREFETCH_LINE(a, i, pf);
+        PREFETCH_LINES(a, i, 1, pf);
         s += a[i] * b[i];
     }
     return s;
@@ -38,7 +43,7 @@ static float dot_f32_c(size_t n, const float * a, const float * b, size_t pf) {
 static float dot_q8_c(size_t n, const int8_t * a, const float * b, size_t pf) {
     float s = 0;
     for (size_t i = 0; i < n; i++) {
-        PREFETCH_LINE(a, i, pf);
+        PREFETCH_LINES(a, i, 1, pf);
         s += (float) a[i] * b[i];
     }
     return s;
@@ -175,15 +180,13 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 #include "x86-simd.h"     // AVX2, AVX512 (each table runs where its ISA token allows), hsum8
 
 // Four accumulators hide the FMA latency; the tail runs the portable loop. For a vector type
-// VEC of W floats; load_a(j) gives W values of a from element j as floats. With pf, each step
-// prefetches every cache line of its bytes of a, pf bytes ahead.
+// VEC of W floats; load_a(j) gives W values of a from element j as floats. With pf, one
+// prefetch per cache line of a, pf bytes ahead.
 #define DOT_BODY(VEC, W, ZERO, LOADF, FMA, ADD, REDUCE, load_a)                            \
     VEC acc0 = ZERO, acc1 = acc0, acc2 = acc0, acc3 = acc0;                                \
     size_t i = 0;                                                                          \
     for (; i + 4 * (W) <= n; i += 4 * (W)) {                                               \
-        for (size_t o = 0; pf && o < 4 * (W) * sizeof(*a); o += 64) {                      \
-            _mm_prefetch((const char *) (a + i) + pf + o, _MM_HINT_T0);                    \
-        }                                                                                  \
+        PREFETCH_LINES(a, i, 4 * (W), pf)                                                  \
         acc0 = FMA(load_a(i), LOADF(b + i), acc0);                                         \
         acc1 = FMA(load_a(i + (W)), LOADF(b + i + (W)), acc1);                             \
         acc2 = FMA(load_a(i + 2 * (W)), LOADF(b + i + 2 * (W)), acc2);                     \

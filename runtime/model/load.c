@@ -598,7 +598,7 @@ int tern_model_load(struct tern_model * m, const char * path, const struct tern_
         else snprintf(m->plan_source, sizeof(m->plan_source), "profile: %zu/%zu shapes retuned", tuned, L.n_plans);
     }
     if (!rc && opt->lm_head == TERN_LM_HEAD_Q8) rc = quantize_head(&L);
-    if (!rc) {
+    if (!rc && m->output.type == TERN_DENSE_F16) {     // the type the tuner streams (the int8 head's dots do not prefetch)
         m->output.prefetch = tern_plan_prefetch(L.profile, opt->threads > 0 ? opt->threads : 1, NULL, 0);
         const size_t used = strlen(m->plan_source);
         if (m->output.prefetch) {

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +227,16 @@ static size_t count_num(const cJSON * o, const char * key, const char ** bad) {
     return (size_t) v;
 }
 
+// A count that fits an int (a thread count of 2^32 + 1 must not wrap to 1 and pass).
+static int int_num(const cJSON * o, const char * key, const char ** bad) {
+    const size_t v = count_num(o, key, bad);
+    if (v > INT_MAX) {
+        if (!*bad) *bad = key;
+        return 0;
+    }
+    return (int) v;
+}
+
 static const cJSON * array(const cJSON * o, const char * key, int max, const char ** bad) {
     const cJSON * a = cJSON_GetObjectItemCaseSensitive(o, key);
     if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) > max) {
@@ -257,9 +268,9 @@ static void read_entry(const cJSON * o, struct tern_tune_entry * e, const char *
     snprintf(e->shape.name, sizeof(e->shape.name), "%s", str(o, "shape", bad));
     e->shape.k = count_num(o, "k", bad);
     e->shape.n = count_num(o, "n", bad);
-    e->shape.per_layer = (int) count_num(o, "per_layer", bad);
+    e->shape.per_layer = int_num(o, "per_layer", bad);
     e->tokens = count_num(o, "tokens", bad);
-    e->threads = (int) count_num(o, "threads", bad);
+    e->threads = int_num(o, "threads", bad);
     if (!*bad && (e->shape.k == 0 || e->shape.n == 0 || e->tokens == 0 || e->threads < 1 || e->threads > 256)) {
         *bad = "entry shape";
     }
@@ -283,10 +294,10 @@ static void read_validation(const cJSON * o, struct tern_tune_validation * v, co
         *bad = "validation";
         return;
     }
-    v->threads = (int) count_num(o, "threads", bad);
-    v->layers = (int) count_num(o, "layers", bad);
+    v->threads = int_num(o, "threads", bad);
+    v->layers = int_num(o, "layers", bad);
     v->pp_tokens = count_num(o, "pp_tokens", bad);
-    v->samples = (int) count_num(o, "samples", bad);
+    v->samples = int_num(o, "samples", bad);
     v->tuned_tg_us = num(o, "tuned_tg_us", bad);
     v->tuned_pp_us = num(o, "tuned_pp_us", bad);
     v->heuristic_tg_us = num(o, "heuristic_tg_us", bad);
@@ -308,7 +319,7 @@ static void read_stream(const cJSON * o, struct tern_tune_stream * st, const cha
         *bad = "streams";
         return;
     }
-    st->threads = (int) count_num(o, "threads", bad);
+    st->threads = int_num(o, "threads", bad);
     st->k = count_num(o, "k", bad);
     st->rows = count_num(o, "rows", bad);
     const cJSON * dist = array(o, "prefetch_bytes", TERN_STREAM_MAX_DISTANCES, bad);
@@ -342,8 +353,8 @@ static void read_machine(const cJSON * root, struct tern_profile * p, const char
     snprintf(p->brand, sizeof(p->brand), "%s", str(cpu, "brand", bad));
     snprintf(p->signature, sizeof(p->signature), "%s", str(cpu, "signature", bad));
     p->features = (uint32_t) count_num(cpu, "features", bad);
-    p->cores = (int) count_num(cpu, "cores", bad);
-    p->pus = (int) count_num(cpu, "pus", bad);
+    p->cores = int_num(cpu, "cores", bad);
+    p->pus = int_num(cpu, "pus", bad);
     p->l1d = count_num(cpu, "l1d", bad);
     p->l2 = count_num(cpu, "l2", bad);
     p->l3 = count_num(cpu, "l3", bad);

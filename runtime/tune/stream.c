@@ -58,9 +58,11 @@ size_t tern_plan_prefetch(const struct tern_profile * profile, int threads, char
 // sample (a dot of every row of the next slice), in a fresh random order each round so that
 // drift and load from elsewhere fall on all alike. Round -1 warms up and times a round.
 void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int threads, double deadline) {
-    if (k == 0 || p->n_streams >= TERN_TUNE_MAX_THREADS) return;
-    const size_t rows = b->ring_bytes / SLICES / (2 * k);
-    float * y = rows ? tern_aligned_alloc(rows * sizeof(float)) : NULL;
+    // A slice starts on a cache line, as a head's rows do; the warm-up round reads about what
+    // filling the ring once took to write.
+    const size_t slice_bytes = b->ring_bytes / SLICES / 64 * 64, rows = k ? slice_bytes / (2 * k) : 0;
+    if (rows == 0 || p->n_streams >= TERN_TUNE_MAX_THREADS || tern_now_s() + b->fill_s > deadline) return;
+    float * y = tern_aligned_alloc(rows * sizeof(float));
     if (!y) return;
     struct tern_tune_stream * s = &p->streams[p->n_streams++];
     *s = (struct tern_tune_stream) { .threads = threads, .k = k, .rows = rows, .n_dist = (int) N_DIST };
@@ -80,7 +82,7 @@ void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int 
         const double t_round = tern_now_s();
         for (size_t i = 0; i < N_DIST; i++) {
             const struct tern_dense D = { .type = TERN_DENSE_F16, .n = rows, .k = k,
-                                          .w = b->ring + slice * (b->ring_bytes / SLICES), .prefetch = distances[order[i]] };
+                                          .w = b->ring + slice * slice_bytes, .prefetch = distances[order[i]] };
             slice = (slice + 1) % SLICES;
             const double t0 = tern_now_s();
             tern_dense_matmul(&D, b->pool, threads, 1, b->x, y, NULL);
@@ -89,5 +91,6 @@ void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int 
         round_s = tern_now_s() - t_round;
         if (r >= 0) s->n_samples = r + 1;
     }
+    if (s->n_samples == 0) p->n_streams--;     // no round after the warm-up: nothing to record
     tern_aligned_free(y);
 }

@@ -399,6 +399,12 @@ static bool request_ok(const struct tern_tune_request * req, char * err, size_t 
             return false;
         }
     }
+    size_t max_k = 0;
+    for (size_t s = 0; s < req->n_shapes; s++) max_k = req->shapes[s].k > max_k ? req->shapes[s].k : max_k;
+    if (req->stream_k > max_k) {
+        snprintf(err, err_size, "row-stream length %zu is longer than every shape's k (at most %zu)", req->stream_k, max_k);
+        return false;
+    }
     for (size_t i = 0; i < req->n_tokens; i++) {
         if (req->tokens[i] < 1 || req->tokens[i] > 4096) {
             snprintf(err, err_size, "tokens per call %zu is out of range 1..4096", req->tokens[i]);

@@ -73,7 +73,14 @@ static void check_same(const struct tern_profile * a, const struct tern_profile 
             if (x->cand[c].v != y->cand[c].v || x->cand[c].n_final != y->cand[c].n_final) abort();
         }
     }
-    if (a->n_validation != b->n_validation) abort();
+    if (a->n_validation != b->n_validation || a->n_streams != b->n_streams) abort();
+    for (int i = 0; i < a->n_streams; i++) {
+        const struct tern_tune_stream * x = &a->streams[i], * y = &b->streams[i];
+        if (x->threads != y->threads || x->n_dist != y->n_dist || x->n_samples != y->n_samples ||
+            memcmp(x->dist, y->dist, sizeof(x->dist)) != 0) {
+            abort();
+        }
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {

@@ -27,7 +27,7 @@ struct tern_dense {
     const float * scale;       // Q8: (n) row scales
     const int32_t * rowsum;    // Q8: (n) sum of each row's int8 values (for u8 x s8 dot products)
     void * owned;              // storage this struct frees (NULL when w points into a mapping)
-    size_t prefetch;           // bytes ahead the row dots prefetch (0: none): the tuner's choice for this CPU
+    size_t prefetch;           // bytes ahead the row dots prefetch (0: none; the Q8 rows' dots never do): the tuner's choice
 };
 
 // The dense type of a GGML tensor type; false if tern cannot use it as a dense matrix.

@@ -101,7 +101,7 @@ struct tern_tune_request {
     size_t n_threads;
     const size_t * tokens;           // phases
     size_t n_tokens;
-    size_t stream_k;                 // the dense head's row length (the model's width); 0: no stream tuning
+    size_t stream_k;                 // the dense head's row length (the model's width, at most a shape's k); 0: none
     double budget_s;                 // the whole run, setup and validation included
     void (*progress)(void * user, double fraction, const char * what);
     void * user;

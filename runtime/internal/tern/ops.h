@@ -8,6 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// A prefetch of the line `ahead` bytes past p (none if ahead is 0). The address may lie past
+// the buffer, where a prefetch is only a hint: it is formed as an integer, not by pointer
+// arithmetic beyond the array.
+static inline void tern_prefetch_ahead(const void * p, size_t ahead) {
+    if (ahead) __builtin_prefetch((const void *) ((uintptr_t) p + ahead));
+}
+
 // IEEE half <-> float, bit for bit as F16C (vcvtph2ps / vcvtps2ph) and aarch64 FCVT:
 // round to nearest even, overflow to inf, NaN quieted with the payload's top bits kept.
 float tern_f16_to_f32(uint16_t h);
