@@ -16,7 +16,10 @@
 // Bytes ahead of the line being read: a few lines up to a few pages.
 static const size_t distances[] = { 0, 256, 512, 1024, 2048 };
 #define N_DIST (sizeof(distances) / sizeof(distances[0]))
-#define SLICES 4     // the ring in SLICES matrices, visited in turn: each larger than the LLC, as the head is
+// Each sample reads the next slice of the ring: twice the LLC (at least 64 MiB, at most a
+// quarter of the ring), so it streams from DRAM as the head does, and the ring's other
+// slices have evicted it before it comes round again.
+#define SLICE_MIN ((size_t) 64 << 20)
 
 const size_t * tern_stream_prefetches(size_t * n) {
     *n = N_DIST;
@@ -57,11 +60,14 @@ size_t tern_plan_prefetch(const struct tern_profile * profile, int threads, char
 // Rounds at one thread count until TERN_TUNE_MAX_FINAL or the deadline: each distance one
 // sample (a dot of every row of the next slice), in a fresh random order each round so that
 // drift and load from elsewhere fall on all alike. Round -1 warms up and times a round.
-void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int threads, double deadline) {
-    // A slice starts on a cache line, as a head's rows do; the warm-up round reads about what
-    // filling the ring once took to write.
-    const size_t slice_bytes = b->ring_bytes / SLICES / 64 * 64, rows = k ? slice_bytes / (2 * k) : 0;
-    if (rows == 0 || p->n_streams >= TERN_TUNE_MAX_THREADS || tern_now_s() + b->fill_s > deadline) return;
+void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, size_t llc, int threads, double deadline) {
+    size_t slice_bytes = 2 * llc > SLICE_MIN ? 2 * llc : SLICE_MIN;
+    if (slice_bytes > b->ring_bytes / 4) slice_bytes = b->ring_bytes / 4;
+    slice_bytes = slice_bytes / 64 * 64;     // a slice starts on a cache line, as a head's rows do
+    const size_t slices = slice_bytes ? b->ring_bytes / slice_bytes : 0, rows = k ? slice_bytes / (2 * k) : 0;
+    // The warm-up round reads about what writing its slices took.
+    const double warm_s = b->fill_s * (double) (N_DIST * slice_bytes) / (double) b->ring_bytes;
+    if (rows == 0 || p->n_streams >= TERN_TUNE_MAX_THREADS || tern_now_s() + warm_s > deadline) return;
     float * y = tern_aligned_alloc(rows * sizeof(float));
     if (!y) return;
     struct tern_tune_stream * s = &p->streams[p->n_streams++];
@@ -83,7 +89,7 @@ void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int 
         for (size_t i = 0; i < N_DIST; i++) {
             const struct tern_dense D = { .type = TERN_DENSE_F16, .n = rows, .k = k,
                                           .w = b->ring + slice * slice_bytes, .prefetch = distances[order[i]] };
-            slice = (slice + 1) % SLICES;
+            slice = (slice + 1) % slices;
             const double t0 = tern_now_s();
             tern_dense_matmul(&D, b->pool, threads, 1, b->x, y, NULL);
             if (r >= 0) s->us[order[i]][r] = (tern_now_s() - t0) * 1e6;

@@ -77,8 +77,8 @@ bool tune_verify(const struct tern_variant * v);
 // ---------------------------------------------------------------------------- row streams (stream.c)
 
 // Appends to p the row-stream rounds of an f16 matrix of rows of k values at `threads`,
-// taken from b's ring, until the deadline (none if k is 0).
-void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, int threads, double deadline);
+// taken from b's ring in slices of twice the LLC (llc bytes), until the deadline (none if k is 0).
+void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, size_t llc, int threads, double deadline);
 
 // ---------------------------------------------------------------------------- validation (validate.c)
 

@@ -456,7 +456,8 @@ static void streams_all(struct tuner * T, double deadline) {
     for (size_t th = 0; req->stream_k && th < req->n_threads; th++) {
         progress(req, 1.0 - VALIDATE_SHARE, "row-stream prefetch, %d thread%s", 0, 0, NULL, req->threads[th]);
         const double share = (deadline - tern_now_s()) / (double) (req->n_threads - th);
-        tune_streams(&T->b, T->p, req->stream_k, req->threads[th], tern_now_s() + share);
+        const size_t llc = T->p->l3 ? T->p->l3 : T->p->l2 ? T->p->l2 : (size_t) 32 << 20;
+        tune_streams(&T->b, T->p, req->stream_k, llc, req->threads[th], tern_now_s() + share);
     }
 }
 
