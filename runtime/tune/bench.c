@@ -91,3 +91,12 @@ double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size
     for (int j = 0; j < batch; j++) us[j] = tune_call_us(b, v, k, n, tokens, threads);
     return tern_median(us, (size_t) batch);
 }
+
+void tune_shuffle(size_t * order, size_t n, uint64_t * rng) {
+    for (size_t i = 0; i < n; i++) order[i] = i;
+    for (size_t i = n; i > 1; i--) {
+        const size_t j = (size_t) (tern_splitmix64(rng) % i), t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+}

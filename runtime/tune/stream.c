@@ -9,7 +9,6 @@
 
 #include "tern/alloc.h"
 #include "tern/dense.h"
-#include "tern/rng.h"
 #include "tern/stats.h"
 #include "tune-internal.h"
 
@@ -79,12 +78,7 @@ void tune_streams(struct tune_bench * b, struct tern_profile * p, size_t k, size
     for (int r = -1; r < TERN_TUNE_MAX_FINAL; r++) {
         if (r >= 0 && tern_now_s() + round_s > deadline) break;
         size_t order[N_DIST];
-        for (size_t i = 0; i < N_DIST; i++) order[i] = i;
-        for (size_t i = N_DIST; i > 1; i--) {
-            const size_t j = (size_t) (tern_splitmix64(&rng) % i), t = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = t;
-        }
+        tune_shuffle(order, N_DIST, &rng);
         const double t_round = tern_now_s();
         for (size_t i = 0; i < N_DIST; i++) {
             const struct tern_dense D = { .type = TERN_DENSE_F16, .n = rows, .k = k,

@@ -71,6 +71,10 @@ double tune_call_us(struct tune_bench * b, const struct tern_variant * v, size_t
 double tune_sample_us(struct tune_bench * b, const struct tern_variant * v, size_t k, size_t n, size_t tokens,
                       int threads, double guess_us);
 
+// order = 0..n-1 in a random order (Fisher-Yates): the finals and the row-stream rounds
+// visit their candidates in a fresh order each round, so drift falls on all alike.
+void tune_shuffle(size_t * order, size_t n, uint64_t * rng);
+
 // True if v reproduces the reference bit for bit on a small ragged case.
 bool tune_verify(const struct tern_variant * v);
 

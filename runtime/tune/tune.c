@@ -213,15 +213,6 @@ static double round_us(struct tern_tune_entry ** ent, size_t n_ph, const struct 
     return us;
 }
 
-// Finalist indices 0..n-1 in a random order (Fisher-Yates).
-static void shuffle(size_t * order, size_t n, uint64_t * rng) {
-    for (size_t i = 0; i < n; i++) order[i] = i;
-    for (size_t i = n; i > 1; i--) {
-        const size_t j = (size_t) (tern_splitmix64(rng) % i), t = order[i - 1];
-        order[i - 1] = order[j];
-        order[j] = t;
-    }
-}
 
 // Rounds, while the next one fits before the deadline: phase by phase, every variant of a
 // live pair gives one sample of it, in a fresh random order each round, so load from
@@ -264,7 +255,7 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
         for (size_t ph = 0; ph < n_ph; ph++) {
             const size_t tokens = ent[ph]->tokens;
             size_t order[2 * (1 + MAX_CHALLENGERS)];
-            shuffle(order, n_fin, &rng);
+            tune_shuffle(order, n_fin, &rng);
             for (size_t i = 0; i < n_fin; i++) {
                 struct finalist * f = &fin[order[i]];
                 if (!pair_uses(pairs, live, n_pairs, f->v, tokens == 1)) continue;
@@ -356,6 +347,11 @@ static int pick_candidates(struct tuner * T) {
     return 0;
 }
 
+// The last-level cache the ring and the row-stream slices are sized against.
+static size_t llc_bytes(const struct tern_profile * p) {
+    return p->l3 ? p->l3 : p->l2 ? p->l2 : (size_t) 32 << 20;
+}
+
 static int setup_bench(struct tuner * T, char * err, size_t err_size) {
     const struct tern_tune_request * req = T->req;
     int max_threads = 1;
@@ -373,8 +369,7 @@ static int setup_bench(struct tuner * T, char * err, size_t err_size) {
             max_prep = prep > max_prep ? prep : max_prep;
         }
     }
-    const size_t llc = T->p->l3 ? T->p->l3 : T->p->l2 ? T->p->l2 : (size_t) 32 << 20;
-    return tune_bench_init(&T->b, max_threads, max_k, max_n, max_t, max_packed, max_prep, llc, err, err_size);
+    return tune_bench_init(&T->b, max_threads, max_k, max_n, max_t, max_packed, max_prep, llc_bytes(T->p), err, err_size);
 }
 
 // For the record (decisions do not use it), with the time left over: 0 if none. A
@@ -456,8 +451,7 @@ static void streams_all(struct tuner * T, double deadline) {
     for (size_t th = 0; req->stream_k && th < req->n_threads; th++) {
         progress(req, 1.0 - VALIDATE_SHARE, "row-stream prefetch, %d thread%s", 0, 0, NULL, req->threads[th]);
         const double share = (deadline - tern_now_s()) / (double) (req->n_threads - th);
-        const size_t llc = T->p->l3 ? T->p->l3 : T->p->l2 ? T->p->l2 : (size_t) 32 << 20;
-        tune_streams(&T->b, T->p, req->stream_k, llc, req->threads[th], tern_now_s() + share);
+        tune_streams(&T->b, T->p, req->stream_k, llc_bytes(T->p), req->threads[th], tern_now_s() + share);
     }
 }
 
