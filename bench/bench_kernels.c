@@ -189,26 +189,29 @@ struct attn_case {
     char name[128];
     const struct tern_vec_ops * ops;
     size_t hd, g, n;
+    bool kv_f32;
 };
 
-// One call as the prefill makes it: g query heads over n cached f16 keys (in whole key tiles)
-// and values.
+// One call as the prefill makes it: g query heads over n cached keys (in whole key tiles) and
+// values, f16 (the default cache) or f32 (-ctk f32).
 static void bench_attn_run(gb_state * st, void * ctx) {
     const struct attn_case * c = ctx;
-    const size_t kv = tern_key_positions(c->n) * c->hd;
-    uint16_t * K = tern_aligned_alloc(kv * sizeof(uint16_t)), * V = tern_aligned_alloc(kv * sizeof(uint16_t));
+    const size_t kv = tern_key_positions(c->n) * c->hd, es = c->kv_f32 ? sizeof(float) : sizeof(uint16_t);
+    void * K = tern_aligned_alloc(kv * es), * V = tern_aligned_alloc(kv * es);
     float * q = tern_aligned_alloc(c->g * c->hd * sizeof(float)), * out = tern_aligned_alloc(c->g * c->hd * sizeof(float));
     float * scores = tern_aligned_alloc(c->g * c->n * sizeof(float)), * tmp = tern_aligned_alloc(kv * sizeof(float));
     if (!K || !V || !q || !out || !scores || !tmp) {
         gb_skip(st, "out of memory");
     } else {
         for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
-        c->ops->to_f16(kv, tmp, K);
+        if (c->kv_f32) memcpy(K, tmp, kv * sizeof(float));
+        else c->ops->to_f16(kv, tmp, K);
         for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * 40503u % 2001) - 1000) / 1000.0f;
-        c->ops->to_f16(kv, tmp, V);
+        if (c->kv_f32) memcpy(V, tmp, kv * sizeof(float));
+        else c->ops->to_f16(kv, tmp, V);
         for (size_t i = 0; i < c->g * c->hd; i++) q[i] = (float) ((int) (i * 7919u % 2001) - 1000) / 1000.0f;
         while (gb_keep_running(st)) {
-            c->ops->attn(c->hd, c->g, c->n, K, V, c->hd, false, q, 0.088f, scores, out, NULL, NULL);
+            c->ops->attn(c->hd, c->g, c->n, K, V, c->hd, c->kv_f32, q, 0.088f, scores, out, NULL, NULL);
             gb_clobber_memory();
         }
         gb_counter_set(st, "GFMA/s", 2e-9 * (double) (c->g * c->n * c->hd), GB_COUNTER_ITERATION_INVARIANT_RATE);
@@ -428,16 +431,19 @@ int main(int argc, char ** argv) {
     // 2B4T's heads (hd 128, 4 query heads per KV head) at a short and a mid context, a ragged
     // row (whole and partial key tiles, as most rows of a causal prefill) and one whole part of
     // a long row (the longest call the forward pass makes).
-    static struct attn_case attn_cases[4 * 8];
+    static struct attn_case attn_cases[2 * 4 * 8];
     size_t n_attn = 0, n_tables;
     const struct tern_vec_ops * const * tables = tern_vec_ops_all(&n_tables);
     const size_t keys[] = { 64, 100, 256, TERN_ATTN_PART };
     for (size_t t = 0; t < n_tables; t++) {
         if ((tern_vec_ops_features(tables[t]) & ~cpu->usable) != 0) continue;
-        for (size_t j = 0; j < sizeof(keys) / sizeof(keys[0]) && n_attn < sizeof(attn_cases) / sizeof(attn_cases[0]); j++) {
+        for (size_t j = 0; j < 2 * sizeof(keys) / sizeof(keys[0]) && n_attn < sizeof(attn_cases) / sizeof(attn_cases[0]); j++) {
             struct attn_case * c = &attn_cases[n_attn++];
-            *c = (struct attn_case) { .ops = tables[t], .hd = 128, .g = 4, .n = keys[j] };
-            snprintf(c->name, sizeof(c->name), "attention/hd%zu_g%zu/n%zu/%s", c->hd, c->g, c->n, c->ops->name);
+            const bool kv_f32 = j >= sizeof(keys) / sizeof(keys[0]);
+            *c = (struct attn_case) { .ops = tables[t], .hd = 128, .g = 4, .n = keys[j % (sizeof(keys) / sizeof(keys[0]))],
+                                      .kv_f32 = kv_f32 };
+            snprintf(c->name, sizeof(c->name), "attention/hd%zu_g%zu/n%zu/%s/%s", c->hd, c->g, c->n,
+                     kv_f32 ? "f32" : "f16", c->ops->name);
             b = gb_register(c->name, bench_attn_run, c);
             gb_bench_use_real_time(b);
             gb_bench_unit_us(b);

@@ -168,9 +168,11 @@ static void rope_and_store_kv(struct tern_workspace * ws, const struct slice * s
     each_token((struct rows_job) { .fn = rope_kv_part, .ws = ws, .sl = sl, .l = l });
 }
 
-// A round of attention: tokens [t0, t1) of the slice, items (token, KV head, part) with
+// A round of attention: tokens [t0, t1) of the slice, items (KV head, token, part) with
 // `parts` parts each (the most any of them has). A token with one part writes its output;
 // a longer one writes each part to its slot (the item's index), merged once all are done.
+// KV head outermost: consecutive items read the same head's keys and values, which then stay
+// in L2 across the tokens of a prefill, where token-major order cycles through every head's.
 struct attn_job {
     struct tern_workspace * ws;
     const struct slice * sl;
@@ -182,7 +184,7 @@ static void attend(const struct attn_job * job, size_t item, float * scores) {
     struct tern_workspace * ws = job->ws;
     const struct tern_hparams * hp = &ws->m->hp;
     const size_t hd = hp->head_dim, q_dim = ws->dims.q, g = hp->n_head / hp->n_head_kv, P = job->parts;
-    const size_t t = job->t0 + item / (hp->n_head_kv * P), kvh = item / P % hp->n_head_kv, part = item % P;
+    const size_t n_tok = job->t1 - job->t0, t = job->t0 + item / P % n_tok, kvh = item / (P * n_tok), part = item % P;
     const struct tern_seq * s = job->sl->seq[t];
     const size_t n_keys = job->sl->pos[t] + 1, parts = tern_attn_parts(n_keys), esize = kv_esize(s);
     if (part >= parts) return;
@@ -204,14 +206,14 @@ static size_t attn_pairs(const struct attn_job * job) {
     return (job->t1 - job->t0) * job->ws->m->hp.n_head_kv;
 }
 
-// Thread tid of nth merges the round's (token, KV head) pairs tid, tid + nth, ... whose rows
+// Thread tid of nth merges the round's (KV head, token) pairs tid, tid + nth, ... whose rows
 // had more than one part.
 static void attn_merges(const struct attn_job * job, int tid, int nth) {
     struct tern_workspace * ws = job->ws;
     const struct tern_hparams * hp = &ws->m->hp;
     const size_t hd = hp->head_dim, g = hp->n_head / hp->n_head_kv;
     for (size_t r = (size_t) tid; job->parts > 1 && r < attn_pairs(job); r += (size_t) nth) {
-        const size_t t = job->t0 + r / hp->n_head_kv, kvh = r % hp->n_head_kv, slot = r * job->parts;
+        const size_t n_tok = job->t1 - job->t0, t = job->t0 + r % n_tok, kvh = r / n_tok, slot = r * job->parts;
         const size_t parts = tern_attn_parts(job->sl->pos[t] + 1);
         if (parts == 1) continue;
         tern_attn_merge(hd, g, parts, ws->part_out + slot * g * hd, ws->part_max + slot * g, ws->part_sum + slot * g,
