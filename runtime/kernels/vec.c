@@ -180,43 +180,62 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 #include "x86-simd.h"     // AVX2, AVX512 (each table runs where its ISA token allows), hsum8
 
 // Four accumulators hide the FMA latency; the tail runs the portable loop. For a vector type
-// VEC of W floats; load_a(j) gives W values of a from element j as floats. With pf, one
-// prefetch per cache line of a, pf bytes ahead.
-#define DOT_BODY(VEC, W, ZERO, LOADF, FMA, ADD, REDUCE, load_a)                            \
+// VEC of W floats; load_a(j) gives W values of a from element j as floats, load_a2(j, lo, hi)
+// 2W of them from one load where a's 2W values fit one register: a row streamed from DRAM
+// keeps as many of its lines in flight as the core has loads waiting, so a load per line,
+// not two or four, is what lets an f16 or int8 row reach the memory's bandwidth. With pf, one
+// prefetch per cache line of a, pf bytes ahead. Each accumulator sums the same elements in
+// the same order either way.
+#define DOT_BODY(VEC, W, ZERO, LOADF, FMA, ADD, REDUCE, load_a, load_a2)                   \
     VEC acc0 = ZERO, acc1 = acc0, acc2 = acc0, acc3 = acc0;                                \
     size_t i = 0;                                                                          \
     for (; i + 4 * (W) <= n; i += 4 * (W)) {                                               \
         PREFETCH_LINES(a, i, 4 * (W), pf)                                                  \
-        acc0 = FMA(load_a(i), LOADF(b + i), acc0);                                         \
-        acc1 = FMA(load_a(i + (W)), LOADF(b + i + (W)), acc1);                             \
-        acc2 = FMA(load_a(i + 2 * (W)), LOADF(b + i + 2 * (W)), acc2);                     \
-        acc3 = FMA(load_a(i + 3 * (W)), LOADF(b + i + 3 * (W)), acc3);                     \
+        VEC x0, x1, x2, x3;                                                                \
+        load_a2(i, x0, x1);                                                                \
+        load_a2(i + 2 * (W), x2, x3);                                                      \
+        acc0 = FMA(x0, LOADF(b + i), acc0);                                                \
+        acc1 = FMA(x1, LOADF(b + i + (W)), acc1);                                          \
+        acc2 = FMA(x2, LOADF(b + i + 2 * (W)), acc2);                                      \
+        acc3 = FMA(x3, LOADF(b + i + 3 * (W)), acc3);                                      \
     }                                                                                      \
     for (; i + (W) <= n; i += (W)) acc0 = FMA(load_a(i), LOADF(b + i), acc0);              \
     float s = REDUCE(ADD(ADD(acc0, acc1), ADD(acc2, acc3)));
-#define DOT8_BODY(load_a) DOT_BODY(__m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, _mm256_fmadd_ps, _mm256_add_ps, hsum8, load_a)
-#define DOT16_BODY(load_a) \
-    DOT_BODY(__m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_reduce_add_ps, load_a)
+#define DOT8_BODY(load_a, load_a2) \
+    DOT_BODY(__m256, 8, _mm256_setzero_ps(), _mm256_loadu_ps, _mm256_fmadd_ps, _mm256_add_ps, hsum8, load_a, load_a2)
+#define DOT16_BODY(load_a, load_a2) \
+    DOT_BODY(__m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_reduce_add_ps, load_a, load_a2)
 
 // dot_f16 / dot_f32 / dot_q8 for one vector width: only how W values of a become floats differs.
-#define DOT_FUNCS(SUFFIX, ATTR, BODY, LOAD_F16, LOAD_F32, LOAD_Q8)                          \
+#define DOT_FUNCS(SUFFIX, ATTR, BODY, LOAD_F16, LOAD2_F16, LOAD_F32, LOAD2_F32, LOAD_Q8, LOAD2_Q8)     \
     ATTR static float dot_f16_##SUFFIX(size_t n, const uint16_t * a, const float * b, size_t pf) {    \
-        BODY(LOAD_F16)                                                                                 \
+        BODY(LOAD_F16, LOAD2_F16)                                                                      \
         return s + dot_f16_c(n - i, a + i, b + i, 0);                                                  \
     }                                                                                                  \
     ATTR static float dot_f32_##SUFFIX(size_t n, const float * a, const float * b, size_t pf) {       \
-        BODY(LOAD_F32)                                                                                 \
+        BODY(LOAD_F32, LOAD2_F32)                                                                      \
         return s + dot_f32_c(n - i, a + i, b + i, 0);                                                  \
     }                                                                                                  \
     ATTR static float dot_q8_##SUFFIX(size_t n, const int8_t * a, const float * b, size_t pf) {       \
-        BODY(LOAD_Q8)                                                                                  \
+        BODY(LOAD_Q8, LOAD2_Q8)                                                                        \
         return s + dot_q8_c(n - i, a + i, b + i, 0);                                                   \
     }
 
 #define LOAD8_F16(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))
 #define LOAD8_F32(j) _mm256_loadu_ps(a + (j))
 #define LOAD8_Q8(j) _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (a + (j)))))
-DOT_FUNCS(avx2, AVX2, DOT8_BODY, LOAD8_F16, LOAD8_F32, LOAD8_Q8)
+#define LOAD8X2_F16(j, lo, hi) do {                                         \
+        const __m256i w_ = _mm256_loadu_si256((const __m256i *) (a + (j)));  \
+        lo = _mm256_cvtph_ps(_mm256_castsi256_si128(w_));                   \
+        hi = _mm256_cvtph_ps(_mm256_extracti128_si256(w_, 1));              \
+    } while (0)
+#define LOAD8X2_F32(j, lo, hi) do { lo = LOAD8_F32(j); hi = LOAD8_F32((j) + 8); } while (0)
+#define LOAD8X2_Q8(j, lo, hi) do {                                                   \
+        const __m128i w_ = _mm_loadu_si128((const __m128i *) (a + (j)));             \
+        lo = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(w_));                           \
+        hi = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_unpackhi_epi64(w_, w_)));   \
+    } while (0)
+DOT_FUNCS(avx2, AVX2, DOT8_BODY, LOAD8_F16, LOAD8X2_F16, LOAD8_F32, LOAD8X2_F32, LOAD8_Q8, LOAD8X2_Q8)
 
 AVX2 static void axpy_f16_avx2(size_t n, float s, const uint16_t * x, float * y) {
     const __m256 vs = _mm256_set1_ps(s);
@@ -567,7 +586,18 @@ static const struct tern_vec_ops avx2 = {
 #define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
 #define LOAD16_F32(j) _mm512_loadu_ps(a + (j))
 #define LOAD16_Q8(j) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (a + (j)))))
-DOT_FUNCS(avx512, AVX512, DOT16_BODY, LOAD16_F16, LOAD16_F32, LOAD16_Q8)
+#define LOAD16X2_F16(j, lo, hi) do {                                         \
+        const __m512i w_ = _mm512_loadu_si512((const void *) (a + (j)));     \
+        lo = _mm512_cvtph_ps(_mm512_castsi512_si256(w_));                   \
+        hi = _mm512_cvtph_ps(_mm512_extracti64x4_epi64(w_, 1));             \
+    } while (0)
+#define LOAD16X2_F32(j, lo, hi) do { lo = LOAD16_F32(j); hi = LOAD16_F32((j) + 16); } while (0)
+#define LOAD16X2_Q8(j, lo, hi) do {                                                   \
+        const __m256i w_ = _mm256_loadu_si256((const __m256i *) (a + (j)));           \
+        lo = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm256_castsi256_si128(w_)));    \
+        hi = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm256_extracti128_si256(w_, 1))); \
+    } while (0)
+DOT_FUNCS(avx512, AVX512, DOT16_BODY, LOAD16_F16, LOAD16X2_F16, LOAD16_F32, LOAD16X2_F32, LOAD16_Q8, LOAD16X2_Q8)
 
 // tern_expf(x) 16 lanes at a time (_mm512_scalef_ps is the scalbnf).
 AVX512 static __m512 exp_avx512(__m512 x) {

@@ -8,11 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// A prefetch of the line `ahead` bytes past p (none if ahead is 0). The address may lie past
-// the buffer, where a prefetch is only a hint: it is formed as an integer, not by pointer
-// arithmetic beyond the array.
+// A prefetch of the line `ahead` bytes past p (none if ahead is 0) into L2 (locality 2:
+// prefetcht1 on x86), not L1: the rows it runs ahead of are read once, and an L1 prefetch
+// holds one of the few L1 miss buffers for the whole trip to DRAM, which the demand loads of
+// the same stream then wait for. The address may lie past the buffer, where a prefetch is
+// only a hint: it is formed as an integer, not by pointer arithmetic beyond the array.
 static inline void tern_prefetch_ahead(const void * p, size_t ahead) {
-    if (ahead) __builtin_prefetch((const void *) ((uintptr_t) p + ahead));
+    if (ahead) __builtin_prefetch((const void *) ((uintptr_t) p + ahead), 0, 2);
 }
 
 // IEEE half <-> float, bit for bit as F16C (vcvtph2ps / vcvtps2ph) and aarch64 FCVT:
