@@ -19,7 +19,10 @@
 #define SCREEN_SECOND 1.5
 #define MAX_CHALLENGERS 3       // pairs re-measured against the heuristic pair ...
 #define CHALLENGER_SLACK 1.25   // ... among those screened at most this much slower than it
+#define MAX_SIBLINGS 2          // ... besides its decode tile's prefetch siblings, whatever their screening
+#define MAX_PAIRS (1 + MAX_SIBLINGS + MAX_CHALLENGERS)
 #define DROP_AFTER 4            // rounds after which a pair measured slower than the heuristic one stops
+                                // (unless it shares the heuristic's prefill tile: its samples are short)
 #define VALIDATE_SHARE 0.2      // of the budget left after setup
 #define STREAM_SHARE 0.05       // of the budget left after setup: row-stream prefetch (stream.c)
 #define VALIDATE_MAX_TOKENS 32  // the validation's prefill pass
@@ -159,7 +162,17 @@ static int cmp_ranked(const void * a, const void * b) {
     return (x > y) - (x < y);
 }
 
-// The heuristic pair first, then up to MAX_CHALLENGERS others screened as fast or nearly.
+// The same decode tile with another prefetch distance (knobs.pf): one call's screening is
+// too noisy to tell them apart (their difference is in how a stream from DRAM overlaps the
+// tile's work, which varies from CPU to CPU), so they always go to the final.
+static bool prefetch_sibling(const struct tern_variant * a, const struct tern_variant * b) {
+    return a != b && a->mr == 1 && a->isa == b->isa && a->wfmt == b->wfmt && a->afmt == b->afmt && a->mr == b->mr &&
+           a->nr == b->nr && a->kb == b->kb && a->g == b->g && a->vbytes == b->vbytes && a->prep == b->prep &&
+           a->pack == b->pack && a->pf != b->pf;
+}
+
+// The heuristic pair first, then its decode tile's prefetch siblings (with its prefill
+// tile), then up to MAX_CHALLENGERS others screened as fast or nearly.
 static size_t pick_finalists(struct tuner * T, struct tern_tune_entry ** ent, size_t n_ph, struct tune_pair * out) {
     struct ranking R = { .ent = ent, .n_ph = n_ph };
     tune_each_pair(T->cpu, T->p, rank_pair, &R);
@@ -167,11 +180,16 @@ static size_t pick_finalists(struct tuner * T, struct tern_tune_entry ** ent, si
     const double h_est = pair_estimate(ent, n_ph, h);
     size_t n = 0;
     out[n++] = h;
+    for (size_t i = 0; i < T->n_ok && n < 1 + MAX_SIBLINGS; i++) {
+        if (prefetch_sibling(T->ok[i], h.d)) out[n++] = (struct tune_pair) { T->ok[i], h.p };
+    }
+    const size_t first_challenger = n;
     qsort(R.r, R.n, sizeof(*R.r), cmp_ranked);
-    for (size_t i = 0; i < R.n && n < 1 + MAX_CHALLENGERS; i++) {
-        const bool is_h = R.r[i].pair.d == h.d && R.r[i].pair.p == h.p;
+    for (size_t i = 0; i < R.n && n < first_challenger + MAX_CHALLENGERS; i++) {
+        bool taken = false;
+        for (size_t j = 0; j < n; j++) taken = taken || (R.r[i].pair.d == out[j].d && R.r[i].pair.p == out[j].p);
         const bool close = isfinite(h_est) ? R.r[i].estimate <= h_est * CHALLENGER_SLACK : true;
-        if (!is_h && isfinite(R.r[i].estimate) && close) out[n++] = R.r[i].pair;
+        if (!taken && isfinite(R.r[i].estimate) && close) out[n++] = R.r[i].pair;
     }
     free(R.r);
     return n;
@@ -222,9 +240,9 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
                          size_t n_pairs, double deadline) {
     const size_t k = ent[0]->shape.k, n = ent[0]->shape.n;
     const int threads = ent[0]->threads;
-    struct finalist fin[2 * (1 + MAX_CHALLENGERS)];
+    struct finalist fin[2 * MAX_PAIRS];
     size_t n_fin = 0;
-    bool live[1 + MAX_CHALLENGERS];
+    bool live[MAX_PAIRS];
     for (size_t i = 0; i < n_pairs; i++) {
         live[i] = true;
         const struct tern_variant * halves[2] = { pairs[i].d, pairs[i].p };
@@ -247,14 +265,14 @@ static void final_rounds(struct tuner * T, struct tern_tune_entry ** ent, size_t
             const double h = pair_median(T->p, ent[0], pairs[0]);
             size_t alive = 0;
             for (size_t i = 1; i < n_pairs; i++) {
-                live[i] = live[i] && pair_median(T->p, ent[0], pairs[i]) < h;
+                live[i] = live[i] && (pairs[i].p == pairs[0].p || pair_median(T->p, ent[0], pairs[i]) < h);
                 alive += live[i];
             }
             if (alive == 0) break;
         }
         for (size_t ph = 0; ph < n_ph; ph++) {
             const size_t tokens = ent[ph]->tokens;
-            size_t order[2 * (1 + MAX_CHALLENGERS)];
+            size_t order[2 * MAX_PAIRS];
             tune_shuffle(order, n_fin, &rng);
             for (size_t i = 0; i < n_fin; i++) {
                 struct finalist * f = &fin[order[i]];
@@ -293,7 +311,7 @@ static int tune_group(struct tuner * T, size_t s, size_t th, double share_s) {
         }
     }
     screen(T, ent, n_ph, t0 + 0.5 * share_s);
-    struct tune_pair pairs[1 + MAX_CHALLENGERS];
+    struct tune_pair pairs[MAX_PAIRS];
     const size_t n_pairs = pick_finalists(T, ent, n_ph, pairs);
     final_rounds(T, ent, n_ph, pairs, n_pairs, t0 + share_s);
     return 0;
