@@ -206,6 +206,14 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 #define DOT16_BODY(load_a, load_a2) \
     DOT_BODY(__m512, 16, _mm512_setzero_ps(), _mm512_loadu_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_reduce_add_ps, load_a, load_a2)
 
+// load_a2 for f16 and int8: one load of type WIDE (LOADW), its halves (LOWER, UPPER; an empty
+// LOWER is the register itself) widened to floats by CVT.
+#define LOAD_X2(j, lo, hi, WIDE, LOADW, LOWER, UPPER, CVT) do {    \
+        const WIDE w_ = LOADW((const void *) (a + (j)));           \
+        lo = CVT(LOWER(w_));                                       \
+        hi = CVT(UPPER(w_));                                       \
+    } while (0)
+
 // dot_f16 / dot_f32 / dot_q8 for one vector width: only how W values of a become floats differs.
 #define DOT_FUNCS(SUFFIX, ATTR, BODY, LOAD_F16, LOAD2_F16, LOAD_F32, LOAD2_F32, LOAD_Q8, LOAD2_Q8)     \
     ATTR static float dot_f16_##SUFFIX(size_t n, const uint16_t * a, const float * b, size_t pf) {    \
@@ -224,17 +232,12 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 #define LOAD8_F16(j) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (a + (j))))
 #define LOAD8_F32(j) _mm256_loadu_ps(a + (j))
 #define LOAD8_Q8(j) _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (a + (j)))))
-#define LOAD8X2_F16(j, lo, hi) do {                                         \
-        const __m256i w_ = _mm256_loadu_si256((const __m256i *) (a + (j)));  \
-        lo = _mm256_cvtph_ps(_mm256_castsi256_si128(w_));                   \
-        hi = _mm256_cvtph_ps(_mm256_extracti128_si256(w_, 1));              \
-    } while (0)
+#define HI128(w) _mm256_extracti128_si256(w, 1)
+#define HI64(w) _mm_unpackhi_epi64(w, w)
+#define Q8_TO_PS8(v) _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v))
+#define LOAD8X2_F16(j, lo, hi) LOAD_X2(j, lo, hi, __m256i, _mm256_loadu_si256, _mm256_castsi256_si128, HI128, _mm256_cvtph_ps)
 #define LOAD8X2_F32(j, lo, hi) do { lo = LOAD8_F32(j); hi = LOAD8_F32((j) + 8); } while (0)
-#define LOAD8X2_Q8(j, lo, hi) do {                                                   \
-        const __m128i w_ = _mm_loadu_si128((const __m128i *) (a + (j)));             \
-        lo = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(w_));                           \
-        hi = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_unpackhi_epi64(w_, w_)));   \
-    } while (0)
+#define LOAD8X2_Q8(j, lo, hi) LOAD_X2(j, lo, hi, __m128i, _mm_loadu_si128, , HI64, Q8_TO_PS8)
 DOT_FUNCS(avx2, AVX2, DOT8_BODY, LOAD8_F16, LOAD8X2_F16, LOAD8_F32, LOAD8X2_F32, LOAD8_Q8, LOAD8X2_Q8)
 
 AVX2 static void axpy_f16_avx2(size_t n, float s, const uint16_t * x, float * y) {
@@ -586,17 +589,11 @@ static const struct tern_vec_ops avx2 = {
 #define LOAD16_F16(j) _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) (a + (j))))
 #define LOAD16_F32(j) _mm512_loadu_ps(a + (j))
 #define LOAD16_Q8(j) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *) (a + (j)))))
-#define LOAD16X2_F16(j, lo, hi) do {                                         \
-        const __m512i w_ = _mm512_loadu_si512((const void *) (a + (j)));     \
-        lo = _mm512_cvtph_ps(_mm512_castsi512_si256(w_));                   \
-        hi = _mm512_cvtph_ps(_mm512_extracti64x4_epi64(w_, 1));             \
-    } while (0)
+#define HI256(w) _mm512_extracti64x4_epi64(w, 1)
+#define Q8_TO_PS16(v) _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(v))
+#define LOAD16X2_F16(j, lo, hi) LOAD_X2(j, lo, hi, __m512i, _mm512_loadu_si512, _mm512_castsi512_si256, HI256, _mm512_cvtph_ps)
 #define LOAD16X2_F32(j, lo, hi) do { lo = LOAD16_F32(j); hi = LOAD16_F32((j) + 16); } while (0)
-#define LOAD16X2_Q8(j, lo, hi) do {                                                   \
-        const __m256i w_ = _mm256_loadu_si256((const __m256i *) (a + (j)));           \
-        lo = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm256_castsi256_si128(w_)));    \
-        hi = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm256_extracti128_si256(w_, 1))); \
-    } while (0)
+#define LOAD16X2_Q8(j, lo, hi) LOAD_X2(j, lo, hi, __m256i, _mm256_loadu_si256, _mm256_castsi256_si128, HI128, Q8_TO_PS16)
 DOT_FUNCS(avx512, AVX512, DOT16_BODY, LOAD16_F16, LOAD16X2_F16, LOAD16_F32, LOAD16X2_F32, LOAD16_Q8, LOAD16X2_Q8)
 
 // tern_expf(x) 16 lanes at a time (_mm512_scalef_ps is the scalbnf).
