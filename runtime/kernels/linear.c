@@ -91,9 +91,25 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
     const struct tern_variant * v = L->v;
     assert(n0 % v->nr == 0 && n1 <= L->n && (n1 == L->n || n1 % v->nr == 0));
     assert(v->nr * v->mr <= TERN_ACC_BLOCK);
-    _Alignas(64) int32_t block[2][TERN_ACC_BLOCK];
+    _Alignas(64) int32_t block[2 * TERN_ACC_BLOCK];     // prefill: two halves, this panel's and the last one's
     const struct tern_vec_ops * ops = tern_vec_ops_get();
     const uint8_t * panels = L->packed;
+    if (m == 1) {
+        // Decode: each panel's accumulators side by side in the block, scaled into y once per
+        // block, so the kernel calls run back to back over the panels: a scale between every
+        // two of them slows the stream of long panels (large k) most.
+        int32_t * acc = block;
+        const size_t chunk = 2 * TERN_ACC_BLOCK / v->nr * v->nr;
+        for (size_t c0 = n0; c0 < n1; c0 += chunk) {
+            const size_t c1 = n1 - c0 < chunk ? n1 : c0 + chunk;
+            for (size_t o = c0; o < c1; o += v->nr) {
+                const size_t nc = c1 - o < v->nr ? c1 - o : v->nr;
+                v->gemm(1, nc, L->kc, panels + o / v->nr * L->panel_bytes, A->a, A->stride, A->sum, acc + (o - c0), v->nr);
+            }
+            epilogue(ops, L, A->amax, 1, acc, c1 - c0, y, y_stride, c0, c1);
+        }
+        return;
+    }
     const size_t lines = L->panel_bytes / 64;
     // As many tokens per pass over the panels as the block holds (whole tiles).
     const size_t pass = TERN_ACC_BLOCK / v->nr / v->mr * v->mr;
@@ -102,7 +118,7 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
         const int8_t * a = (const int8_t *) A->a + t0 * A->stride;
         const size_t tiles = (mb + v->mr - 1) / v->mr, per_tile = (lines + tiles - 1) / tiles;
         float * const yb = y + t0 * y_stride;
-        size_t prev = n1;                    // the panel whose accumulators wait in block[p ^ 1]
+        size_t prev = n1;                    // the panel whose accumulators wait in half p ^ 1
         size_t p = 0;
         for (size_t o = n0; o < n1; o += v->nr, p ^= 1) {
             const size_t nc = n1 - o < v->nr ? n1 - o : v->nr;
@@ -113,12 +129,13 @@ void tern_linear_gemm(const struct tern_linear * L, const struct tern_acts * A, 
                 for (size_t l = j * per_tile; next && tiles > 1 && l < (j + 1) * per_tile && l < lines; l++) {
                     __builtin_prefetch(next + l * 64, 0, 2);
                 }
-                v->gemm(mr, nc, L->kc, panel, a + t * A->stride, A->stride, A->sum + t0 + t, block[p] + t * v->nr, v->nr);
+                v->gemm(mr, nc, L->kc, panel, a + t * A->stride, A->stride, A->sum + t0 + t,
+                        block + p * TERN_ACC_BLOCK + t * v->nr, v->nr);
             }
-            if (prev < n1) epilogue(ops, L, A->amax + t0, mb, block[p ^ 1], v->nr, yb, y_stride, prev, o);
+            if (prev < n1) epilogue(ops, L, A->amax + t0, mb, block + (p ^ 1) * TERN_ACC_BLOCK, v->nr, yb, y_stride, prev, o);
             prev = o;
         }
-        if (prev < n1) epilogue(ops, L, A->amax + t0, mb, block[p ^ 1], v->nr, yb, y_stride, prev, n1);
+        if (prev < n1) epilogue(ops, L, A->amax + t0, mb, block + (p ^ 1) * TERN_ACC_BLOCK, v->nr, yb, y_stride, prev, n1);
     }
 }
 
