@@ -203,12 +203,13 @@ static void bench_attn_run(gb_state * st, void * ctx) {
     if (!K || !V || !q || !out || !scores || !tmp) {
         gb_skip(st, "out of memory");
     } else {
-        for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * 2654435761u % 2001) - 1000) / 1000.0f;
-        if (c->kv_f32) memcpy(K, tmp, kv * sizeof(float));
-        else c->ops->to_f16(kv, tmp, K);
-        for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * 40503u % 2001) - 1000) / 1000.0f;
-        if (c->kv_f32) memcpy(V, tmp, kv * sizeof(float));
-        else c->ops->to_f16(kv, tmp, V);
+        void * const kv_buf[2] = { K, V };
+        const uint32_t mult[2] = { 2654435761u, 40503u };
+        for (int b = 0; b < 2; b++) {
+            for (size_t i = 0; i < kv; i++) tmp[i] = (float) ((int) (i * mult[b] % 2001) - 1000) / 1000.0f;
+            if (c->kv_f32) memcpy(kv_buf[b], tmp, kv * sizeof(float));
+            else c->ops->to_f16(kv, tmp, kv_buf[b]);
+        }
         for (size_t i = 0; i < c->g * c->hd; i++) q[i] = (float) ((int) (i * 7919u % 2001) - 1000) / 1000.0f;
         while (gb_keep_running(st)) {
             c->ops->attn(c->hd, c->g, c->n, K, V, c->hd, c->kv_f32, q, 0.088f, scores, out, NULL, NULL);
@@ -439,9 +440,9 @@ int main(int argc, char ** argv) {
         if ((tern_vec_ops_features(tables[t]) & ~cpu->usable) != 0) continue;
         for (size_t j = 0; j < 2 * sizeof(keys) / sizeof(keys[0]) && n_attn < sizeof(attn_cases) / sizeof(attn_cases[0]); j++) {
             struct attn_case * c = &attn_cases[n_attn++];
-            const bool kv_f32 = j >= sizeof(keys) / sizeof(keys[0]);
-            *c = (struct attn_case) { .ops = tables[t], .hd = 128, .g = 4, .n = keys[j % (sizeof(keys) / sizeof(keys[0]))],
-                                      .kv_f32 = kv_f32 };
+            const size_t n_keys = sizeof(keys) / sizeof(keys[0]);
+            const bool kv_f32 = j >= n_keys;     // every length with an f16 cache, then with an f32 one
+            *c = (struct attn_case) { .ops = tables[t], .hd = 128, .g = 4, .n = keys[j % n_keys], .kv_f32 = kv_f32 };
             snprintf(c->name, sizeof(c->name), "attention/hd%zu_g%zu/n%zu/%s/%s", c->hd, c->g, c->n,
                      kv_f32 ? "f32" : "f16", c->ops->name);
             b = gb_register(c->name, bench_attn_run, c);

@@ -181,9 +181,9 @@ const struct tern_vec_ops * tern_vec_ops_portable(void) {
 
 // Four accumulators hide the FMA latency; the tail runs the portable loop. For a vector type
 // VEC of W floats; load_a(j) gives W values of a from element j as floats, load_a2(j, lo, hi)
-// 2W of them from one load where a's 2W values fit one register: a row streamed from DRAM
-// keeps as many of its lines in flight as the core has loads waiting, so a load per line,
-// not two or four, is what lets an f16 or int8 row reach the memory's bandwidth. With pf, one
+// 2W of them from one load where a's 2W values fit one register: for a row streamed from
+// DRAM, one load per line instead of two or four leaves the core's load queue room for more
+// of the row's lines in flight, which is what its bandwidth depends on. With pf, one
 // prefetch per cache line of a, pf bytes ahead. Each accumulator sums the same elements in
 // the same order either way.
 #define DOT_BODY(VEC, W, ZERO, LOADF, FMA, ADD, REDUCE, load_a, load_a2)                   \

@@ -166,9 +166,8 @@ static int cmp_ranked(const void * a, const void * b) {
 // too noisy to tell them apart (their difference is in how a stream from DRAM overlaps the
 // tile's work, which varies from CPU to CPU), so they always go to the final.
 static bool prefetch_sibling(const struct tern_variant * a, const struct tern_variant * b) {
-    return a != b && a->mr == 1 && a->isa == b->isa && a->wfmt == b->wfmt && a->afmt == b->afmt && a->mr == b->mr &&
-           a->nr == b->nr && a->kb == b->kb && a->g == b->g && a->vbytes == b->vbytes && a->prep == b->prep &&
-           a->pack == b->pack && a->pf != b->pf;
+    return a->pf != b->pf && tern_same_layout(a, b) && a->isa == b->isa && a->afmt == b->afmt && a->mr == b->mr &&
+           a->g == b->g;
 }
 
 // The heuristic pair first, then its decode tile's prefetch siblings (with its prefill

@@ -10,9 +10,9 @@
 
 // A prefetch of the line `ahead` bytes past p (none if ahead is 0) into L2 (locality 2:
 // prefetcht1 on x86), not L1: the rows it runs ahead of are read once, and an L1 prefetch
-// holds one of the few L1 miss buffers for the whole trip to DRAM, which the demand loads of
-// the same stream then wait for. The address may lie past the buffer, where a prefetch is
-// only a hint: it is formed as an integer, not by pointer arithmetic beyond the array.
+// competes for L1 miss handling with the demand loads of the same stream for the whole trip
+// to DRAM. The address may lie past the buffer, where a prefetch is only a hint: it is
+// formed as an integer, not by pointer arithmetic beyond the array.
 static inline void tern_prefetch_ahead(const void * p, size_t ahead) {
     if (ahead) __builtin_prefetch((const void *) ((uintptr_t) p + ahead), 0, 2);
 }
